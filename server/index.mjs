@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// The reference server: serves the demo, the built widgets and the default feed (and, from the
+// join-form issue on, receives join submissions). `npm start` builds first, then runs this.
+// PORT (default 8080) and HOST (default 127.0.0.1) choose where it listens.
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serveFile } from './static.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A strict policy, as a careful city site would send: no inline script or style, Trusted Types on. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Builds the request handler; `routes` may answer first (return true when they did). */
+export function createApp({ routes = [] } = {}) {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      for (const route of routes) if (await route(req, res, url)) return;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'method not allowed' }));
+        return;
+      }
+      const path = url.pathname;
+      if (path === '/') {
+        res.writeHead(302, { location: '/demo/' });
+        res.end();
+        return;
+      }
+      // Demo feeds that show the widgets' states: a slow copy of the real feed, and one that fails.
+      if (path.startsWith('/demo/feeds/slow/')) {
+        await sleep(Number(url.searchParams.get('ms') ?? 6000));
+        if (serveFile(req, res, join(root, 'dist/feed/v1'), path.slice('/demo/feeds/slow'.length))) return;
+      }
+      if (path.startsWith('/demo/feeds/broken/')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"schemaVersion": 1, "this is": not JSON');
+        return;
+      }
+      const headers = path.startsWith('/demo/') || path.endsWith('.html') ? { 'content-security-policy': CSP } : {};
+      if (path.startsWith('/demo/') && serveFile(req, res, join(root, 'demo'), path.slice('/demo'.length), headers)) return;
+      if (path.startsWith('/dist/') && serveFile(req, res, join(root, 'dist'), path.slice('/dist'.length), { 'access-control-allow-origin': '*' })) return;
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'not found', path }));
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'internal error' }));
+    }
+  };
+}
+
+export function start({ port = Number(process.env.PORT ?? 8080), host = process.env.HOST ?? '127.0.0.1', routes = [] } = {}) {
+  const server = createServer(createApp({ routes }));
+  return new Promise((resolve) => {
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve({ server, url: `http://${host}:${address.port}/` });
+    });
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { url } = await start();
+  console.log(`maig-widgets demo: ${url}demo/  (feed: ${url}dist/feed/v1/index.json)  Ctrl+C to stop`);
+}

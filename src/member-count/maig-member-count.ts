@@ -1,0 +1,107 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { EmptyResult, MaigElement } from '../shared/base/maig-element.js';
+import { baseStyles } from '../shared/styles/base.js';
+import { loadResource, type LoadedResource } from '../shared/feed/client.js';
+import type { MembersResource, StateInfo } from '../shared/feed/types.js';
+import { formatDate, formatNumber } from '../shared/format/locale.js';
+import { memberCountStyles } from './maig-member-count.styles.js';
+
+interface Counted {
+  loaded: LoadedResource<MembersResource>;
+  count: number;
+  state?: StateInfo;
+}
+
+/** Finds a state or territory by USPS code or full name, in any case. */
+export function findState(states: StateInfo[], query: string): StateInfo | undefined {
+  const q = query.trim().toLowerCase();
+  return states.find((s) => s.code.toLowerCase() === q || s.name.toLowerCase() === q);
+}
+
+/**
+ * The number of member cities in the coalition's feed, for a partner's sidebar: the count in
+ * the page's locale, an "as of" date, and, kept apart from the count, the coalition's own
+ * headline claim.
+ *
+ * @summary A live count of the coalition's member cities.
+ *
+ * @attr feed - URL of the data feed (index.json or its folder).
+ * @attr state - Count only one state or territory (USPS code such as `NJ`, or its name).
+ * @attr label - Text after the number, instead of "member cities" / "member cities in New Jersey".
+ * @attr hide-claim - Leave out the coalition's headline claim.
+ * @attr theme - `light` or `dark` to force a color scheme.
+ *
+ * @slot - Fallback content, shown before the script runs and when the feed cannot be read.
+ *
+ * @csspart base - The widget's box.
+ * @csspart number - The count.
+ * @csspart label - The words after the count.
+ * @csspart as-of - The "as of" date.
+ * @csspart claim - The coalition's headline claim.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state (no member in the state asked for).
+ * @csspart error - The error state.
+ * @csspart retry - The error state's "Try again" button.
+ * @csspart stale - The note shown over a kept, possibly out-of-date copy.
+ *
+ * @cssprop [--maig-font-size=16px] - Base font size; everything scales from it.
+ * @cssprop [--maig-font-family=system-ui] - Font family.
+ * @cssprop [--maig-color-text=#1b1b1b] - Text color.
+ * @cssprop [--maig-color-muted=#565c65] - Secondary text color.
+ * @cssprop [--maig-color-surface=#ffffff] - Background.
+ * @cssprop [--maig-color-accent=#005ea2] - The number's color.
+ * @cssprop [--maig-color-border=#71767a] - Border.
+ * @cssprop [--maig-radius=0.375em] - Corner radius.
+ */
+export class MaigMemberCount extends MaigElement {
+  static override styles = [baseStyles, memberCountStyles];
+
+  /** USPS code or name of a state or territory to count; all members when unset. */
+  @property({ reflect: true }) state: string | null = null;
+
+  /** Replaces the words after the number. */
+  @property({ reflect: true }) label: string | null = null;
+
+  /** Leaves out the coalition's headline claim. */
+  @property({ type: Boolean, reflect: true, attribute: 'hide-claim' }) hideClaim = false;
+
+  protected readonly what = 'the member count';
+
+  private readonly data = new Task(this, {
+    task: async ([feedUrl, stateQuery]: readonly [string, string | null]): Promise<Counted | EmptyResult> => {
+      const loaded = await loadResource(feedUrl, 'members');
+      if (!stateQuery?.trim()) return { loaded, count: loaded.data.members.length };
+      const state = findState(loaded.data.states, stateQuery);
+      if (!state) {
+        throw new Error(`"${stateQuery}" is not a US state or territory. Use a USPS code such as "NJ" or a name such as "New Jersey".`);
+      }
+      const count = loaded.data.members.filter((m) => m.state === state.code).length;
+      if (count === 0) return new EmptyResult(`No member cities in ${state.name} are listed in the coalition's feed yet.`);
+      return { loaded, count, state };
+    },
+    args: () => [this.feedUrl, this.state] as const,
+  });
+
+  private renderCount({ loaded, count, state }: Counted): TemplateResult {
+    const label = this.label?.trim() || (state ? `member ${count === 1 ? 'city' : 'cities'} in ${state.name}` : `member ${count === 1 ? 'city' : 'cities'}`);
+    const claim = loaded.index.coalition.headline;
+    return html`
+      ${this.renderStale(loaded)}
+      <p class="count">
+        <data class="number" part="number" value=${count}>${formatNumber(count, this.locale)}</data>
+        <span class="label" part="label">${label}</span>
+      </p>
+      <p class="as-of" part="as-of">
+        ${loaded.index.coalition.name}, as of <time datetime=${loaded.data.asOf}>${formatDate(loaded.data.asOf, this.locale)}</time>
+      </p>
+      ${claim && !this.hideClaim ? html`<p class="claim" part="claim">The coalition: ${claim.charAt(0).toLowerCase() + claim.slice(1)}.</p>` : nothing}
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const skeleton = html`<span class="skeleton skeleton--number"></span><span class="skeleton skeleton--line"></span><span class="skeleton skeleton--line"></span>`;
+    return html`<div class="root" part="base">${this.renderTask(this.data, (v) => this.renderCount(v as Counted), skeleton)}</div>`;
+  }
+}

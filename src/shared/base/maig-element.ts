@@ -1,0 +1,89 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Task } from '@lit/task';
+import { resolveFeedUrl, type LoadedResource } from '../feed/client.js';
+import { describeError } from '../feed/errors.js';
+import { formatDate, pageLocale } from '../format/locale.js';
+
+/** What a widget's data task can end with besides its data: nothing to show. */
+export class EmptyResult {
+  constructor(readonly message: string) {}
+}
+
+/**
+ * Base of every maig element: the `feed` and `theme` attributes, the page locale, and one look
+ * for the loading, empty, error and stale states of a data task.
+ */
+export abstract class MaigElement extends LitElement {
+  /** URL of the data feed (its index.json or its folder). Default: `<meta name="maig-feed">`, then the feed next to the script. */
+  @property({ reflect: true }) feed: string | null = null;
+
+  /** `light` or `dark` forces a color scheme; by default the widget follows the reader's system. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | null = null;
+
+  /** The feed this element reads, resolved now. */
+  protected get feedUrl(): string {
+    return resolveFeedUrl(this, this.feed);
+  }
+
+  /** The page's locale for numbers and dates. */
+  protected get locale(): string {
+    return pageLocale(this);
+  }
+
+  /** What this widget is, for state messages ("Loading the member count…"). */
+  protected abstract readonly what: string;
+
+  /** The loading state: a status line for screen readers and a placeholder for the eye. */
+  protected renderLoading(skeleton: TemplateResult | typeof nothing = nothing): TemplateResult {
+    return html`<div class="state state--loading" part="loading" role="status" aria-busy="true">
+      <span class="visually-hidden">Loading ${this.what}…</span>
+      <div aria-hidden="true">${skeleton}</div>
+    </div>`;
+  }
+
+  /** The error state: what happened in plain words, a retry button, and the author's fallback content. */
+  protected renderError(error: unknown, retry: () => void): TemplateResult {
+    const { message, detail } = describeError(error);
+    return html`<div class="state state--error" part="error" role="alert">
+      <p class="state__title">${this.what[0]!.toUpperCase() + this.what.slice(1)} could not be shown.</p>
+      <p>${message}</p>
+      ${detail ? html`<p class="state__detail">${detail}</p>` : nothing}
+      <button class="button button--secondary retry" part="retry" type="button" @click=${retry}>Try again</button>
+      <slot></slot>
+    </div>`;
+  }
+
+  /** The empty state: there is nothing to show for what was asked. */
+  protected renderEmpty(message: string): TemplateResult {
+    return html`<div class="state state--empty" part="empty" role="status">
+      <p>${message}</p>
+    </div>`;
+  }
+
+  /** A note above the content when it comes from a kept copy because the feed could not be read. */
+  protected renderStale(loaded: Pick<LoadedResource<unknown>, 'stale' | 'savedAt'>): TemplateResult | typeof nothing {
+    if (!loaded.stale) return nothing;
+    const when = loaded.savedAt ? ` saved on ${formatDate(loaded.savedAt, this.locale)}` : '';
+    return html`<p class="stale" part="stale" role="note">
+      The live data could not be loaded. Showing a copy${when}; it may be out of date.
+    </p>`;
+  }
+
+  /** Renders a data task in its loading, error, empty and complete states. */
+  protected renderTask<T>(
+    task: Task<ReadonlyArray<unknown>, T>,
+    complete: (value: T) => TemplateResult,
+    skeleton: TemplateResult | typeof nothing = nothing,
+  ): TemplateResult {
+    const loading = () => this.renderLoading(skeleton);
+    return (
+      task.render({
+        initial: loading,
+        pending: () => (task.value !== undefined && !(task.value instanceof EmptyResult) ? complete(task.value) : loading()),
+        complete: (value) => (value instanceof EmptyResult ? this.renderEmpty(value.message) : complete(value)),
+        error: (error) => this.renderError(error, () => void task.run()),
+      }) ?? loading()
+    );
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The feed client: the one data path of every widget.
+ *
+ * - Location, first found wins: the element's `feed` attribute, a
+ *   `<meta name="maig-feed" content="URL">` in the page, the default feed next to the module.
+ * - One request per resource per page (shared in-flight promise and memory cache).
+ * - A timeout, a schema-version check and typed errors ({@link FeedError}).
+ * - The last good copy is kept in localStorage, keyed by URL, and returned marked `stale`
+ *   when the network fails.
+ */
+import { FeedError } from './errors.js';
+import { FEED_SCHEMA_VERSION, type FeedIndex, type FeedResources } from './types.js';
+
+/** The default feed, built next to the bundle: dist/feed/v1/ (this module lives in dist/chunks/). */
+export const DEFAULT_FEED_URL = new URL('../feed/v1/index.json', import.meta.url).href;
+
+/** A resource as loaded: its data, and whether it is a kept copy shown because the network failed. */
+export interface Loaded<T> {
+  data: T;
+  url: string;
+  /** True when this is the last good copy, shown because the feed could not be read now. */
+  stale: boolean;
+  /** When the kept copy was saved (ISO time), for stale copies. */
+  savedAt?: string;
+}
+
+export interface FeedOptions {
+  /** Milliseconds before a request is given up. Default 10 000. */
+  timeoutMs: number;
+  /** Keep the last good copy in localStorage. Default true. */
+  keepCopies: boolean;
+}
+
+const options: FeedOptions = { timeoutMs: 10_000, keepCopies: true };
+const cache = new Map<string, Promise<Loaded<unknown>>>();
+const STORAGE_PREFIX = 'maig-feed:';
+
+/** Changes the client's options for the whole page (e.g. a shorter timeout). */
+export function configureFeed(next: Partial<FeedOptions>): void {
+  Object.assign(options, next);
+}
+
+/** Forgets what was loaded, so the next request goes to the network. `storage` also drops kept copies. */
+export function clearFeedCache({ storage = false } = {}): void {
+  cache.clear();
+  if (!storage) return;
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith(STORAGE_PREFIX)) localStorage.removeItem(key);
+    }
+  } catch {
+    /* storage may be blocked */
+  }
+}
+
+/** Turns a feed location (file or folder, relative or absolute) into the URL of its index.json. */
+export function normalizeFeedUrl(location: string, base = document.baseURI): string {
+  const url = new URL(location, base);
+  if (url.pathname.endsWith('/')) url.pathname += 'index.json';
+  return url.href;
+}
+
+/** The feed an element reads: its `feed` attribute, then the page's meta tag, then the default. */
+export function resolveFeedUrl(element: Element, attribute?: string | null): string {
+  const own = attribute?.trim();
+  if (own) return normalizeFeedUrl(own, element.ownerDocument.baseURI);
+  const meta = element.ownerDocument.querySelector<HTMLMetaElement>('meta[name="maig-feed"]');
+  const fromMeta = meta?.content.trim();
+  if (fromMeta) return normalizeFeedUrl(fromMeta, element.ownerDocument.baseURI);
+  return DEFAULT_FEED_URL;
+}
+
+function checkSchema(url: string, data: unknown): Record<string, unknown> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new FeedError('schema', url, 'expected a JSON object');
+  }
+  const version = (data as { schemaVersion?: unknown }).schemaVersion;
+  if (typeof version !== 'number' || Math.floor(version) !== FEED_SCHEMA_VERSION) {
+    throw new FeedError('schema', url, `schemaVersion ${JSON.stringify(version)}, this widget reads ${FEED_SCHEMA_VERSION}`);
+  }
+  return data as Record<string, unknown>;
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json' } });
+    } catch (error) {
+      throw timedOut
+        ? new FeedError('timeout', url, `no answer within ${options.timeoutMs / 1000} s`)
+        : new FeedError('network', url, error instanceof Error ? error.message : '');
+    }
+    if (!response.ok) throw new FeedError('http', url, response.statusText, response.status);
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw timedOut ? new FeedError('timeout', url) : new FeedError('network', url, String(error));
+    }
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new FeedError('json', url, error instanceof Error ? error.message : '');
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function keep(url: string, data: unknown): void {
+  if (!options.keepCopies) return;
+  try {
+    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt: new Date().toISOString(), data }));
+  } catch {
+    /* full or blocked storage: the copy is a convenience */
+  }
+}
+
+function kept(url: string): { savedAt: string; data: unknown } | undefined {
+  if (!options.keepCopies) return undefined;
+  try {
+    const raw = localStorage.getItem(STORAGE_PREFIX + url);
+    return raw ? JSON.parse(raw) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads one JSON document of the feed, once per page. On failure it falls back to the kept
+ * copy (marked stale); with none, it rejects with a {@link FeedError}.
+ */
+export function loadJson<T>(url: string, check: (data: Record<string, unknown>) => void = () => {}): Promise<Loaded<T>> {
+  let pending = cache.get(url) as Promise<Loaded<T>> | undefined;
+  if (pending) return pending;
+  pending = (async () => {
+    try {
+      const data = checkSchema(url, await fetchJson(url));
+      check(data);
+      keep(url, data);
+      return { data: data as T, url, stale: false };
+    } catch (error) {
+      const copy = kept(url);
+      if (copy) {
+        try {
+          const data = checkSchema(url, copy.data);
+          check(data);
+          return { data: data as T, url, stale: true, savedAt: copy.savedAt };
+        } catch {
+          /* the kept copy is unusable too: report the original error */
+        }
+      }
+      throw error;
+    }
+  })();
+  cache.set(url, pending);
+  pending.catch(() => cache.delete(url));
+  return pending;
+}
+
+/** Loads a feed's index.json. */
+export function loadIndex(feedUrl: string): Promise<Loaded<FeedIndex>> {
+  return loadJson<FeedIndex>(feedUrl, (data) => {
+    if (typeof data.resources !== 'object' || data.resources === null || typeof data.coalition !== 'object') {
+      throw new FeedError('schema', feedUrl, 'index.json has no "resources" or "coalition"');
+    }
+  });
+}
+
+/** The URL of a named resource of a feed, with `{placeholders}` filled in. */
+export function resourceUrl(feedUrl: string, index: FeedIndex, name: string, params: Record<string, string> = {}): string {
+  const path = index.resources[name];
+  if (typeof path !== 'string') throw new FeedError('missing', feedUrl, `this feed has no "${name}" resource`);
+  const filled = path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
+  return new URL(filled, feedUrl).href;
+}
+
+/** Everything a widget gets from one resource: the resource, the feed's index, and staleness of either. */
+export interface LoadedResource<T> extends Loaded<T> {
+  index: FeedIndex;
+}
+
+/** Loads a named resource of a feed (and its index, shared by every widget on the page). */
+export async function loadResource<K extends keyof FeedResources>(
+  feedUrl: string,
+  name: K,
+  params?: Record<string, string>,
+  check?: (data: Record<string, unknown>) => void,
+): Promise<LoadedResource<FeedResources[K]>> {
+  const index = await loadIndex(feedUrl);
+  const url = resourceUrl(feedUrl, index.data, name, params);
+  const resource = await loadJson<FeedResources[K]>(url, check);
+  return {
+    ...resource,
+    index: index.data,
+    stale: resource.stale || index.stale,
+    savedAt: resource.savedAt ?? index.savedAt,
+  };
+}

@@ -1,0 +1,35 @@
+/** What went wrong while reading the feed. */
+export type FeedErrorKind = 'network' | 'timeout' | 'http' | 'json' | 'schema' | 'missing';
+
+const MESSAGES: Record<FeedErrorKind, string> = {
+  network: 'The data feed could not be reached. Check your connection and try again.',
+  timeout: 'The data feed took too long to answer. Try again in a moment.',
+  http: 'The data feed answered with an error',
+  json: 'The data feed sent something that is not valid JSON.',
+  schema: 'The data feed is in a format this widget does not understand.',
+  missing: 'The data feed does not contain what this widget needs.',
+};
+
+/** A typed, readable error from the feed client. Never thrown into the host page. */
+export class FeedError extends Error {
+  override readonly name = 'FeedError';
+  constructor(
+    readonly kind: FeedErrorKind,
+    readonly url: string,
+    readonly detail = '',
+    readonly status?: number,
+  ) {
+    super(
+      kind === 'http' ? `${MESSAGES.http} (HTTP ${status}).` : MESSAGES[kind],
+    );
+  }
+}
+
+/** A readable sentence for any error a widget's task may end with. */
+export function describeError(error: unknown): { message: string; detail: string } {
+  if (error instanceof FeedError) {
+    return { message: error.message, detail: [error.detail, error.url].filter(Boolean).join(' · ') };
+  }
+  if (error instanceof Error) return { message: error.message, detail: '' };
+  return { message: 'Something went wrong while loading this widget.', detail: String(error ?? '') };
+}

@@ -1,0 +1,102 @@
+/**
+ * Types of the coalition's public data feed, schema version 1.
+ * They match the JSON Schemas in `data/schema/` that `npm run feed` validates against.
+ */
+
+/** The feed's major schema version this library reads. */
+export const FEED_SCHEMA_VERSION = 1;
+
+/** A co-chair of the coalition. */
+export interface CoChair {
+  name: string;
+  city: string;
+  /** USPS code of the state or territory. */
+  state: string;
+}
+
+/** Who the coalition is and how to reach it. */
+export interface Coalition {
+  name: string;
+  shortName: string;
+  founded: number;
+  site: string;
+  joinUrl: string;
+  contact: string | null;
+  /** The coalition's own claim, e.g. "more than 2,000 current and former mayors". Not a count of the feed's members. */
+  headline: string | null;
+  foundingChair: string | null;
+  coChairs: CoChair[];
+}
+
+/** `index.json`: the entry point of a feed. */
+export interface FeedIndex {
+  schemaVersion: number;
+  /** ISO 8601 time the feed was generated (deterministic: derived from the inputs). */
+  generated: string;
+  /** Content hash of the feed's inputs. */
+  version: string;
+  coalition: Coalition;
+  /** Resource name → path relative to index.json. Paths may hold a `{state}` placeholder. */
+  resources: Record<string, string>;
+}
+
+/** A state, DC or a territory. */
+export interface StateInfo {
+  /** USPS code, e.g. "NJ". */
+  code: string;
+  name: string;
+  fips: string;
+  territory: boolean;
+}
+
+/** One member city. */
+export interface Member {
+  /** Stable id, e.g. "md-baltimore". */
+  id: string;
+  city: string;
+  /** USPS code of the state or territory. */
+  state: string;
+}
+
+/** `members.json` */
+export interface MembersResource {
+  schemaVersion: number;
+  /** Date (YYYY-MM-DD) the member list was last updated. */
+  asOf: string;
+  source: string;
+  /** Every state and territory the feed knows, members or not. */
+  states: StateInfo[];
+  members: Member[];
+}
+
+/** One principle of a Statement of Principles. */
+export interface Principle {
+  id: string;
+  title: string;
+  /** Plain text; empty when the principle has no body. */
+  body: string;
+}
+
+/** One version of the Statement of Principles. */
+export interface PrinciplesVersion {
+  id: string;
+  label: string;
+  source: string;
+  whereas: string[];
+  resolution: string;
+  principles: Principle[];
+}
+
+/** `principles.json` */
+export interface PrinciplesResource {
+  schemaVersion: number;
+  /** Id of the version shown by default. */
+  defaultVersion: string;
+  versions: PrinciplesVersion[];
+}
+
+/** Resource name → its type. Later resources (map geometry, statistics) add entries here. */
+export interface FeedResources {
+  members: MembersResource;
+  principles: PrinciplesResource;
+}
