@@ -37,15 +37,18 @@ const bin = (n) => `node_modules/.bin/${n}`;
 
 step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 const built = step('build', process.execPath, ['scripts/build.mjs']);
-if (built) {
+const nodeFiles = only.length ? only.filter((f) => f.endsWith('.mjs')) : ['test/node/'];
+if (built && nodeFiles.length) {
   step('node tests', process.execPath, [
     '--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/lib/node-summary-reporter.mjs', '--test-reporter-destination=.wtr-out/node-summary.json',
-    ...(only.length ? only.filter((f) => f.endsWith('.mjs')) : ['test/node/']),
+    ...nodeFiles,
   ]);
   addSummary('.wtr-out/node-summary.json', 'node tests');
-  const browserFiles = only.filter((f) => f.endsWith('.ts'));
+}
+const browserFiles = only.filter((f) => f.endsWith('.ts'));
+if (built && (!only.length || browserFiles.length)) {
   step('browser tests', bin('wtr'), ['--config', 'web-test-runner.config.mjs', ...(browserFiles.length ? ['--files', ...browserFiles] : [])], { MAIG_QUIET_SUMMARY: '1' });
   addSummary('.wtr-out/summary.json', 'browser tests');
 }
