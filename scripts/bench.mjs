@@ -11,7 +11,7 @@ if (!existsSync('dist/maig-widgets.js') || process.argv.includes('--build')) {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const { server, url } = await start({ port: 0 });
+const { close, url } = await start({ port: 0 });
 const browser = await launch();
 console.log(`bench: ${new Date().toISOString()} · ${process.version} · Chromium ${browser.version()} · server ${url}`);
 try {
@@ -24,5 +24,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await close();
 }

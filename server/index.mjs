@@ -22,7 +22,15 @@ export const CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Waits `ms`, or less if the client goes away; resolves true when the client is still there. */
+const waitFor = (req, ms) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(true), ms);
+    req.once('close', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
 
 /** Builds the request handler; `routes` may answer first (return true when they did). */
 export function createApp({ routes = [] } = {}) {
@@ -43,7 +51,7 @@ export function createApp({ routes = [] } = {}) {
       }
       // Demo feeds that show the widgets' states: a slow copy of the real feed, and one that fails.
       if (path.startsWith('/demo/feeds/slow/')) {
-        await sleep(Number(url.searchParams.get('ms') ?? 6000));
+        if (!(await waitFor(req, Number(url.searchParams.get('ms') ?? 6000)))) return;
         if (serveFile(req, res, join(root, 'dist/feed/v1'), path.slice('/demo/feeds/slow'.length))) return;
       }
       if (path.startsWith('/demo/feeds/broken/')) {
@@ -69,7 +77,12 @@ export function start({ port = Number(process.env.PORT ?? 8080), host = process.
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const address = server.address();
-      resolve({ server, url: `http://${host}:${address.port}/` });
+      const close = () =>
+        new Promise((done) => {
+          server.close(() => done());
+          server.closeAllConnections(); // the demo's slow feed holds connections open
+        });
+      resolve({ server, url: `http://${host}:${address.port}/`, close });
     });
   });
 }

@@ -25,6 +25,7 @@ export function findState(states: StateInfo[], query: string): StateInfo | undef
  * the page's locale, an "as of" date, and, kept apart from the count, the coalition's own
  * headline claim.
  *
+ * @tag maig-member-count
  * @summary A live count of the coalition's member cities.
  *
  * @attr feed - URL of the data feed (index.json or its folder).

@@ -24,6 +24,7 @@ interface Shown {
  * as a disclosure button that shows its body. Expand all / collapse all; printing shows
  * everything; `#<principle-id>` in the page's URL opens that principle.
  *
+ * @tag maig-principles
  * @summary The Statement of Principles as an accessible list of disclosures.
  *
  * @attr feed - URL of the data feed (index.json or its folder).
