@@ -47,6 +47,7 @@ const loadChartModule = () => (chartModule ??= import('./chart-setup.js'));
  * @attr state - USPS code of the state, DC or territory (e.g. `MD`). Without it only national figures are shown.
  * @attr city - A member city of that state (e.g. `Baltimore`); leave it out for a state card.
  * @attr show-national - Show the US series on the chart from the start.
+ * @attr heading-level - Level (2-5) of the card's heading; its sections use the next level. Default 2.
  * @attr feed - URL of the data feed (index.json or its folder).
  * @attr theme - `light` or `dark` to force a color scheme.
  *
@@ -92,6 +93,9 @@ export class MaigCityStats extends MaigElement {
 
   /** Shows the US series on the chart. */
   @property({ type: Boolean, reflect: true, attribute: 'show-national' }) showNational = false;
+
+  /** Level of the card's heading (2-5); the card's sections use the next level. */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private showTable = false;
   @state() private chartStatus: 'waiting' | 'loading' | 'ready' | 'failed' = 'waiting';
@@ -146,6 +150,14 @@ export class MaigCityStats extends MaigElement {
     this.chart = undefined;
     this.chartKey = '';
     if (this.chartStatus !== 'failed') this.chartStatus = 'waiting';
+  }
+
+  private get level(): number {
+    return Math.min(5, Math.max(2, Math.round(this.headingLevel) || 2));
+  }
+
+  private get subLevel(): number {
+    return this.level + 1;
   }
 
   // ---- numbers -------------------------------------------------------------------------------
@@ -246,7 +258,7 @@ export class MaigCityStats extends MaigElement {
     const gva: Source = { name: 'Gun Violence Archive', url: (shootings ?? massShootings)!.url };
     const span = shootings ? shootings.last - shootings.first + 1 : 0;
     return html`
-      <h3 class="subtitle">Recorded in ${name}</h3>
+      <div class="subtitle" role="heading" aria-level=${this.subLevel}>Recorded in ${name}</div>
       <ul class="figures" role="list">
         ${shootings
           ? html`${this.figure(
@@ -456,7 +468,7 @@ export class MaigCityStats extends MaigElement {
           ? ''
           : 'The chart is drawn when it scrolls into view.';
     return html`<section class="trend" part="trend" aria-labelledby="trend-title">
-      <h3 class="subtitle" id="trend-title">${t.title}</h3>
+      <div class="subtitle" role="heading" aria-level=${this.subLevel} id="trend-title">${t.title}</div>
       <p class="trend__summary" id="trend-summary">${t.summary}</p>
       <div class="trend__controls">
         ${t.cdc
@@ -511,7 +523,7 @@ export class MaigCityStats extends MaigElement {
         </ul>
       </details>
       <div class="sources" part="sources">
-        <h3 class="sources__title">Sources</h3>
+        <div class="sources__title" role="heading" aria-level=${this.subLevel}>Sources</div>
         <ul>
           ${[...sources].map(([url, name]) => html`<li><a href=${url} rel="noopener" target="_blank">${name}<span class="visually-hidden"> (opens in a new tab)</span></a></li>`)}
         </ul>
@@ -527,7 +539,7 @@ export class MaigCityStats extends MaigElement {
         : 'Gun deaths in the United States';
     return html`
       ${this.renderStale(stats.national)} ${stats.state ? this.renderStale(stats.state) : nothing}
-      <h2 class="title" part="title">${title}</h2>
+      <div class="title" part="title" role="heading" aria-level=${this.level}>${title}</div>
       ${stats.notices.map((m) => html`<p class="notice" part="notice" role="note" data-notice="query">${m}</p>`)}
       <ul class="figures" role="list">
         ${this.renderState(stats)} ${this.renderNational(stats)}
@@ -564,7 +576,8 @@ export class MaigCityStats extends MaigElement {
       }
       return;
     }
-    if (this.chartStatus === 'failed' || this.observer) return;
+    // Only one chart at a time: none while the chart code is loading, or after it failed.
+    if (this.chartStatus !== 'waiting' || this.observer) return;
     const draw = () => void this.drawChart(stats, canvas, key);
     if (typeof IntersectionObserver !== 'function') {
       draw();
@@ -585,8 +598,7 @@ export class MaigCityStats extends MaigElement {
       const { createTrendChart } = await loadChartModule();
       // The card may have left the page, or its data changed, while the chart code loaded.
       if (!this.isConnected || !canvas.isConnected || this.chart || this.data.value !== stats) {
-        if (this.chartStatus === 'loading') this.chartStatus = 'waiting';
-        if (this.isConnected) this.requestUpdate();
+        this.chartStatus = this.chart ? 'ready' : 'waiting';
         return;
       }
       this.chart = createTrendChart(canvas, this.chartOptions(stats));
