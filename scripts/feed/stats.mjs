@@ -176,8 +176,9 @@ function readGva(ctx, file, counts, { first, last }) {
 
 function readAliases(ctx, memberIds, gvaKnows) {
   const file = `${DIR}/gva-aliases.csv`;
-  const aliases = new Map(); // member id → [{ name, line }]
+  const aliases = new Map(); // member id → GVA names
   const seen = new Map();
+  const stale = [];
   for (const { line, values } of ctx.readCsv(file, ['state', 'member_city', 'gva_name'])) {
     const code = values.state.trim().toUpperCase();
     if (!STATE_BY_CODE.has(code)) {
@@ -186,8 +187,13 @@ function readAliases(ctx, memberIds, gvaKnows) {
     }
     const city = values.member_city.trim();
     const id = memberId(code, city);
-    if (!city || !memberIds.has(id)) {
-      ctx.error(file, line, 'member_city', `"${city}, ${code}" is not a member city in members.csv`);
+    if (!city) {
+      ctx.error(file, line, 'member_city', 'is empty');
+      continue;
+    }
+    if (!memberIds.has(id)) {
+      // A member who left keeps its reviewed aliases harmlessly: say so, do not stop the build.
+      stale.push(line);
       continue;
     }
     const name = values.gva_name.trim();
@@ -203,6 +209,9 @@ function readAliases(ctx, memberIds, gvaKnows) {
     seen.set(key, line);
     if (!aliases.has(id)) aliases.set(id, []);
     aliases.get(id).push(name);
+  }
+  if (stale.length) {
+    console.warn(`stats: ${ctx.label(file)}: line${stale.length > 1 ? 's' : ''} ${stale.join(', ')} name${stale.length > 1 ? '' : 's'} no member city of members.csv; ignored`);
   }
   return aliases;
 }

@@ -200,11 +200,7 @@ export class MaigCityStats extends MaigElement {
     const file = stats.state?.data;
     if (!file) return nothing;
     const cdcSource: Source | undefined = file.cdc ? { name: 'CDC/NCHS', url: file.cdc.url } : undefined;
-    if (!file.cdc || !cdcSource) {
-      return html`<p class="notice" part="notice" role="note" data-notice="no-cdc">
-        No CDC state figures for ${file.state.name} in this feed. ${file.cdcNote ?? ''} The national figures are shown.
-      </p>`;
-    }
+    if (!file.cdc || !cdcSource) return nothing;
     const { latest, first } = stateHeadline(file.cdc);
     const name = file.state.name;
     return html`
@@ -541,6 +537,12 @@ export class MaigCityStats extends MaigElement {
       ${this.renderStale(stats.national)} ${stats.state ? this.renderStale(stats.state) : nothing}
       <div class="title" part="title" role="heading" aria-level=${this.level}>${title}</div>
       ${stats.notices.map((m) => html`<p class="notice" part="notice" role="note" data-notice="query">${m}</p>`)}
+      ${stats.state && !stats.state.data.cdc
+        ? html`<p class="notice" part="notice" role="note" data-notice="no-cdc">
+            No CDC state figures for ${stats.state.data.state.name} in this feed. ${stats.state.data.cdcNote ?? ''} The national figures are
+            shown.
+          </p>`
+        : nothing}
       <ul class="figures" role="list">
         ${this.renderState(stats)} ${this.renderNational(stats)}
       </ul>
