@@ -9,7 +9,6 @@ export const cityStatsStyles = css`
     --_grid: rgba(0, 0, 0, 0.12);
     padding: var(--_space);
     border: 0.0625em solid var(--_border);
-    min-height: 30em;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) .root {
@@ -179,13 +178,36 @@ export const cityStatsStyles = css`
   .skeleton--title {
     width: 60%;
     height: 1.75em;
+    margin: 0 0 0.5em;
   }
-  .skeleton--figures {
-    height: 7em;
-    margin-top: 0.75em;
+  .skeleton-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(13em, 1fr));
+    gap: 0.75em;
+  }
+  .skeleton--figure {
+    height: 10em;
+    margin: 0;
+  }
+  .skeleton--subtitle {
+    width: 40%;
+    height: 1.5em;
+    margin: 1.25em 0 0.5em;
+  }
+  .skeleton--text {
+    height: 2.5em;
+    margin: 0.5em 0;
+  }
+  .skeleton--control {
+    width: 12em;
+    height: 2.75em;
+    margin: 0.5em 0;
   }
   .skeleton--chart {
     height: var(--maig-chart-height, 16em);
-    margin-top: 0.75em;
+  }
+  .skeleton--sources {
+    height: 6em;
+    margin: 0.75em 0 0;
   }
 `;

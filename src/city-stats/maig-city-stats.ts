@@ -551,9 +551,18 @@ export class MaigCityStats extends MaigElement {
   }
 
   protected override render(): TemplateResult {
+    // The skeleton has the card's layout (same grid, same boxes), so the page does not jump when the figures arrive.
+    const box = html`<span class="skeleton skeleton--figure"></span>`;
     const skeleton = html`<span class="skeleton skeleton--title"></span>
-      <span class="skeleton skeleton--figures"></span>
-      <span class="skeleton skeleton--chart"></span>`;
+      <span class="skeleton-grid">${box}${box}${box}${box}</span>
+      ${this.city?.trim()
+        ? html`<span class="skeleton skeleton--subtitle"></span><span class="skeleton-grid">${box}${box}${box}</span
+            ><span class="skeleton skeleton--text"></span>`
+        : nothing}
+      <span class="skeleton skeleton--subtitle"></span><span class="skeleton skeleton--text"></span
+      ><span class="skeleton skeleton--control"></span>
+      <span class="skeleton skeleton--chart"></span>
+      <span class="skeleton skeleton--control"></span><span class="skeleton skeleton--sources"></span>`;
     return html`<div class="root" part="base">${this.renderTask(this.data, (v) => this.renderStats(v), skeleton)}</div>`;
   }
 
