@@ -116,6 +116,25 @@ export const cityStatsStyles = css`
     border: 0.0625em dashed var(--_border);
     border-radius: var(--_radius);
   }
+  .legend {
+    margin: 0 0 0.25em;
+    font-size: 0.875em;
+  }
+  .key {
+    display: inline-block;
+    width: 1.75em;
+    margin-inline-end: 0.375em;
+    vertical-align: middle;
+    border-top: 0.1875em solid var(--_accent);
+  }
+  .key--national {
+    margin-inline-start: 1em;
+    border-top: 0.1875em dashed var(--_national);
+  }
+  .none {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
   .is-hidden {
     display: none;
   }

@@ -380,7 +380,7 @@ export class MaigCityStats extends MaigElement {
     const anySecondary = t.years.some((y) => t.nationalByYear.get(y)?.secondary);
     return html`<table class="table" part="table">
         <caption>
-          ${t.title}: every figure of the chart${t.cdc ? ` (source: CDC/NCHS; US deaths: CDC WISQARS)` : ' (source: CDC WISQARS)'}
+          ${t.title}: every figure of the chart${t.cdc ? ' (source: CDC/NCHS; US deaths: CDC WISQARS' : ' (source: CDC WISQARS'}${anySecondary ? ', and where marked *, published reports citing CDC WONDER)' : ')'}
         </caption>
         <thead>
           <tr>
@@ -416,7 +416,7 @@ export class MaigCityStats extends MaigElement {
     if (!city) return nothing;
     const s = city.shootings;
     const m = city.massShootings;
-    const none = html`0<span class="visually-hidden"> (none recorded)</span>`;
+    const none = html`<span class="none">none recorded</span>`;
     return html`
       ${s
         ? html`<table class="table" part="table">
@@ -477,6 +477,13 @@ export class MaigCityStats extends MaigElement {
           ${this.showTable ? 'Show as chart' : 'Show as table'}
         </button>
       </div>
+      <p class="legend ${this.showTable ? 'is-hidden' : ''}" aria-hidden="true">
+        ${t.cdc
+          ? html`<span class="key key--state"></span>${t.name}, rate per 100,000 (left axis)${this.showNational
+                ? html` <span class="key key--national"></span>US firearm deaths (right axis)`
+                : nothing}`
+          : html`<span class="key key--national"></span>US firearm deaths`}
+      </p>
       <div class="trend__chart ${this.showTable ? 'is-hidden' : ''}" part="chart" data-chart=${this.chartStatus}>
         <canvas role="img" aria-label=${`Line chart. ${t.title}.`} aria-describedby="trend-summary"></canvas>
         ${status ? html`<p class="trend__status">${status}</p>` : nothing}
