@@ -26,6 +26,9 @@ export default {
         headless: true,
         args: chromeFlags,
       },
+      // Each test file in its own window: with two files at once, a second tab would be hidden,
+      // and a hidden page runs no animation frames or IntersectionObserver callbacks.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
   reporters: [defaultReporter(), plainSummaryReporter()],

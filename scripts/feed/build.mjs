@@ -9,9 +9,10 @@ import { FeedContext } from './context.mjs';
 import * as coalition from './coalition.mjs';
 import * as members from './members.mjs';
 import * as principles from './principles.mjs';
+import * as stats from './stats.mjs';
 
 /** The feed's sections, in build order. Later sections may read what earlier ones set on ctx. */
-export const SECTIONS = [coalition, members, principles];
+export const SECTIONS = [coalition, members, principles, stats];
 
 function loadSchemas(schemaDir) {
   const ajv = new Ajv({ allErrors: true, strict: true });
@@ -34,6 +35,7 @@ export async function buildFeed({ dataDir = 'data', outDir = 'dist/feed/v1', sch
   const files = new Map();
   const hash = createHash('sha256');
   for (const [name, { path, data, schemaRef }] of [...ctx.resources].sort(([a], [b]) => a.localeCompare(b))) {
+    if (path == null) continue; // an index entry only: a path template such as stats/state/{state}.json
     if (schemaRef) ctx.validate(schemaRef, data, `(output) ${path}`);
     const text = JSON.stringify(data);
     files.set(path, text);
@@ -45,7 +47,7 @@ export async function buildFeed({ dataDir = 'data', outDir = 'dist/feed/v1', sch
     generated: `${latest}T00:00:00Z`,
     version: '',
     coalition: ctx.index.coalition,
-    resources: Object.fromEntries([...ctx.resources].sort(([a], [b]) => a.localeCompare(b)).map(([name, r]) => [name, r.resourcePath ?? r.path])),
+    resources: Object.fromEntries([...ctx.resources].sort(([a], [b]) => a.localeCompare(b)).filter(([, r]) => !r.unlisted).map(([name, r]) => [name, r.resourcePath ?? r.path])),
   };
   hash.update(JSON.stringify(index.coalition ?? null));
   index.version = hash.digest('hex').slice(0, 16);

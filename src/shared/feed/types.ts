@@ -95,8 +95,90 @@ export interface PrinciplesResource {
   versions: PrinciplesVersion[];
 }
 
+/** Where a statistics series comes from and what it covers. Blanks in the source stay null. */
+export interface StatsSeriesInfo {
+  source: string;
+  url: string;
+  /** First and last year covered. */
+  first: number;
+  last: number;
+  /** Caveats a reader must see: partial years, secondary sources, comparability. */
+  notes: string[];
+}
+
+/** CDC/NCHS firearm deaths and age-adjusted rate per 100,000 for one state, by year. */
+export interface StateSeries extends StatsSeriesInfo {
+  points: Array<{ year: number; deaths: number; rate: number | null }>;
+}
+
+/** Gun Violence Archive shootings recorded under a city's names, by year (years with none recorded are absent). */
+export interface CityShootings extends StatsSeriesInfo {
+  points: Array<{ year: number; incidents: number; killed: number; injured: number }>;
+}
+
+/** Gun Violence Archive mass shootings (4+ shot) recorded under a city's names, by year. */
+export interface CityMassShootings extends StatsSeriesInfo {
+  /** Last day covered (YYYY-MM-DD); the last year is partial. */
+  through: string;
+  points: Array<{ year: number; count: number; killed: number; injured: number }>;
+}
+
+/** A member city's Gun Violence Archive figures, as matched by name and the reviewed alias table. */
+export interface StatsCity {
+  id: string;
+  city: string;
+  match: 'exact' | 'alias' | 'exact+alias' | 'none';
+  /** The GVA city names counted for this member. */
+  gvaNames: string[];
+  shootings: CityShootings | null;
+  massShootings: CityMassShootings | null;
+}
+
+/** `stats/state/{state}.json`: one state's CDC series and its member cities' GVA figures. */
+export interface StatsStateResource {
+  schemaVersion: number;
+  state: { code: string; name: string; territory: boolean };
+  /** Null where CDC publishes no state figures (territories). */
+  cdc: StateSeries | null;
+  /** Why `cdc` is null. */
+  cdcNote: string | null;
+  cities: StatsCity[];
+}
+
+/** One year of US firearm deaths by intent. Parts not published for a year are null. */
+export interface NationalDeathsPoint {
+  year: number;
+  total: number;
+  homicide: number | null;
+  suicide: number | null;
+  unintentional: number | null;
+  legalIntervention: number | null;
+  undetermined: number | null;
+  /** True when copied from a published report citing CDC WONDER, not from CDC directly. */
+  secondary: boolean;
+  /** Where a secondary figure was published. */
+  via?: string;
+}
+
+/** `stats/national.json` */
+export interface StatsNationalResource {
+  schemaVersion: number;
+  deaths: StatsSeriesInfo & { secondaryUrl: string; points: NationalDeathsPoint[] };
+}
+
+/** `stats/cities.json`: which members have GVA city figures, and how they were matched. */
+export interface StatsCitiesResource {
+  schemaVersion: number;
+  withFigures: number;
+  members: Array<{ id: string; match: StatsCity['match']; gvaNames: string[]; shootings: boolean; massShootings: boolean }>;
+}
+
 /** Resource name → its type. Later resources (map geometry, statistics) add entries here. */
 export interface FeedResources {
   members: MembersResource;
   principles: PrinciplesResource;
+  statsNational: StatsNationalResource;
+  /** Path template: `stats/state/{state}.json`, `state` the lowercase USPS code. */
+  statsState: StatsStateResource;
+  statsCities: StatsCitiesResource;
 }

@@ -1,0 +1,96 @@
+/**
+ * The trend chart, loaded only when a <maig-city-stats> card scrolls into view: the element
+ * imports this module dynamically, so chart.js lands in its own chunk and is never fetched on
+ * a page without a card. Only the controller, elements, scales and plugin the chart uses are
+ * registered (no chart.js/auto).
+ */
+import { CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+
+Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
+
+export interface TrendSeries {
+  label: string;
+  /** One value per label; null leaves a gap (no figure that year). */
+  values: Array<number | null>;
+  /** Left axis or right axis. */
+  axis: 'left' | 'right';
+  color: string;
+  dashed?: boolean;
+  hidden?: boolean;
+  format: (value: number) => string;
+}
+
+export interface TrendOptions {
+  labels: string[];
+  series: TrendSeries[];
+  leftTitle: string;
+  rightTitle?: string;
+  textColor: string;
+  gridColor: string;
+  reducedMotion: boolean;
+  locale: string;
+}
+
+export type TrendChart = Chart<'line', Array<number | null>, string>;
+
+/** Draws the chart on `canvas`; it resizes with the canvas's parent. Destroy it with `chart.destroy()`. */
+export function createTrendChart(canvas: HTMLCanvasElement, options: TrendOptions): TrendChart {
+  const { labels, series, textColor, gridColor } = options;
+  const tick = (format: (v: number) => string) => (value: number | string) => format(Number(value));
+  const config: ChartConfiguration<'line', Array<number | null>, string> = {
+    type: 'line',
+    data: {
+      labels,
+      datasets: series.map((s) => ({
+        label: s.label,
+        data: s.values,
+        yAxisID: s.axis === 'left' ? 'y' : 'y1',
+        borderColor: s.color,
+        backgroundColor: s.color,
+        borderWidth: 2.5,
+        borderDash: s.dashed ? [6, 4] : [],
+        pointRadius: 3,
+        pointHoverRadius: 5,
+        spanGaps: false,
+        hidden: !!s.hidden,
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: options.reducedMotion ? false : { duration: 400 },
+      locale: options.locale,
+      interaction: { mode: 'index', intersect: false },
+      color: textColor,
+      scales: {
+        x: { ticks: { color: textColor, autoSkip: true, maxRotation: 0 }, grid: { color: gridColor } },
+        y: {
+          position: 'left',
+          beginAtZero: true,
+          title: { display: true, text: options.leftTitle, color: textColor },
+          ticks: { color: textColor, callback: tick(series.find((s) => s.axis === 'left')?.format ?? String) },
+          grid: { color: gridColor },
+        },
+        y1: {
+          position: 'right',
+          display: 'auto',
+          beginAtZero: true,
+          title: { display: !!options.rightTitle, text: options.rightTitle ?? '', color: textColor },
+          ticks: { color: textColor, callback: tick(series.find((s) => s.axis === 'right')?.format ?? String) },
+          grid: { drawOnChartArea: false },
+        },
+      },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const s = series[item.datasetIndex];
+              return s && item.raw != null ? `${s.label}: ${s.format(item.raw as number)}` : '';
+            },
+          },
+        },
+      },
+    },
+  };
+  return new Chart(canvas, config);
+}

@@ -1,0 +1,48 @@
+// Pure helpers of <maig-city-stats>: finding the state and city, and shaping the figures.
+import type { NationalDeathsPoint, StatsCity, StatsStateResource, StateSeries } from '../shared/feed/types.js';
+
+/** USPS codes the feed has a statistics file for (50 states, DC, 5 territories). */
+export const STATE_CODES =
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI'.split(
+    ' ',
+  );
+
+/** Same folding as the feed builder: "St. Louis" = "Saint Louis", "Lee’s Summit" = "Lees Summit". */
+export function foldCity(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/^(st|ste)\.?\s+/, (_m, p: string) => (p === 'st' ? 'saint ' : 'sainte '))
+    .replace(/[’'`.\s-]+/g, '');
+}
+
+/** A member city of the state file by its name, id or one of its GVA names. */
+export function findCity(state: StatsStateResource, query: string): StatsCity | undefined {
+  const q = foldCity(query);
+  if (!q) return undefined;
+  return (
+    state.cities.find((c) => foldCity(c.city) === q || c.id === `${state.state.code.toLowerCase()}-${query.trim().toLowerCase()}`) ??
+    state.cities.find((c) => c.gvaNames.some((n) => foldCity(n) === q))
+  );
+}
+
+export interface StateHeadline {
+  latest: StateSeries['points'][number];
+  /** The first year with a rate, when it is not the latest. */
+  first?: StateSeries['points'][number];
+}
+
+export function stateHeadline(series: StateSeries): StateHeadline {
+  const latest = series.points.at(-1)!;
+  const first = series.points.find((p) => p.rate !== null);
+  return { latest, first: first && first.year !== latest.year && latest.rate !== null ? first : undefined };
+}
+
+export const nationalFor = (points: NationalDeathsPoint[], year: number) => points.find((p) => p.year === year);
+
+export const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((n, r) => n + pick(r), 0);
+
+/** Every year from `first` to `last`. */
+export const yearRange = (first: number, last: number) => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
