@@ -75,6 +75,10 @@ export function start({ port = Number(process.env.PORT ?? 8080), host = process.
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { url } = await start();
+  // The join receiver (POST /join, GET /join.csv and /join.json): see server/join.mjs for its env.
+  const { createJoinReceiver, joinOptionsFromEnv } = await import('./join.mjs');
+  const join = createJoinReceiver(joinOptionsFromEnv());
+  const { url } = await start({ routes: [join.route] });
   console.log(`maig-widgets demo: ${url}demo/  (feed: ${url}dist/feed/v1/index.json)  Ctrl+C to stop`);
+  console.log(`join receiver: POST ${url}join → ${join.options.dbPath}; export ${url}join.csv ${join.options.exportToken ? '(Bearer MAIG_EXPORT_TOKEN)' : '(off: set MAIG_EXPORT_TOKEN)'}`);
 }
