@@ -30,6 +30,12 @@ export function createApp({ routes = [] } = {}) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       for (const route of routes) if (await route(req, res, url)) return;
+      // A join receiver that is always down, for the join form's failure state in the demo.
+      if (url.pathname === '/demo/join/unavailable') {
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '30' });
+        res.end(JSON.stringify({ error: 'unavailable', message: 'The demo receiver is down on purpose.' }));
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'method not allowed' }));

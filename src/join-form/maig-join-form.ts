@@ -185,9 +185,9 @@ export class MaigJoinForm extends MaigElement {
   private validated = false;
   private draftLoadedFor: string | undefined;
 
-  /** Where this form's draft lives: one per endpoint. */
+  /** Where this form's draft lives: one per endpoint (and element id, for two forms with one endpoint). */
   private get draftId(): string {
-    return this.endpoint?.trim() || 'unconfigured';
+    return (this.endpoint?.trim() || 'unconfigured') + (this.id ? `#${this.id}` : '');
   }
 
   override connectedCallback(): void {
@@ -638,7 +638,7 @@ export class MaigJoinForm extends MaigElement {
     const configured = Boolean(this.endpoint?.trim());
     return html`<div class="root" part="base">
       ${this.renderHeading()}
-      ${configured ? html`<p class="intro">Sign the Statement of Principles to join the coalition. Every field is required unless it says optional.</p>` : nothing}
+      ${configured && this.status !== 'success' ? html`<p class="intro">Sign the Statement of Principles to join the coalition. Every field is required unless it says optional.</p>` : nothing}
       <div class="live" role="status" aria-live="polite">${this.status === 'success' ? this.renderSuccess() : nothing}</div>
       ${!configured ? this.renderConfig() : this.status === 'success' ? nothing : this.renderForm()}
     </div>`;
