@@ -67,6 +67,9 @@ const LABELS: Record<JoinField, string> = {
   consent: 'I have read and sign the Statement of Principles',
 };
 
+/** A public event: bubbles out of the shadow root. */
+const maigEvent = <T>(type: string, detail: T) => new CustomEvent<T>(type, { detail, bubbles: true, composed: true });
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -78,6 +81,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * reference one). Without it the form shows a configuration message and the fallback content.
  *
  * @summary Join form: sign the Statement of Principles, nothing lost, nothing sent twice.
+ * @tagname maig-join-form
  *
  * @attr endpoint - URL the form posts to (required; e.g. `/join` on the reference receiver).
  * @attr form-encoded - Post `application/x-www-form-urlencoded` instead of JSON (the idempotency key goes in the body only, so no CORS preflight).
@@ -261,7 +265,7 @@ export class MaigJoinForm extends MaigElement {
   }
 
   private emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(maigEvent(name, detail));
   }
 
   private onInput(event: Event): void {

@@ -285,6 +285,18 @@ describe('<maig-join-form>', () => {
     expect(fake.keys[1]).to.equal(fake.keys[0]);
   });
 
+  it('gives up a try that takes too long (timeout), retries it, and says so', async () => {
+    const fake = receiver([{ hang: true }, { hang: true }]);
+    const el = await fixture<MaigJoinForm>(html`<maig-join-form endpoint=${ENDPOINT} timeout="50" retries="1" retry-delay="5" min-fill-ms="0"></maig-join-form>`);
+    await fillValid(el);
+    const failed = oneEvent(el, 'maig-join-error');
+    submit(el);
+    const detail = ((await failed) as CustomEvent<JoinErrorDetail>).detail;
+    expect([detail.kind, detail.attempts, fake.calls]).to.deep.equal(['timeout', 2, 2]);
+    await el.updateComplete;
+    expect(shadowText(el, '[part="status"]')).to.contain('The coalition’s server did not answer in time.');
+  });
+
   it('does not retry a 4xx: shows the server\'s message (429)', async () => {
     const fake = receiver([{ status: 429, json: { error: 'rate-limited', message: 'Too many submissions from this network. Try again in 40 seconds.' } }]);
     const el = await newForm();
