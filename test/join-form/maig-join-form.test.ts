@@ -93,6 +93,17 @@ describe('<maig-join-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the Statement of Principles one click away (loaded when opened)', async () => {
+    const el = await newForm();
+    const details = q<HTMLDetailsElement>(el, '[part="principles"]');
+    expect(details.querySelector('maig-principles')).to.equal(null);
+    q<HTMLElement>(el, '[part="principles"] summary').click();
+    await waitUntil(() => details.querySelector('maig-principles')?.shadowRoot?.querySelector('[part="list"]'), 'principles not shown', { timeout: 5000 });
+    const principles = details.querySelector('maig-principles')!;
+    expect(principles.getAttribute('feed')).to.equal(REAL_FEED);
+    expect(principles.shadowRoot!.querySelectorAll('[part="list"] > li').length).to.be.above(5);
+  });
+
   it('hides the honeypot from people and screen readers', async () => {
     const el = await newForm();
     const trap = q<HTMLInputElement>(el, 'input[name="website"]');
