@@ -4,7 +4,7 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { gzipSize, kb } from '../lib/measure.mjs';
+import { gzipSize, kb, measurePage, printRow } from '../lib/measure.mjs';
 import { start } from '../../server/index.mjs';
 import { createJoinReceiver } from '../../server/join.mjs';
 
@@ -26,12 +26,17 @@ function staticGraph(entry) {
   return [...seen];
 }
 
-export async function run() {
+export async function run({ baseUrl, browser }) {
   const files = staticGraph('dist/elements/maig-join-form.js');
   const entry = readFileSync('dist/elements/maig-join-form.js');
   const all = files.map((f) => readFileSync(f));
   const total = all.reduce((n, b) => n + gzipSize(b), 0);
   console.log(`form JS: entry ${kb(gzipSize(entry))} gzip; with Lit and shared chunks (${files.length} files) ${kb(total)} gzip, ${kb(all.reduce((n, b) => n + b.length, 0))} raw`);
+
+  const page = await measurePage(browser, `${baseUrl}demo/bench/join-form.html`, () =>
+    !!document.querySelector('maig-join-form')?.shadowRoot?.querySelector('[part="form"]'),
+  );
+  printRow('page: <maig-join-form> only', page);
 
   const dir = mkdtempSync(join(tmpdir(), 'maig-join-bench-'));
   const receiver = createJoinReceiver({ dbPath: join(dir, 'join.sqlite'), rateLimit: { limit: TOTAL * 2, windowMs: 60_000 }, exportToken: null });

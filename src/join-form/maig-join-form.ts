@@ -232,7 +232,8 @@ export class MaigJoinForm extends MaigElement {
   private restoreDraft(): void {
     const draft = loadDraft(this.persist, this.draftId);
     const typed = draft ? Object.values(draft.values).some((v) => v !== '' && v !== false) : false;
-    this.values = { ...this.prefill(), ...(draft?.values ?? {}) };
+    // A new endpoint with no draft of its own keeps what was typed so far.
+    this.values = { ...this.prefill(), ...this.values, ...(draft?.values ?? {}) };
     this.pending = draft?.pending;
     this.restored = typed;
   }
