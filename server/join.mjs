@@ -207,6 +207,8 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
   const opts = { ...joinOptionsFromEnv({}), ...options };
   const store = openStore(opts.dbPath);
   const limiter = createRateLimiter(opts.rateLimit);
+  // Wrong export tokens: 10 per 10 minutes per address, so the token cannot be guessed by brute force.
+  const tokenLimiter = createRateLimiter({ limit: 10, windowMs: 10 * 60_000 });
   const allowed = new Set(opts.allowedOrigins);
 
   const clientAddress = (req) => {
@@ -294,7 +296,13 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
   }
 
   function exportRows(req, res, format) {
-    checkToken(req);
+    try {
+      checkToken(req);
+    } catch (error) {
+      const wait = error.status === 403 && opts.exportToken ? tokenLimiter.take(clientAddress(req)) : 0;
+      if (wait) throw new HttpError(429, { error: 'rate-limited', message: `Too many wrong tokens. Try again in ${wait} seconds.`, retryAfter: wait }, { 'retry-after': String(wait) });
+      throw error;
+    }
     const rows = store.list();
     if (format === 'json') {
       send(res, 200, { count: rows.length, submissions: rows });

@@ -239,6 +239,10 @@ describe('join receiver', () => {
     assert.equal(text.split('\r\n')[0], 'id,receivedAt,name,role,city,state,email,phone,message,consent,origin');
     assert.ok(text.includes(`"'=HYPERLINK(""x"")"`), 'formula neutralized and quoted');
     assert.ok(text.includes('"line one\nline ""two"""'));
+    // Guessing the token: past 10 wrong tries from one address (one above), 429.
+    const guesses = [];
+    for (let i = 0; i < 11; i++) guesses.push((await fetch(`${app.url}join.csv`, { headers: { authorization: `Bearer guess-${i}` } })).status);
+    assert.deepEqual(guesses.slice(8), [403, 429, 429]);
     const off = await serve({ dbPath: join(dir, 'off.sqlite'), exportToken: null });
     try {
       assert.equal((await fetch(`${off.url}join.csv`, { headers: { authorization: `Bearer ${TOKEN}` } })).status, 403);
