@@ -77,7 +77,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Real form semantics (labels, autocomplete, constraint validation with plain-language
  * messages, an error summary that takes focus), a draft kept as the person types, and a sender
  * that never submits twice (idempotency key, retries with backoff, a clear "Try again" when it
- * gives up). Needs a receiver: the `endpoint` attribute (see `server/join.mjs` for the
+ * gives up, and by itself when the browser comes back online). Needs a receiver: the `endpoint` attribute (see `server/join.mjs` for the
  * reference one). Without it the form shows a configuration message and the fallback content.
  *
  * @summary Join form: sign the Statement of Principles, nothing lost, nothing sent twice.
@@ -194,9 +194,22 @@ export class MaigJoinForm extends MaigElement {
     return (this.endpoint?.trim() || 'unconfigured') + (this.id ? `#${this.id}` : '');
   }
 
+  /** Kind of the last failure to send, to retry by itself when the connection comes back. */
+  private failedKind: SendFailureKind | undefined;
+
+  private readonly onOnline = () => {
+    if (this.status === 'failed' && (this.failedKind === 'network' || this.failedKind === 'timeout')) void this.submit();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.startedAt = performance.now();
+    window.addEventListener('online', this.onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -422,6 +435,7 @@ export class MaigJoinForm extends MaigElement {
       return;
     }
     this.failure = outcome.message;
+    this.failedKind = outcome.kind;
     if (!this.joinUrl) void this.loadJoinUrl();
     this.progress = '';
     this.status = 'failed';

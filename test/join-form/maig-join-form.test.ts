@@ -281,6 +281,20 @@ describe('<maig-join-form>', () => {
     expect(sessionStorage.getItem(DRAFT)).to.equal(null);
   });
 
+  it('sends by itself when the browser comes back online after a network failure', async () => {
+    const fake = receiver([{ networkError: true }, { status: 201 }]);
+    const el = await fixture<MaigJoinForm>(html`<maig-join-form endpoint=${ENDPOINT} retries="0" min-fill-ms="0"></maig-join-form>`);
+    await fillValid(el);
+    submit(el);
+    await waitForShadow(el, '[part="retry"]');
+    expect(fake.calls).to.equal(1);
+    const success = oneEvent(el, 'maig-join-success');
+    window.dispatchEvent(new Event('online'));
+    await success;
+    expect(fake.calls).to.equal(2);
+    expect(fake.keys[1]).to.equal(fake.keys[0]);
+  });
+
   it('after a reload, the same unconfirmed answers are sent with the same key (no second row)', async () => {
     const fake = receiver([{ networkError: true }, { status: 201 }]);
     const el = await fixture<MaigJoinForm>(html`<maig-join-form endpoint=${ENDPOINT} retries="0" min-fill-ms="0"></maig-join-form>`);
