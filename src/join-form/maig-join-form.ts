@@ -381,7 +381,7 @@ export class MaigJoinForm extends MaigElement {
     this.emit<JoinSubmitDetail>('maig-join-submit', { idempotencyKey: key, role: answers.role, state: answers.state });
 
     const wait = this.minFillMs - (performance.now() - this.startedAt);
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await sleep(Math.ceil(wait) + 1);
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value ?? '';
     const payload: JoinPayload = {
       ...answers,
