@@ -18,6 +18,7 @@ export const joinFormStyles = css`
   form {
     display: grid;
     gap: 1.25em;
+    position: relative;
   }
   .field {
     margin: 0;
@@ -145,9 +146,6 @@ export const joinFormStyles = css`
     width: 1px !important;
     height: 1px !important;
     overflow: hidden !important;
-  }
-  .status:empty {
-    display: none;
   }
   .progress {
     display: flex;

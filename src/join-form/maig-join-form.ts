@@ -606,7 +606,7 @@ export class MaigJoinForm extends MaigElement {
         <label for="f-${HONEYPOT_FIELD}">Leave this empty</label>
         <input id="f-${HONEYPOT_FIELD}" name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
       </div>
-      <div class="status" part="status" role="status" aria-live="polite">
+      <div class="status ${busy || this.status === 'failed' ? '' : 'visually-hidden'}" part="status" role="status" aria-live="polite">
         ${busy ? html`<p class="progress"><span class="spinner" aria-hidden="true"></span>${this.progress}</p>` : nothing}
         ${this.status === 'failed'
           ? html`<div class="failed">
