@@ -38,6 +38,12 @@ export function createApp({ routes = [] } = {}) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       for (const route of routes) if (await route(req, res, url)) return;
+      // A join receiver that is always down, for the join form's failure state in the demo.
+      if (url.pathname === '/demo/join/unavailable') {
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '30' });
+        res.end(JSON.stringify({ error: 'unavailable', message: 'The demo receiver is down on purpose.' }));
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: 'method not allowed' }));
@@ -88,6 +94,10 @@ export function start({ port = Number(process.env.PORT ?? 8080), host = process.
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { url } = await start();
+  // The join receiver (POST /join, GET /join.csv and /join.json): see server/join.mjs for its env.
+  const { createJoinReceiver, joinOptionsFromEnv } = await import('./join.mjs');
+  const join = createJoinReceiver(joinOptionsFromEnv());
+  const { url } = await start({ routes: [join.route] });
   console.log(`maig-widgets demo: ${url}demo/  (feed: ${url}dist/feed/v1/index.json)  Ctrl+C to stop`);
+  console.log(`join receiver: POST ${url}join → ${join.options.dbPath}; export ${url}join.csv ${join.options.exportToken ? '(Bearer MAIG_EXPORT_TOKEN)' : '(off: set MAIG_EXPORT_TOKEN)'}`);
 }

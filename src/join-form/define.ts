@@ -1,0 +1,16 @@
+import { defineElement } from '../shared/define-element.js';
+import { startAutoMount } from '../shared/mount/mount.js';
+import { MaigJoinForm } from './maig-join-form.js';
+
+export { MaigJoinForm };
+export type { JoinSubmitDetail, JoinSuccessDetail, JoinErrorDetail } from './maig-join-form.js';
+export type { JoinAnswers, JoinPayload, JoinField, JoinRole, JoinErrors } from './submission.js';
+
+defineElement('maig-join-form', MaigJoinForm);
+startAutoMount();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'maig-join-form': MaigJoinForm;
+  }
+}

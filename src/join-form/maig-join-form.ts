@@ -1,0 +1,665 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { MaigElement } from '../shared/base/maig-element.js';
+import { baseStyles } from '../shared/styles/base.js';
+import { loadIndex } from '../shared/feed/client.js';
+import {
+  FIELDS,
+  HONEYPOT_FIELD,
+  MAX_LENGTH,
+  MIN_FILL_MS,
+  ROLES,
+  STATES,
+  canonicalAnswers,
+  validateSubmission,
+  type JoinAnswers,
+  type JoinErrors,
+  type JoinField,
+  type JoinPayload,
+  type JoinRole,
+} from './submission.js';
+import { clearDraft, loadDraft, saveDraft, type DraftValues, type Persist } from './draft.js';
+import { newIdempotencyKey, sendSubmission, type SendFailureKind } from './send.js';
+import { joinFormStyles } from './maig-join-form.styles.js';
+
+/** `detail` of `maig-join-submit`: sending starts (no personal data, for analytics). */
+export interface JoinSubmitDetail {
+  idempotencyKey: string;
+  role: JoinRole | string;
+  /** USPS code of the state or territory. */
+  state: string;
+}
+
+/** `detail` of `maig-join-success`: the server confirmed and stored the submission. */
+export interface JoinSuccessDetail {
+  idempotencyKey: string;
+  /** The receiver's id for the stored submission, when it sent one. */
+  id: string | null;
+  /** HTTP tries it took (1 when the first went through). */
+  attempts: number;
+}
+
+/** `detail` of `maig-join-error`: the form could not be sent (after the automatic retries). */
+export interface JoinErrorDetail {
+  /** `invalid` answers (in the browser or from the server), `network`, `timeout`, `server` (5xx), `rejected` (4xx), `rate-limited` (429), `config` (no endpoint). */
+  kind: SendFailureKind | 'config';
+  /** HTTP status when the server answered. */
+  status: number | null;
+  message: string;
+  /** Fields that need fixing, for `invalid`. */
+  fields: JoinField[];
+  attempts: number;
+  idempotencyKey: string | null;
+}
+
+type Status = 'editing' | 'sending' | 'failed' | 'success';
+
+const LABELS: Record<JoinField, string> = {
+  name: 'Full name',
+  role: 'Your role',
+  city: 'City or town',
+  state: 'State or territory',
+  email: 'Email address',
+  phone: 'Phone number',
+  message: 'Message',
+  consent: 'I have read and sign the Statement of Principles',
+};
+
+/** A public event: bubbles out of the shadow root. */
+const maigEvent = <T>(type: string, detail: T) => new CustomEvent<T>(type, { detail, bubbles: true, composed: true });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The form a mayor's office fills to join the coalition by signing its Statement of Principles.
+ * Real form semantics (labels, autocomplete, constraint validation with plain-language
+ * messages, an error summary that takes focus), a draft kept as the person types, and a sender
+ * that never submits twice (idempotency key, retries with backoff, a clear "Try again" when it
+ * gives up, and by itself when the browser comes back online). Needs a receiver: the `endpoint` attribute (see `server/join.mjs` for the
+ * reference one). Without it the form shows a configuration message and the fallback content.
+ *
+ * @summary Join form: sign the Statement of Principles, nothing lost, nothing sent twice.
+ * @tagname maig-join-form
+ *
+ * @attr endpoint - URL the form posts to (required; e.g. `/join` on the reference receiver).
+ * @attr form-encoded - Post `application/x-www-form-urlencoded` instead of JSON (the idempotency key goes in the body only, so no CORS preflight).
+ * @attr persist - Where the draft is kept: `session` (default, this tab), `local` (survives closing the browser) or `none`.
+ * @attr city - Prefills the city (for a city's own site).
+ * @attr state - Prefills the state or territory: a USPS code (`NJ`) or a name (`New Jersey`).
+ * @attr heading - The form's heading text. Default "Join Mayors Against Illegal Guns".
+ * @attr heading-level - Level (1-6) of the heading; `0` hides it. Default 2.
+ * @attr timeout - Milliseconds before one try is given up. Default 15000.
+ * @attr retries - Automatic retries after a network error, a timeout or a 5xx. Default 3.
+ * @attr retry-delay - Milliseconds before the first retry; doubles after each. Default 1000.
+ * @attr min-fill-ms - The form waits until it has been open this long before sending (spam check; the reference receiver requires 3000). Default 3000.
+ * @attr feed - URL of the data feed: the Statement of Principles and the coalition's join page come from it.
+ * @attr theme - `light` or `dark` to force a color scheme.
+ *
+ * @fires {CustomEvent<JoinSubmitDetail>} maig-join-submit - Valid answers are being sent.
+ * @fires {CustomEvent<JoinSuccessDetail>} maig-join-success - The receiver confirmed the submission.
+ * @fires {CustomEvent<JoinErrorDetail>} maig-join-error - Answers need fixing, or the form could not be sent after its retries.
+ *
+ * @slot - Fallback content (e.g. a link to the coalition's join page): shown without JavaScript, and beside the configuration and failure messages.
+ *
+ * @csspart base - The widget's box.
+ * @csspart heading - The heading.
+ * @csspart form - The form.
+ * @csspart summary - The error summary at the top.
+ * @csspart field - Each field's wrapper.
+ * @csspart label - Each label.
+ * @csspart input - Each text input, select and textarea.
+ * @csspart error - Each field's error message.
+ * @csspart principles - The disclosure with the Statement of Principles.
+ * @csspart submit - The send button.
+ * @csspart status - The sending / failure message.
+ * @csspart retry - The "Try again" button.
+ * @csspart success - The confirmation shown after the receiver stored the submission.
+ * @csspart config - The message shown when the form has no endpoint.
+ *
+ * @cssprop [--maig-font-size=16px] - Base font size; everything scales from it.
+ * @cssprop [--maig-font-family=system-ui] - Font family.
+ * @cssprop [--maig-color-text=#1b1b1b] - Text color.
+ * @cssprop [--maig-color-muted=#565c65] - Hints.
+ * @cssprop [--maig-color-surface=#ffffff] - Background.
+ * @cssprop [--maig-color-accent=#005ea2] - Buttons and links.
+ * @cssprop [--maig-color-border=#71767a] - Field borders.
+ * @cssprop [--maig-color-focus=#2491ff] - Focus ring.
+ * @cssprop [--maig-color-danger=#b50909] - Errors.
+ * @cssprop [--maig-color-success=#00a91c] - The confirmation's border.
+ * @cssprop [--maig-radius=0.375em] - Corner radius.
+ * @cssprop [--maig-space=1em] - Padding.
+ */
+export class MaigJoinForm extends MaigElement {
+  static override styles = [baseStyles, joinFormStyles];
+
+  /** URL the form posts to. */
+  @property({ reflect: true }) endpoint: string | null = null;
+
+  /** Post form-encoded instead of JSON. */
+  @property({ type: Boolean, reflect: true, attribute: 'form-encoded' }) formEncoded = false;
+
+  /** Where the draft is kept. */
+  @property({ reflect: true }) persist: Persist = 'session';
+
+  /** City to prefill. */
+  @property({ reflect: true }) city: string | null = null;
+
+  /** State or territory to prefill (code or name). */
+  @property({ reflect: true }) state: string | null = null;
+
+  /** Heading text. */
+  @property({ reflect: true }) heading = 'Join Mayors Against Illegal Guns';
+
+  /** Level of the heading (1-6); 0 hides it. */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Milliseconds before one try is given up. */
+  @property({ type: Number, reflect: true }) timeout = 15_000;
+
+  /** Automatic retries after a network error, a timeout or a 5xx. */
+  @property({ type: Number, reflect: true }) retries = 3;
+
+  /** Milliseconds before the first retry; doubles after each. */
+  @property({ type: Number, reflect: true, attribute: 'retry-delay' }) retryDelay = 1000;
+
+  /** Minimum time (ms) the form is open before it sends. */
+  @property({ type: Number, reflect: true, attribute: 'min-fill-ms' }) minFillMs = MIN_FILL_MS;
+
+  @state() private values: DraftValues = {};
+  @state() private errors: JoinErrors = {};
+  @state() private showSummary = false;
+  @state() private status: Status = 'editing';
+  @state() private progress = '';
+  @state() private failure = '';
+  @state() private restored = false;
+  @state() private receipt: { id: string | null; email: string } | null = null;
+  @state() private principlesOpen = false;
+  @state() private joinUrl: string | null = null;
+
+  @query('form') private form?: HTMLFormElement;
+
+  protected readonly what = 'the join form';
+
+  private startedAt = performance.now();
+  /** The key of the submission being sent (or sent and not confirmed) and the answers it is for. */
+  private pending: { key: string; answers: string } | undefined;
+  private sending = false;
+  private validated = false;
+  private draftLoadedFor: string | undefined;
+
+  /** Where this form's draft lives: one per endpoint (and element id, for two forms with one endpoint). */
+  private get draftId(): string {
+    return (this.endpoint?.trim() || 'unconfigured') + (this.id ? `#${this.id}` : '');
+  }
+
+  /** Kind of the last failure to send, to retry by itself when the connection comes back. */
+  private failedKind: SendFailureKind | undefined;
+
+  private readonly onOnline = () => {
+    if (this.status === 'failed' && (this.failedKind === 'network' || this.failedKind === 'timeout')) void this.submit();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.startedAt = performance.now();
+    window.addEventListener('online', this.onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.draftLoadedFor !== `${this.persist}|${this.draftId}`) {
+      this.draftLoadedFor = `${this.persist}|${this.draftId}`;
+      this.restoreDraft();
+    } else if ((changed.has('city') || changed.has('state')) && !this.restored) {
+      this.values = { ...this.prefill(), ...this.values };
+    }
+    if (changed.has('endpoint') && !this.endpoint?.trim() && !this.joinUrl) void this.loadJoinUrl();
+  }
+
+  private configWarned = false;
+
+  protected override updated(): void {
+    if (this.endpoint?.trim() || this.configWarned) return;
+    this.configWarned = true;
+    const message = 'maig-join-form: no endpoint attribute; the form cannot send. Set endpoint="https://…/join" (see README, "Receiver").';
+    console.warn(message);
+    this.emit<JoinErrorDetail>('maig-join-error', { kind: 'config', status: null, message, fields: [], attempts: 0, idempotencyKey: null });
+  }
+
+  /** The prefilled answers from the `city` and `state` attributes. */
+  private prefill(): DraftValues {
+    const out: DraftValues = {};
+    if (this.city?.trim()) out.city = this.city.trim();
+    const wanted = this.state?.trim().toLowerCase();
+    const found = wanted ? STATES.find((s) => s.code.toLowerCase() === wanted || s.name.toLowerCase() === wanted) : undefined;
+    if (found) out.state = found.code;
+    return out;
+  }
+
+  private restoreDraft(): void {
+    const draft = loadDraft(this.persist, this.draftId);
+    const typed = draft ? Object.values(draft.values).some((v) => v !== '' && v !== false) : false;
+    // A new endpoint with no draft of its own keeps what was typed so far.
+    this.values = { ...this.prefill(), ...this.values, ...(draft?.values ?? {}) };
+    this.pending = draft?.pending;
+    this.restored = typed;
+  }
+
+  private persistDraft(): void {
+    saveDraft(this.persist, this.draftId, { values: this.values, ...(this.pending ? { pending: this.pending } : {}) });
+  }
+
+  private async loadJoinUrl(): Promise<void> {
+    try {
+      const index = await loadIndex(this.feedUrl);
+      this.joinUrl = index.data.coalition.joinUrl || null;
+    } catch {
+      /* the slot's fallback content stays the way to join */
+    }
+  }
+
+  /** Clears the answers and the saved draft. */
+  reset(): void {
+    clearDraft(this.persist, this.draftId);
+    this.values = this.prefill();
+    this.pending = undefined;
+    this.errors = {};
+    this.showSummary = false;
+    this.validated = false;
+    this.restored = false;
+    this.status = 'editing';
+    this.failure = '';
+    this.receipt = null;
+  }
+
+  private emit<T>(name: string, detail: T): void {
+    this.dispatchEvent(maigEvent(name, detail));
+  }
+
+  private onInput(event: Event): void {
+    const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    const name = target.name;
+    if (!name || name === HONEYPOT_FIELD) return;
+    const value = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
+    this.values = { ...this.values, [name]: value };
+    this.persistDraft();
+    if (this.validated) {
+      // After a first try, errors follow the answers as they are fixed.
+      const { errors } = validateSubmission(this.values);
+      this.errors = errors;
+      this.applyValidity(errors);
+    }
+  }
+
+  /** Puts our messages into the native constraint validation of each control. */
+  private applyValidity(errors: JoinErrors): void {
+    const form = this.form;
+    if (!form) return;
+    for (const field of FIELDS) {
+      const controls = form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${field}"]`);
+      controls.forEach((c) => c.setCustomValidity(errors[field] ?? ''));
+    }
+  }
+
+  private controlFor(field: JoinField): HTMLElement | null {
+    if (field === 'role') {
+      return (
+        this.renderRoot.querySelector<HTMLElement>('input[name="role"]:checked') ?? this.renderRoot.querySelector<HTMLElement>('input[name="role"]')
+      );
+    }
+    return this.renderRoot.querySelector<HTMLElement>(`#f-${field}`);
+  }
+
+  private focusField(event: Event, field: JoinField): void {
+    event.preventDefault();
+    const control = this.controlFor(field);
+    control?.scrollIntoView({ block: 'center' });
+    control?.focus();
+  }
+
+  /** Validates with the shared schema and the browser's own checks; returns the answers when valid. */
+  private check(): JoinAnswers | null {
+    const result = validateSubmission(this.values);
+    const errors: JoinErrors = { ...result.errors };
+    this.applyValidity(errors);
+    // A native constraint our schema did not catch still gets a message.
+    for (const field of FIELDS) {
+      const control = this.controlFor(field) as HTMLInputElement | null;
+      if (control && !errors[field] && control.validity && !control.validity.valid) errors[field] = control.validationMessage;
+    }
+    this.errors = errors;
+    this.validated = true;
+    return Object.keys(errors).length ? null : result.value;
+  }
+
+  private async showInvalid(fields: JoinField[]): Promise<void> {
+    this.showSummary = true;
+    this.status = 'editing';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+    this.emit<JoinErrorDetail>('maig-join-error', {
+      kind: 'invalid',
+      status: null,
+      message: 'Some answers need fixing.',
+      fields,
+      attempts: 0,
+      idempotencyKey: null,
+    });
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.submit();
+  }
+
+  /** Validates and sends the form, as the send button does. Resolves when it is done. */
+  async submit(): Promise<void> {
+    if (this.sending || this.status === 'success') return; // a double click sends once
+    const endpoint = this.endpoint?.trim();
+    if (!endpoint) return;
+    const answers = this.check();
+    if (!answers) {
+      await this.showInvalid(Object.keys(this.errors) as JoinField[]);
+      return;
+    }
+    this.sending = true;
+    this.showSummary = false;
+    this.failure = '';
+    this.status = 'sending';
+    this.progress = 'Sending your form…';
+    const canonical = canonicalAnswers(answers);
+    // Same answers as a submission that was sent but not confirmed: same key, so at most one row.
+    if (!this.pending || this.pending.answers !== canonical) this.pending = { key: newIdempotencyKey(), answers: canonical };
+    const key = this.pending.key;
+    this.persistDraft();
+    this.emit<JoinSubmitDetail>('maig-join-submit', { idempotencyKey: key, role: answers.role, state: answers.state });
+
+    const wait = this.minFillMs - (performance.now() - this.startedAt);
+    if (wait > 0) await sleep(Math.ceil(wait) + 1);
+    const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`input[name="${HONEYPOT_FIELD}"]`)?.value ?? '';
+    const payload: JoinPayload = {
+      ...answers,
+      idempotencyKey: key,
+      elapsedMs: Math.round(performance.now() - this.startedAt),
+      [HONEYPOT_FIELD]: honeypot,
+    };
+    const outcome = await sendSubmission({
+      endpoint: new URL(endpoint, this.ownerDocument.baseURI).href,
+      payload,
+      formEncoded: this.formEncoded,
+      timeoutMs: this.timeout,
+      retries: this.retries,
+      retryDelayMs: this.retryDelay,
+      onRetry: (next, delay) => {
+        const seconds = Math.max(1, Math.round(delay / 1000));
+        this.progress = `The form did not go through yet. Trying again in ${seconds} second${seconds === 1 ? '' : 's'} (try ${next} of ${this.retries + 1})…`;
+      },
+    });
+    this.sending = false;
+
+    if (outcome.ok) {
+      clearDraft(this.persist, this.draftId); // only now: the server has it
+      this.pending = undefined;
+      this.receipt = { id: outcome.id, email: answers.email };
+      this.status = 'success';
+      this.progress = '';
+      this.emit<JoinSuccessDetail>('maig-join-success', { idempotencyKey: key, id: outcome.id, attempts: outcome.attempts });
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.success')?.focus();
+      return;
+    }
+    const fields = Object.keys(outcome.fields).filter((f): f is JoinField => (FIELDS as readonly string[]).includes(f));
+    this.emit<JoinErrorDetail>('maig-join-error', {
+      kind: outcome.kind,
+      status: outcome.status,
+      message: outcome.message,
+      fields,
+      attempts: outcome.attempts,
+      idempotencyKey: key,
+    });
+    if (outcome.kind === 'invalid' && fields.length) {
+      // The server found what the browser did not: show its messages like ours.
+      this.errors = outcome.fields;
+      this.applyValidity(outcome.fields);
+      this.progress = '';
+      this.showSummary = true;
+      this.status = 'editing';
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
+      return;
+    }
+    this.failure = outcome.message;
+    this.failedKind = outcome.kind;
+    if (!this.joinUrl) void this.loadJoinUrl();
+    this.progress = '';
+    this.status = 'failed';
+  }
+
+  private onPrinciplesToggle(event: Event): void {
+    const open = (event.target as HTMLDetailsElement).open;
+    if (open && !this.principlesOpen) {
+      this.principlesOpen = true;
+      void import('../principles/define.js');
+    }
+  }
+
+  private describedBy(field: JoinField, hint = false): string | undefined {
+    const ids = [hint ? `f-${field}-hint` : '', this.errors[field] ? `f-${field}-error` : ''].filter(Boolean);
+    return ids.length ? ids.join(' ') : undefined;
+  }
+
+  private renderFieldError(field: JoinField): TemplateResult | typeof nothing {
+    const message = this.errors[field];
+    return message
+      ? html`<p class="error" part="error" id="f-${field}-error"><span class="visually-hidden">Error: </span>${message}</p>`
+      : nothing;
+  }
+
+  private renderText(
+    field: 'name' | 'city' | 'email' | 'phone',
+    type: string,
+    autocomplete: string,
+    hint: string | null,
+    required: boolean,
+  ): TemplateResult {
+    const invalid = Boolean(this.errors[field]);
+    return html`<div class="field ${invalid ? 'field--invalid' : ''}" part="field">
+      <label class="label" part="label" for="f-${field}">${LABELS[field]}${required ? nothing : html` <span class="optional">(optional)</span>`}</label>
+      ${hint ? html`<p class="hint" id="f-${field}-hint">${hint}</p>` : nothing}
+      ${this.renderFieldError(field)}
+      <input
+        class="input"
+        part="input"
+        id="f-${field}"
+        name=${field}
+        type=${type}
+        autocomplete=${autocomplete}
+        maxlength=${MAX_LENGTH[field]}
+        ?required=${required}
+        spellcheck=${field === 'email' ? 'false' : 'true'}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${ifDefined(this.describedBy(field, Boolean(hint)))}
+        .value=${live(String(this.values[field] ?? ''))}
+      />
+    </div>`;
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    const fields = FIELDS.filter((f) => this.errors[f]);
+    if (!this.showSummary || !fields.length) return nothing;
+    return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+      <p class="summary__title" id="summary-title">
+        ${fields.length === 1 ? 'There is a problem with 1 answer' : `There is a problem with ${fields.length} answers`}
+      </p>
+      <ul>
+        ${fields.map((f) => html`<li><a href="#f-${f}" @click=${(e: Event) => this.focusField(e, f)}>${this.errors[f]}</a></li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const busy = this.status === 'sending';
+    const roleInvalid = Boolean(this.errors.role);
+    const stateInvalid = Boolean(this.errors.state);
+    const consentInvalid = Boolean(this.errors.consent);
+    const messageInvalid = Boolean(this.errors.message);
+    return html`<form
+      part="form"
+      novalidate
+      aria-labelledby=${ifDefined(this.headingLevel >= 1 && this.headingLevel <= 6 ? 'join-heading' : undefined)}
+      aria-label=${ifDefined(this.headingLevel >= 1 && this.headingLevel <= 6 ? undefined : this.heading)}
+      @submit=${this.onSubmit}
+      @input=${this.onInput}
+      @change=${this.onInput}
+    >
+      ${this.renderSummary()}
+      ${this.restored
+        ? html`<p class="note" part="restored">
+            Your earlier answers were restored.
+            <button type="button" class="link-button" @click=${() => this.reset()}>Clear the form</button>
+          </p>`
+        : nothing}
+      ${this.renderText('name', 'text', 'name', null, true)}
+      <fieldset class="field ${roleInvalid ? 'field--invalid' : ''}" part="field" aria-describedby=${ifDefined(this.describedBy('role'))}>
+        <legend class="label" part="label">${LABELS.role}</legend>
+        ${this.renderFieldError('role')}
+        ${ROLES.map(
+          (r) => html`<div class="choice">
+            <input
+              type="radio"
+              id="f-role-${r.value}"
+              name="role"
+              value=${r.value}
+              required
+              aria-invalid=${roleInvalid ? 'true' : 'false'}
+              .checked=${live(this.values.role === r.value)}
+            />
+            <label for="f-role-${r.value}">${r.label}</label>
+          </div>`,
+        )}
+      </fieldset>
+      ${this.renderText('city', 'text', 'address-level2', null, true)}
+      <div class="field ${stateInvalid ? 'field--invalid' : ''}" part="field">
+        <label class="label" part="label" for="f-state">${LABELS.state}</label>
+        ${this.renderFieldError('state')}
+        <select
+          class="input"
+          part="input"
+          id="f-state"
+          name="state"
+          autocomplete="address-level1"
+          required
+          aria-invalid=${stateInvalid ? 'true' : 'false'}
+          aria-describedby=${ifDefined(this.describedBy('state'))}
+          .value=${live(String(this.values.state ?? ''))}
+        >
+          <option value="" ?selected=${!this.values.state}>Choose…</option>
+          ${STATES.map((s) => html`<option value=${s.code} ?selected=${this.values.state === s.code}>${s.name}</option>`)}
+        </select>
+      </div>
+      ${this.renderText('email', 'email', 'email', 'The coalition will write to you at this address.', true)}
+      ${this.renderText('phone', 'tel', 'tel', null, false)}
+      <div class="field ${messageInvalid ? 'field--invalid' : ''}" part="field">
+        <label class="label" part="label" for="f-message">${LABELS.message} <span class="optional">(optional)</span></label>
+        ${this.renderFieldError('message')}
+        <textarea
+          class="input"
+          part="input"
+          id="f-message"
+          name="message"
+          rows="4"
+          autocomplete="off"
+          maxlength=${MAX_LENGTH.message}
+          aria-invalid=${messageInvalid ? 'true' : 'false'}
+          aria-describedby=${ifDefined(this.describedBy('message'))}
+          .value=${live(String(this.values.message ?? ''))}
+        ></textarea>
+      </div>
+      <details class="principles" part="principles" @toggle=${this.onPrinciplesToggle}>
+        <summary>Read the Statement of Principles</summary>
+        ${this.principlesOpen
+          ? html`<maig-principles feed=${ifDefined(this.feed ?? undefined)} heading-level="0" theme=${ifDefined(this.theme ?? undefined)}></maig-principles>`
+          : nothing}
+      </details>
+      <div class="field field--consent ${consentInvalid ? 'field--invalid' : ''}" part="field">
+        ${this.renderFieldError('consent')}
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="f-consent"
+            name="consent"
+            required
+            aria-invalid=${consentInvalid ? 'true' : 'false'}
+            aria-describedby=${ifDefined(this.describedBy('consent'))}
+            .checked=${live(this.values.consent === true)}
+          />
+          <label for="f-consent">${LABELS.consent}</label>
+        </div>
+      </div>
+      <div class="hp" aria-hidden="true">
+        <label for="f-${HONEYPOT_FIELD}">Leave this empty</label>
+        <input id="f-${HONEYPOT_FIELD}" name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
+      </div>
+      <div class="status ${busy || this.status === 'failed' ? '' : 'visually-hidden'}" part="status" role="status" aria-live="polite">
+        ${busy ? html`<p class="progress"><span class="spinner" aria-hidden="true"></span>${this.progress}</p>` : nothing}
+        ${this.status === 'failed'
+          ? html`<div class="failed">
+              <p class="failed__title">Your form was not sent.</p>
+              <p>${this.failure} Your answers are kept on this device; nothing is lost.</p>
+              <button type="button" class="button retry" part="retry" @click=${() => void this.submit()}>Try again</button>
+              ${this.renderElsewhere()}
+            </div>`
+          : nothing}
+      </div>
+      <button class="button submit" part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+        ${busy ? 'Sending…' : 'Sign and join'}
+      </button>
+    </form>`;
+  }
+
+  /** Another way to join when this form cannot send: the author's fallback, or the feed's join page. */
+  private renderElsewhere(): TemplateResult {
+    return html`<div class="elsewhere">
+      <slot>${this.joinUrl ? html`<p>You can also <a href=${this.joinUrl}>join on the coalition's site</a>.</p>` : nothing}</slot>
+    </div>`;
+  }
+
+  private renderSuccess(): TemplateResult {
+    const receipt = this.receipt!;
+    return html`<div class="success" part="success" tabindex="-1">
+      <p class="success__title">Thank you. Your form was sent.</p>
+      <p>The coalition's staff will write to you at ${receipt.email}.</p>
+      ${receipt.id ? html`<p class="receipt">Reference: <span class="receipt__id">${receipt.id}</span></p>` : nothing}
+    </div>`;
+  }
+
+  private renderConfig(): TemplateResult {
+    return html`<div class="state state--error config" part="config" role="alert">
+      <p class="state__title">This join form is not set up yet.</p>
+      <p>The page must give it the address of a receiver in its <code>endpoint</code> attribute.</p>
+      ${this.renderElsewhere()}
+    </div>`;
+  }
+
+  private renderHeading(): TemplateResult | typeof nothing {
+    const level = Math.round(this.headingLevel);
+    if (!(level >= 1 && level <= 6)) return nothing;
+    return html`<div class="heading" part="heading" id="join-heading" role="heading" aria-level=${level}>${this.heading}</div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const configured = Boolean(this.endpoint?.trim());
+    return html`<div class="root" part="base">
+      ${this.renderHeading()}
+      ${configured && this.status !== 'success' ? html`<p class="intro">Sign the Statement of Principles to join the coalition. Every field is required unless it says optional.</p>` : nothing}
+      <div class="live" role="status" aria-live="polite">${this.status === 'success' ? this.renderSuccess() : nothing}</div>
+      ${!configured ? this.renderConfig() : this.status === 'success' ? nothing : this.renderForm()}
+    </div>`;
+  }
+}

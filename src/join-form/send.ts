@@ -1,0 +1,144 @@
+/**
+ * Sends one join submission: JSON (or form-encoded) POST with an idempotency key, a timeout per
+ * try, and automatic retries with exponential backoff on network errors, timeouts and 5xx. A 4xx
+ * is an answer, never retried.
+ */
+import type { JoinErrors, JoinPayload } from './submission.js';
+
+export interface SendOptions {
+  endpoint: string;
+  payload: JoinPayload;
+  /** Send application/x-www-form-urlencoded instead of JSON (then the key travels in the body only). */
+  formEncoded: boolean;
+  /** Milliseconds before one try is given up. */
+  timeoutMs: number;
+  /** Tries after the first one. */
+  retries: number;
+  /** Wait before the first retry (ms); doubles after each. */
+  retryDelayMs: number;
+  /** Called before each retry with the try about to start and the wait. */
+  onRetry?: (nextAttempt: number, delayMs: number, reason: SendFailureKind) => void;
+}
+
+/** Why a submission did not go through. */
+export type SendFailureKind = 'network' | 'timeout' | 'server' | 'rejected' | 'invalid' | 'rate-limited';
+
+export type SendOutcome =
+  | { ok: true; status: number; id: string | null; attempts: number }
+  | {
+      ok: false;
+      kind: SendFailureKind;
+      status: number | null;
+      /** A plain sentence for the person. */
+      message: string;
+      /** Field messages from the server (HTTP 400 with `fields`). */
+      fields: JoinErrors;
+      attempts: number;
+    };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fresh idempotency key: a UUID (crypto.getRandomValues where randomUUID is missing: plain http). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function encode(payload: JoinPayload, formEncoded: boolean): { body: string; headers: Record<string, string> } {
+  if (!formEncoded) {
+    return {
+      body: JSON.stringify(payload),
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': payload.idempotencyKey },
+    };
+  }
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(payload)) form.set(k, typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
+  // No custom header: a form-encoded post stays a CORS "simple request" (no preflight).
+  return { body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' } };
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown> | null> {
+  try {
+    const data: unknown = JSON.parse(await response.text());
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The server's own sentence, if it sent a short one. */
+const serverMessage = (data: Record<string, unknown> | null): string | null =>
+  typeof data?.message === 'string' && data.message.trim() ? data.message.trim().slice(0, 300) : null;
+
+const fieldsOf = (data: Record<string, unknown> | null): JoinErrors => {
+  const fields = data?.fields;
+  if (!fields || typeof fields !== 'object') return {};
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as JoinErrors;
+};
+
+type TryResult =
+  | { done: true; outcome: SendOutcome }
+  | { done: false; kind: 'network' | 'timeout' | 'server'; status: number | null };
+
+async function tryOnce(options: SendOptions, attempt: number): Promise<TryResult> {
+  const { body, headers } = encode(options.payload, options.formEncoded);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(options.endpoint, { method: 'POST', body, headers, signal: controller.signal, credentials: 'omit', mode: 'cors' });
+    } catch {
+      return { done: false, kind: timedOut ? 'timeout' : 'network', status: null };
+    }
+    if (response.status >= 500) return { done: false, kind: 'server', status: response.status };
+    const data = await readJson(response);
+    if (timedOut) return { done: false, kind: 'timeout', status: null };
+    if (response.ok) {
+      const id = typeof data?.id === 'string' || typeof data?.id === 'number' ? String(data.id) : null;
+      return { done: true, outcome: { ok: true, status: response.status, id, attempts: attempt } };
+    }
+    const fields = fieldsOf(data);
+    const status = response.status;
+    const kind: SendFailureKind = status === 429 ? 'rate-limited' : Object.keys(fields).length ? 'invalid' : 'rejected';
+    const message =
+      serverMessage(data) ??
+      (status === 429
+        ? 'Too many forms were sent from this network. Wait a few minutes and try again.'
+        : status === 413
+          ? 'The form is too long for the server. Shorten your message and try again.'
+          : `The coalition's server refused the form (error ${status}).`);
+    return { done: true, outcome: { ok: false, kind, status, message, fields, attempts: attempt } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const GIVE_UP: Record<'network' | 'timeout' | 'server', (status: number | null) => string> = {
+  network: () => 'The connection to the coalition\u2019s server failed.',
+  timeout: () => 'The coalition\u2019s server did not answer in time.',
+  server: (status) => `The coalition\u2019s server had a problem (error ${status}).`,
+};
+
+/** Sends with retries; never throws. */
+export async function sendSubmission(options: SendOptions): Promise<SendOutcome> {
+  const tries = Math.max(1, Math.floor(options.retries) + 1);
+  for (let attempt = 1; ; attempt++) {
+    const result = await tryOnce(options, attempt);
+    if (result.done) return result.outcome;
+    if (attempt >= tries) {
+      return { ok: false, kind: result.kind, status: result.status, message: GIVE_UP[result.kind](result.status), fields: {}, attempts: attempt };
+    }
+    const delay = Math.round(options.retryDelayMs * 2 ** (attempt - 1));
+    options.onRetry?.(attempt + 1, delay, result.kind);
+    await sleep(delay);
+  }
+}

@@ -1,0 +1,268 @@
+// The join receiver against a real SQLite file in a temp folder, over real HTTP on port 0.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { start } from '../../server/index.mjs';
+import { createJoinReceiver } from '../../server/join.mjs';
+import { STATES as SCRIPT_STATES } from '../../scripts/lib/states.mjs';
+import { STATES, validateSubmission } from '../../src/join-form/submission.js';
+
+const TOKEN = 'test-export-token-123';
+const dir = mkdtempSync(join(tmpdir(), 'maig-join-'));
+
+const valid = (over = {}) => ({
+  name: 'Ada Lovelace',
+  role: 'mayor',
+  city: 'Newark',
+  state: 'NJ',
+  email: 'Mayor@Newark.example.gov',
+  phone: '973-555-0100',
+  message: 'We are in.',
+  consent: true,
+  idempotencyKey: randomUUID(),
+  elapsedMs: 12_000,
+  website: '',
+  ...over,
+});
+
+async function serve(options = {}) {
+  const receiver = createJoinReceiver({
+    dbPath: join(dir, 'join.sqlite'),
+    exportToken: TOKEN,
+    rateLimit: { limit: 1000, windowMs: 60_000 },
+    ...options,
+  });
+  const { server, url } = await start({ port: 0, routes: [receiver.route] });
+  return {
+    url,
+    receiver,
+    post: (body, headers = {}) =>
+      fetch(`${url}join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(body.idempotencyKey ? { 'idempotency-key': body.idempotencyKey } : {}), ...headers },
+        body: JSON.stringify(body),
+      }),
+    close: async () => {
+      await new Promise((r) => server.close(r));
+      receiver.close();
+    },
+  };
+}
+
+const rowsInFile = () => {
+  const db = new Database(join(dir, 'join.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM submissions ORDER BY rowid').all();
+  } finally {
+    db.close();
+  }
+};
+
+describe('join receiver', () => {
+  let app;
+  before(async () => {
+    app = await serve();
+  });
+  after(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the form and the server share one state list: every state, DC and the five territories', () => {
+    assert.deepEqual(STATES.map((s) => s.code), SCRIPT_STATES.map((s) => s.code));
+    for (const code of ['DC', 'PR', 'MP', 'GU', 'VI', 'AS']) assert.ok(STATES.some((s) => s.code === code), code);
+    assert.equal(STATES.length, 56);
+  });
+
+  test('stores a valid submission in the SQLite file and answers 201 with an id', async () => {
+    const body = valid();
+    const res = await app.post(body);
+    assert.equal(res.status, 201);
+    const answer = await res.json();
+    assert.equal(answer.ok, true);
+    assert.match(answer.id, /^[0-9a-f-]{36}$/);
+    const rows = rowsInFile().filter((r) => r.idempotency_key === body.idempotencyKey);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].id, answer.id);
+    assert.equal(rows[0].email, 'mayor@newark.example.gov');
+    assert.equal(rows[0].state, 'NJ');
+    assert.equal(rows[0].consent, 1);
+  });
+
+  test('the same idempotency key stores once and answers the same id; other answers with it get 409', async () => {
+    const body = valid({ idempotencyKey: randomUUID() });
+    const first = await app.post(body);
+    const second = await app.post({ ...body, elapsedMs: 20_000 });
+    assert.equal(first.status, 201);
+    assert.equal(second.status, 200);
+    const [a, b] = [await first.json(), await second.json()];
+    assert.equal(b.id, a.id);
+    assert.equal(b.duplicate, true);
+    const together = await Promise.all(Array.from({ length: 5 }, () => app.post(body)));
+    assert.deepEqual(together.map((r) => r.status), [200, 200, 200, 200, 200]);
+    assert.equal(rowsInFile().filter((r) => r.idempotency_key === body.idempotencyKey).length, 1);
+    const changed = await app.post({ ...body, city: 'Trenton' });
+    assert.equal(changed.status, 409);
+    assert.equal((await changed.json()).error, 'conflict');
+  });
+
+  test('rejects invalid answers with a plain message per field, and stores nothing', async () => {
+    const before = rowsInFile().length;
+    const res = await app.post(valid({ name: ' ', email: 'not-an-email', state: 'ZZ', role: 'king', consent: false, phone: '12' }));
+    assert.equal(res.status, 400);
+    const body = await res.json();
+    assert.equal(body.error, 'invalid');
+    assert.deepEqual(body.fields, {
+      name: 'Enter your full name.',
+      role: 'Choose one of the roles in the list.',
+      state: 'Choose a state or territory from the list.',
+      email: 'Enter an email address in the right format, like name@cityofexample.gov.',
+      phone: 'Enter a phone number with its area code, like 555-123-4567, or leave it empty.',
+      consent: 'To join, confirm that you have read and sign the Statement of Principles.',
+    });
+    assert.equal(rowsInFile().length, before);
+  });
+
+  test('the browser and the server validate the same way (one module)', () => {
+    const r = validateSubmission(valid({ city: '', message: 'x'.repeat(2001) }));
+    assert.equal(r.ok, false);
+    assert.equal(r.errors.city, 'Enter your city or town.');
+    assert.equal(r.errors.message, 'Your message is too long: use 2,000 characters or fewer.');
+  });
+
+  test('refuses a missing key, bad JSON and an unknown content type', async () => {
+    const noKey = await app.post(valid({ idempotencyKey: undefined }));
+    assert.equal(noKey.status, 400);
+    assert.equal((await noKey.json()).error, 'bad-key');
+    const bad = await fetch(`${app.url}join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ' });
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).error, 'bad-json');
+    const xml = await fetch(`${app.url}join`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<a/>' });
+    assert.equal(xml.status, 415);
+  });
+
+  test('accepts a form-encoded post (the form-encoded mode)', async () => {
+    const body = valid();
+    const form = new URLSearchParams({ ...body, consent: 'on', elapsedMs: String(body.elapsedMs) });
+    const res = await fetch(`${app.url}join`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    assert.equal(res.status, 201);
+  });
+
+  test('the honeypot and a too-fast fill are refused server-side and not stored', async () => {
+    const before = rowsInFile().length;
+    const trap = await app.post(valid({ website: 'http://spam.example' }));
+    assert.equal(trap.status, 400);
+    assert.equal((await trap.json()).reason, 'honeypot');
+    const fast = await app.post(valid({ elapsedMs: 400 }));
+    assert.equal(fast.status, 400);
+    assert.equal((await fast.json()).reason, 'too-fast');
+    const none = await app.post(valid({ elapsedMs: undefined }));
+    assert.equal(none.status, 400);
+    assert.equal(rowsInFile().length, before);
+  });
+
+  test('an oversized body gets 413, declared or streamed', async () => {
+    const huge = valid({ message: 'x'.repeat(40_000) });
+    const res = await app.post(huge);
+    assert.equal(res.status, 413);
+    assert.equal((await res.json()).error, 'too-large');
+    // Streamed without a content-length.
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 8; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(4096)));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${app.url}join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' });
+    assert.equal(chunked.status, 413);
+  });
+
+  test('CORS: an allowed origin gets the header and a preflight; another origin gets 403', async () => {
+    const other = await serve({ dbPath: join(dir, 'cors.sqlite'), allowedOrigins: ['https://city.example'] });
+    try {
+      const pre = await fetch(`${other.url}join`, { method: 'OPTIONS', headers: { origin: 'https://city.example', 'access-control-request-method': 'POST' } });
+      assert.equal(pre.status, 204);
+      assert.equal(pre.headers.get('access-control-allow-origin'), 'https://city.example');
+      assert.match(pre.headers.get('access-control-allow-headers'), /idempotency-key/);
+      const ok = await other.post(valid(), { origin: 'https://city.example' });
+      assert.equal(ok.status, 201);
+      assert.equal(ok.headers.get('access-control-allow-origin'), 'https://city.example');
+      const evil = await other.post(valid(), { origin: 'https://evil.example' });
+      assert.equal(evil.status, 403);
+      assert.equal(evil.headers.get('access-control-allow-origin'), null);
+    } finally {
+      await other.close();
+    }
+    // Default allowlist: the server's own origin only.
+    const own = await app.post(valid(), { origin: app.url.replace(/\/$/, '') });
+    assert.equal(own.status, 201);
+    const foreign = await app.post(valid(), { origin: 'https://elsewhere.example' });
+    assert.equal(foreign.status, 403);
+  });
+
+  test('rate limit per client address: past the limit, 429 with Retry-After', async () => {
+    const limited = await serve({ dbPath: join(dir, 'rate.sqlite'), rateLimit: { limit: 3, windowMs: 60_000 } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await limited.post(valid())).status);
+      assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
+      const res = await limited.post(valid());
+      assert.equal(res.status, 429);
+      assert.ok(Number(res.headers.get('retry-after')) >= 1);
+      assert.match((await res.json()).message, /Too many submissions/);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('export needs the token: none 401, wrong 403, right gives CSV and JSON', async () => {
+    const none = await fetch(`${app.url}join.csv`);
+    assert.equal(none.status, 401);
+    assert.match(none.headers.get('www-authenticate'), /^Bearer/);
+    const wrong = await fetch(`${app.url}join.json`, { headers: { authorization: 'Bearer nope' } });
+    assert.equal(wrong.status, 403);
+    const body = valid({ name: '=HYPERLINK("x")', message: 'line one\nline "two"' });
+    assert.equal((await app.post(body)).status, 201);
+    const json = await fetch(`${app.url}join.json`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(json.status, 200);
+    const data = await json.json();
+    assert.equal(data.count, data.submissions.length);
+    assert.ok(data.submissions.some((s) => s.name === '=HYPERLINK("x")'));
+    const csv = await fetch(`${app.url}join.csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type'), /^text\/csv/);
+    const text = await csv.text();
+    assert.equal(text.split('\r\n')[0], 'id,receivedAt,name,role,city,state,email,phone,message,consent,origin');
+    assert.ok(text.includes(`"'=HYPERLINK(""x"")"`), 'formula neutralized and quoted');
+    assert.ok(text.includes('"line one\nline ""two"""'));
+    // Guessing the token: past 10 wrong tries from one address (one above), 429.
+    const guesses = [];
+    for (let i = 0; i < 11; i++) guesses.push((await fetch(`${app.url}join.csv`, { headers: { authorization: `Bearer guess-${i}` } })).status);
+    assert.deepEqual(guesses.slice(8), [403, 429, 429]);
+    const off = await serve({ dbPath: join(dir, 'off.sqlite'), exportToken: null });
+    try {
+      assert.equal((await fetch(`${off.url}join.csv`, { headers: { authorization: `Bearer ${TOKEN}` } })).status, 403);
+    } finally {
+      await off.close();
+    }
+  });
+
+  test('a restart keeps the data, and a retried key after restart still stores once', async () => {
+    const body = valid();
+    const first = await (await app.post(body)).json();
+    const count = rowsInFile().length;
+    await app.close();
+    app = await serve();
+    const again = await app.post(body);
+    assert.equal(again.status, 200);
+    assert.equal((await again.json()).id, first.id);
+    assert.equal(rowsInFile().length, count);
+    const exported = await (await fetch(`${app.url}join.json`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+    assert.ok(exported.submissions.some((s) => s.id === first.id));
+    assert.ok(existsSync(join(dir, 'join.sqlite')));
+  });
+});
