@@ -16,4 +16,6 @@ run('bundles', bin('rollup'), ['-c', '--silent']);
 run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
 // The join validator is plain JS (the Node receiver runs it unbuilt); its hand-written types go beside the others.
 copyFileSync('src/join-form/submission.d.ts', 'dist/types/join-form/submission.d.ts');
+// Optional stylesheet that reserves each widget's space before its script runs.
+copyFileSync('src/maig-widgets.css', 'dist/maig-widgets.css');
 run('manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist', '--quiet']);

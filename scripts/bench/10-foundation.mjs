@@ -15,8 +15,13 @@ export async function run({ baseUrl, browser }) {
   );
   printRow('page: <maig-member-count> only', count);
   console.log(`  requests: ${count.urls.join(', ')}`);
-  const all = await measurePage(browser, `${baseUrl}demo/bench/all.html`, () =>
-    [...document.querySelectorAll('[data-bench-ready]')].every((el) => el.shadowRoot?.querySelector(el.getAttribute('data-bench-ready'))),
-  );
-  printRow('page: every widget', all);
+  const ready = () =>
+    [...document.querySelectorAll('[data-bench-ready]')].every((el) => el.shadowRoot?.querySelector(el.getAttribute('data-bench-ready')));
+  printRow('page: every widget', await measurePage(browser, `${baseUrl}demo/bench/all.html`, ready));
+  printRow('  same + maig-widgets.css', await measurePage(browser, `${baseUrl}demo/bench/all-reserved.html`, ready));
+  for (const width of [360]) {
+    const viewport = { width, height: 740 };
+    printRow(`  ${width}px wide`, await measurePage(browser, `${baseUrl}demo/bench/all.html`, ready, { viewport }));
+    printRow(`  ${width}px wide + maig-widgets.css`, await measurePage(browser, `${baseUrl}demo/bench/all-reserved.html`, ready, { viewport }));
+  }
 }
