@@ -4,6 +4,7 @@
  * is an answer, never retried.
  */
 import type { JoinErrors, JoinPayload } from './submission.js';
+import { withTimeout } from '../shared/net/with-timeout.js';
 
 export interface SendOptions {
   endpoint: string;
@@ -86,22 +87,16 @@ type TryResult =
 
 async function tryOnce(options: SendOptions, attempt: number): Promise<TryResult> {
   const { body, headers } = encode(options.payload, options.formEncoded);
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
-  try {
+  return withTimeout(options.timeoutMs, async (signal, timedOut) => {
     let response: Response;
     try {
-      response = await fetch(options.endpoint, { method: 'POST', body, headers, signal: controller.signal, credentials: 'omit', mode: 'cors' });
+      response = await fetch(options.endpoint, { method: 'POST', body, headers, signal, credentials: 'omit', mode: 'cors' });
     } catch {
-      return { done: false, kind: timedOut ? 'timeout' : 'network', status: null };
+      return { done: false, kind: timedOut() ? 'timeout' : 'network', status: null };
     }
     if (response.status >= 500) return { done: false, kind: 'server', status: response.status };
     const data = await readJson(response);
-    if (timedOut) return { done: false, kind: 'timeout', status: null };
+    if (timedOut()) return { done: false, kind: 'timeout', status: null };
     if (response.ok) {
       const id = typeof data?.id === 'string' || typeof data?.id === 'number' ? String(data.id) : null;
       return { done: true, outcome: { ok: true, status: response.status, id, attempts: attempt } };
@@ -117,9 +112,7 @@ async function tryOnce(options: SendOptions, attempt: number): Promise<TryResult
           ? 'The form is too long for the server. Shorten your message and try again.'
           : `The coalition's server refused the form (error ${status}).`);
     return { done: true, outcome: { ok: false, kind, status, message, fields, attempts: attempt } };
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }
 
 const GIVE_UP: Record<'network' | 'timeout' | 'server', (status: number | null) => string> = {

@@ -9,6 +9,7 @@
  *   when the network fails.
  */
 import { FeedError } from './errors.js';
+import { withTimeout } from '../net/with-timeout.js';
 import { FEED_SCHEMA_VERSION, type FeedIndex, type FeedResources } from './types.js';
 
 /** The default feed, built next to the bundle: dist/feed/v1/ (this module lives in dist/chunks/). */
@@ -81,19 +82,13 @@ function checkSchema(url: string, data: unknown): Record<string, unknown> {
   return data as Record<string, unknown>;
 }
 
-async function fetchJson(url: string): Promise<unknown> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
-  try {
+function fetchJson(url: string): Promise<unknown> {
+  return withTimeout(options.timeoutMs, async (signal, timedOut) => {
     let response: Response;
     try {
-      response = await fetch(url, { signal: controller.signal, credentials: 'omit', headers: { accept: 'application/json' } });
+      response = await fetch(url, { signal, credentials: 'omit', headers: { accept: 'application/json' } });
     } catch (error) {
-      throw timedOut
+      throw timedOut()
         ? new FeedError('timeout', url, `no answer within ${options.timeoutMs / 1000} s`)
         : new FeedError('network', url, error instanceof Error ? error.message : '');
     }
@@ -102,16 +97,14 @@ async function fetchJson(url: string): Promise<unknown> {
     try {
       text = await response.text();
     } catch (error) {
-      throw timedOut ? new FeedError('timeout', url) : new FeedError('network', url, String(error));
+      throw timedOut() ? new FeedError('timeout', url) : new FeedError('network', url, String(error));
     }
     try {
       return JSON.parse(text);
     } catch (error) {
       throw new FeedError('json', url, error instanceof Error ? error.message : '');
     }
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }
 
 function keep(url: string, data: unknown): void {

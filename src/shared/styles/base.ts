@@ -1,5 +1,19 @@
 import { css } from 'lit';
 
+/** The dark palette: used when the reader's system is dark (unless theme="light") or theme="dark". */
+const darkColors = css`
+    --_bg: var(--maig-color-surface-dark, #1b1b1b);
+    --_bg-alt: var(--maig-color-surface-alt-dark, #2e2e2e);
+    --_text: var(--maig-color-text-dark, #f0f0f0);
+    --_muted: var(--maig-color-muted-dark, #c6cace);
+    --_accent: var(--maig-color-accent-dark, #73b3e7);
+    --_accent-text: var(--maig-color-on-accent-dark, #1b1b1b);
+    --_border: var(--maig-color-border-dark, #a9aeb1);
+    --_focus: var(--maig-color-focus-dark, #73b3e7);
+    --_danger: var(--maig-color-danger-dark, #fd8ba0);
+    --_warn-bg: var(--maig-color-warning-surface-dark, #3d3200);
+`;
+
 /**
  * Base styles shared by every element. Typography and colors are set on the inner `.root`
  * (part `base`), not only on :host, so a hostile theme's inherited styles stop at the shadow
@@ -49,29 +63,11 @@ export const baseStyles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) .root {
-      --_bg: var(--maig-color-surface-dark, #1b1b1b);
-      --_bg-alt: var(--maig-color-surface-alt-dark, #2e2e2e);
-      --_text: var(--maig-color-text-dark, #f0f0f0);
-      --_muted: var(--maig-color-muted-dark, #c6cace);
-      --_accent: var(--maig-color-accent-dark, #73b3e7);
-      --_accent-text: var(--maig-color-on-accent-dark, #1b1b1b);
-      --_border: var(--maig-color-border-dark, #a9aeb1);
-      --_focus: var(--maig-color-focus-dark, #73b3e7);
-      --_danger: var(--maig-color-danger-dark, #fd8ba0);
-      --_warn-bg: var(--maig-color-warning-surface-dark, #3d3200);
+      ${darkColors}
     }
   }
   :host([theme='dark']) .root {
-    --_bg: var(--maig-color-surface-dark, #1b1b1b);
-    --_bg-alt: var(--maig-color-surface-alt-dark, #2e2e2e);
-    --_text: var(--maig-color-text-dark, #f0f0f0);
-    --_muted: var(--maig-color-muted-dark, #c6cace);
-    --_accent: var(--maig-color-accent-dark, #73b3e7);
-    --_accent-text: var(--maig-color-on-accent-dark, #1b1b1b);
-    --_border: var(--maig-color-border-dark, #a9aeb1);
-    --_focus: var(--maig-color-focus-dark, #73b3e7);
-    --_danger: var(--maig-color-danger-dark, #fd8ba0);
-    --_warn-bg: var(--maig-color-warning-surface-dark, #3d3200);
+    ${darkColors}
   }
   a {
     color: var(--_accent);
