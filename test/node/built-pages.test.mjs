@@ -60,6 +60,12 @@ describe('built bundles in a browser', () => {
     assert.equal(await shadowText(page, 'maig-member-count:not([state]):not([feed])', '[part="number"]'), '548');
     assert.equal(await shadowText(page, 'maig-member-count[state="NJ"]', '[part="number"]'), '61');
     await page.waitForFunction(() => document.querySelector('maig-principles')?.shadowRoot?.querySelector('[part="list"]'));
+    // Scroll through the page so lazy parts (the statistics chart) load and draw too.
+    for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 600) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(60);
+    }
+    await page.waitForFunction(() => document.querySelector('maig-city-stats')?.shadowRoot?.querySelector('canvas'));
     await page.waitForTimeout(300);
     // The demo's error example asks for a feed that is not there: that 404 is the only error allowed.
     const unexpected = problems.filter((p) => !/404 \(Not Found\)/.test(p));
