@@ -11,8 +11,14 @@ const config: StorybookConfig = {
     // Story-only feeds that show an error state (e.g. a feed that is not valid JSON).
     { from: '../stories/feeds', to: '/story-feeds' },
   ],
-  // Storybook's own preview runtime is one ~900 kB chunk; that is expected, not a warning sign.
-  viteFinal: (vite) => ({ ...vite, build: { ...vite.build, chunkSizeWarningLimit: 1500 } }),
+  viteFinal: (vite) => ({
+    ...vite,
+    // Storybook's web-components renderer imports lit/directive-helpers.js; pre-bundled with the
+    // rest of lit, or `storybook dev` loads a second copy of lit-html ("Multiple versions of Lit").
+    optimizeDeps: { ...vite.optimizeDeps, include: [...(vite.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] },
+    // Storybook's own preview runtime is one ~900 kB chunk; that is expected, not a warning sign.
+    build: { ...vite.build, chunkSizeWarningLimit: 1500 },
+  }),
   core: {
     disableTelemetry: true,
     disableWhatsNewNotifications: true,

@@ -2,9 +2,9 @@ import type { Preview } from '@storybook/web-components-vite';
 import { withActions } from 'storybook/actions/decorator';
 import './preview.css';
 
+// No Docs pages: they need @storybook/addon-docs (not installed). Each attribute's description is
+// in the Controls panel; the `docs.description` parameters in the stories are ready for it.
 const preview: Preview = {
-  // A Docs page per element, from its stories and argTypes.
-  tags: ['autodocs'],
   decorators: [withActions],
   parameters: {
     layout: 'padded',
