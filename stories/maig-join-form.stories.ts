@@ -23,9 +23,9 @@ interface Args {
 }
 
 /**
- * Storybook has no receiver: this address answers 404 (the static host's "not found"), so
- * sending ends in the form's "not sent" state. The reference receiver is `npm start`
- * (server/join.mjs, `endpoint="/join"`).
+ * Storybook has no receiver: this address answers 404 in `storybook dev` and on most static
+ * hosts (some answer 405, or 501 for any POST), so sending ends in the form's "not sent" state.
+ * The reference receiver is `npm start` (server/join.mjs, `endpoint="/join"`).
  */
 const NO_RECEIVER = './story-endpoints/join';
 
@@ -55,7 +55,7 @@ const meta = {
     endpoint: {
       control: 'text',
       description:
-        'URL the form posts to (required; e.g. `/join` on the reference receiver, `npm start`). In Storybook there is no receiver: the default here answers 404.',
+        'URL the form posts to (required; e.g. `/join` on the reference receiver, `npm start`). In Storybook there is no receiver: the default here answers 404 (or the static host\'s refusal).',
       table: attributes,
     },
     'form-encoded': {
@@ -161,11 +161,12 @@ export const ErrorInvalidAnswers: Story = {
 };
 
 /**
- * Valid answers sent to an address with no receiver: the server's 404 is not retried, the form
- * says it was not sent, keeps the answers, and offers "Try again" and the fallback content.
+ * Valid answers sent to an address with no receiver: a 404 (or 405) is not retried (a 5xx is,
+ * `retries` times), then the form says it was not sent, keeps the answers, and offers "Try again"
+ * and the fallback content.
  */
 export const ErrorNotSent: Story = {
-  name: 'Error: not sent (404)',
+  name: 'Error: not sent',
   args: { persist: 'none', 'min-fill-ms': 0 },
   play: async ({ canvasElement }) => fillAndSend(canvasElement),
 };

@@ -123,7 +123,7 @@ describe('Storybook static build', () => {
         Object.entries(stories).map(([id, s]) => [
           id,
           Object.entries(s.argTypes)
-            .filter(([, t]) => t.table?.category === 'attributes' && t.control)
+            .filter(([, t]) => t.table?.category === 'attributes' && t.control && !t.control.disable)
             .map(([name]) => name)
             .sort(),
         ]),
