@@ -1,0 +1,28 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { withActions } from 'storybook/actions/decorator';
+import './preview.css';
+
+// No Docs pages: they need @storybook/addon-docs (not installed). Each attribute's description is
+// in the Controls panel; the `docs.description` parameters in the stories are ready for it.
+const preview: Preview = {
+  decorators: [withActions],
+  parameters: {
+    layout: 'padded',
+    // The custom events every element may fire show up in the Actions panel.
+    actions: {
+      handles: ['maig-principle-toggle', 'maig-chart-ready', 'maig-join-submit', 'maig-join-success', 'maig-join-error'],
+    },
+    backgrounds: {
+      options: {
+        light: { name: 'Light', value: '#ffffff' },
+        dark: { name: 'Dark', value: '#121212' },
+      },
+    },
+    controls: { expanded: true },
+  },
+  initialGlobals: {
+    backgrounds: { value: 'light' },
+  },
+};
+
+export default preview;

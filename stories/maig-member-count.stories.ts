@@ -1,0 +1,95 @@
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/member-count/define.js';
+import { BROKEN_FEED, FEED, HANGING_FEED, MISSING_FEED, darkPage, fallback, feedArgType, narrow, neverAnswers, themeArgType, type Theme } from './support.js';
+
+interface Args {
+  feed?: string;
+  state?: string;
+  label?: string;
+  'hide-claim'?: boolean;
+  theme?: Theme;
+}
+
+const meta = {
+  title: 'maig-member-count',
+  component: 'maig-member-count',
+  render: (args) => html`<maig-member-count
+    feed=${ifDefined(args.feed)}
+    state=${ifDefined(args.state || undefined)}
+    label=${ifDefined(args.label || undefined)}
+    ?hide-claim=${args['hide-claim']}
+    theme=${ifDefined(args.theme)}
+    >${fallback}</maig-member-count
+  >`,
+  args: { feed: FEED, 'hide-claim': false },
+  argTypes: {
+    feed: feedArgType,
+    state: {
+      control: 'text',
+      description: 'Count only one state or territory (USPS code such as `NJ`, or its name).',
+      table: { category: 'attributes' },
+    },
+    label: {
+      control: 'text',
+      description: 'Text after the number, instead of "member cities" / "member cities in New Jersey".',
+      table: { category: 'attributes' },
+    },
+    'hide-claim': {
+      control: 'boolean',
+      description: "Leave out the coalition's headline claim.",
+      table: { category: 'attributes' },
+    },
+    theme: themeArgType,
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "A live count of the coalition's member cities, for a partner's sidebar: the count in the page's locale, an \"as of\" date, and, kept apart from the count, the coalition's own headline claim.",
+      },
+    },
+  },
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The real default feed (dist/feed, built by `npm run feed`). */
+export const Default: Story = {};
+
+/** One state: the count of New Jersey's member cities. */
+export const OneState: Story = { args: { state: 'NJ' } };
+
+/** The feed never answers: the loading placeholder (a status line for screen readers). */
+export const Loading: Story = {
+  args: { feed: HANGING_FEED },
+  beforeEach: neverAnswers('/story-feeds/never-answers/'),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "Requests to this story's feed are held without an answer (a story-only `fetch` stub, removed when you leave the story), and the feed client's 10 s timeout is raised for this story only, so the loading state stays.",
+      },
+    },
+  },
+};
+
+/** Wyoming has no member city in the feed: the empty state. */
+export const Empty: Story = { args: { state: 'WY' } };
+
+/** The feed is not there (404): the error state, "Try again", and the fallback content. */
+export const ErrorNotFound: Story = { name: 'Error: feed not found', args: { feed: MISSING_FEED } };
+
+/** The feed is not valid JSON. */
+export const ErrorBrokenFeed: Story = { name: 'Error: broken feed', args: { feed: BROKEN_FEED } };
+
+/** An unknown state is a mistake of the page's author: an error that says how to fix it. */
+export const ErrorUnknownState: Story = { name: 'Error: unknown state', args: { state: 'Atlantis' } };
+
+/** `theme="dark"` on a dark page. */
+export const Dark: Story = { args: { theme: 'dark', state: 'MD' }, globals: darkPage };
+
+/** In a 320 px column. */
+export const Narrow: Story = { args: { state: 'NJ' }, decorators: [narrow] };
