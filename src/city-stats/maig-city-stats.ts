@@ -42,6 +42,7 @@ const loadChartModule = () => (chartModule ??= import('./chart-setup.js'));
  * total; "Show as table" gives every charted figure as a table. The figures never wait for
  * the chart.
  *
+ * @tag maig-city-stats
  * @summary Firearm deaths in a city's state and the nation, the city's recorded shootings, and a trend chart.
  *
  * @attr state - USPS code of the state, DC or territory (e.g. `MD`). Without it only national figures are shown.

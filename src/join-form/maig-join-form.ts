@@ -81,7 +81,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * reference one). Without it the form shows a configuration message and the fallback content.
  *
  * @summary Join form: sign the Statement of Principles, nothing lost, nothing sent twice.
- * @tagname maig-join-form
+ * @tag maig-join-form
  *
  * @attr endpoint - URL the form posts to (required; e.g. `/join` on the reference receiver).
  * @attr form-encoded - Post `application/x-www-form-urlencoded` instead of JSON (the idempotency key goes in the body only, so no CORS preflight).

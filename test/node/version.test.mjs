@@ -12,7 +12,7 @@ test('custom-elements.json documents every element with attributes, events, part
   const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
   const byTag = Object.fromEntries(elements.map((e) => [e.tagName, e]));
-  for (const tag of ['maig-member-count', 'maig-principles']) {
+  for (const tag of ['maig-member-count', 'maig-principles', 'maig-city-stats', 'maig-join-form']) {
     const e = byTag[tag];
     assert.ok(e, `${tag} is in the manifest`);
     assert.ok(e.summary, `${tag} has a summary`);
