@@ -48,6 +48,8 @@ export async function build(ctx) {
   const members = ctx.members ?? [];
   const overridesFile = 'geo/overrides.csv';
   const overrides = readOverrides(ctx, overridesFile, memberId);
+  // With a broken member list, only the overrides file's own rows are checked.
+  if (!members.length || ctx.errors.some((e) => /(^|\/)members\.csv$/.test(e.file))) return;
   const ids = new Set(members.map((m) => m.id));
   for (const [id, o] of overrides) {
     if (!ids.has(id)) ctx.error(overridesFile, o.line, 'city', `"${id}" is not a member in members.csv; remove the row or fix the name`);
@@ -64,7 +66,6 @@ export async function build(ctx) {
     );
     return;
   }
-  if (!members.length) return;
 
   const topology = JSON.parse(readFileSync(require.resolve('us-atlas/states-10m.json'), 'utf8'));
   const { project } = await loadProjector();
