@@ -1,0 +1,159 @@
+import type { MapResource, MapState, Member, MembersResource, StateInfo } from '../shared/feed/types.js';
+
+/** A member city with its projected point (null when the geometry has none for it). */
+export interface PlacedMember extends Member {
+  x: number | null;
+  y: number | null;
+}
+
+/** A state or territory on the map, with its members. */
+export interface MapArea {
+  code: string;
+  name: string;
+  d: string;
+  box: [number, number, number, number];
+  members: PlacedMember[];
+  /** Shade class 0–5 (0: no member). */
+  bucket: number;
+  /** The state's dots as one path ("M x y h0 …"), drawn with round caps. */
+  dots: string;
+}
+
+/** Everything the element draws, computed once per data load. */
+export interface MapModel {
+  viewBox: [number, number, number, number];
+  /** Every area of the geometry, in its order (for drawing). */
+  areas: MapArea[];
+  /** Areas with at least one member, by name (the keyboard order and the list). */
+  withMembers: MapArea[];
+  /** Areas with no member, by name. */
+  withoutMembers: MapArea[];
+  byCode: Map<string, MapArea>;
+  members: PlacedMember[];
+  byId: Map<string, PlacedMember>;
+  total: number;
+}
+
+/** Lower bounds of the shade classes 1–5 (class 0 is "no member"). */
+export const BUCKETS = [1, 2, 5, 10, 25] as const;
+
+export function bucketOf(count: number): number {
+  let b = 0;
+  for (let i = 0; i < BUCKETS.length; i++) if (count >= BUCKETS[i]!) b = i + 1;
+  return b;
+}
+
+/** "1", "2–4", …, "25 or more" for the legend. */
+export function bucketLabel(b: number): string {
+  if (b === 0) return 'None';
+  const low = BUCKETS[b - 1]!;
+  const next = BUCKETS[b];
+  if (next === undefined) return `${low} or more`;
+  return next - 1 === low ? String(low) : `${low}–${next - 1}`;
+}
+
+/** Path data for a set of points: each a zero-length segment that a round cap turns into a dot. */
+export function dotPath(points: ReadonlyArray<{ x: number | null; y: number | null }>): string {
+  let d = '';
+  for (const p of points) if (p.x !== null && p.y !== null) d += `M${p.x} ${p.y}h0`;
+  return d;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+export function buildModel(members: MembersResource, map: MapResource): MapModel {
+  const points = new Map(map.members.map((p) => [p.id, p]));
+  const names = new Map<string, StateInfo>(members.states.map((s) => [s.code, s]));
+  const placed: PlacedMember[] = members.members.map((m) => {
+    const p = points.get(m.id);
+    return { ...m, x: p?.x ?? null, y: p?.y ?? null };
+  });
+  placed.sort((a, b) => collator.compare(a.city, b.city));
+  const byState = new Map<string, PlacedMember[]>();
+  for (const m of placed) {
+    const list = byState.get(m.state);
+    if (list) list.push(m);
+    else byState.set(m.state, [m]);
+  }
+  const areas: MapArea[] = map.states.map((s: MapState) => {
+    const list = byState.get(s.code) ?? [];
+    return {
+      code: s.code,
+      name: names.get(s.code)?.name ?? s.name,
+      d: s.d,
+      box: s.box,
+      members: list,
+      bucket: bucketOf(list.length),
+      dots: dotPath(list),
+    };
+  });
+  const byName = [...areas].sort((a, b) => collator.compare(a.name, b.name));
+  return {
+    viewBox: map.viewBox,
+    areas,
+    withMembers: byName.filter((a) => a.members.length > 0),
+    withoutMembers: byName.filter((a) => a.members.length === 0),
+    byCode: new Map(areas.map((a) => [a.code, a])),
+    members: placed,
+    byId: new Map(placed.map((m) => [m.id, m])),
+    total: placed.length,
+  };
+}
+
+/** Lower-case, accent-free, punctuation-free text for matching what people type. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'.]/g, '')
+    .replace(/\bst\b/g, 'saint')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Finds an area by USPS code or name. */
+export function findArea(model: MapModel, query: string): MapArea | undefined {
+  const q = fold(query);
+  if (!q) return undefined;
+  return model.byCode.get(query.trim().toUpperCase()) ?? model.areas.find((a) => fold(a.name) === q);
+}
+
+/** Finds a member from "Baltimore, MD", "Baltimore, Maryland" or an id such as "md-baltimore". */
+export function findMember(model: MapModel, query: string): PlacedMember | undefined {
+  const text = query.trim();
+  if (!text) return undefined;
+  const byId = model.byId.get(text.toLowerCase());
+  if (byId) return byId;
+  const comma = text.lastIndexOf(',');
+  const city = fold(comma >= 0 ? text.slice(0, comma) : text);
+  const area = comma >= 0 ? findArea(model, text.slice(comma + 1)) : undefined;
+  if (comma >= 0 && !area) return undefined;
+  const found = model.members.filter((m) => fold(m.city) === city && (!area || m.state === area.code));
+  return found.length === 1 || area ? found[0] : undefined;
+}
+
+/** Members whose city name contains every word typed (accent- and case-blind), best first. */
+export function searchMembers(model: MapModel, query: string): PlacedMember[] {
+  const words = fold(query).split(' ').filter(Boolean);
+  if (!words.length) return [];
+  const scored: Array<[number, PlacedMember]> = [];
+  for (const m of model.members) {
+    const name = fold(m.city);
+    const stateName = fold(model.byCode.get(m.state)?.name ?? '');
+    const hay = `${name} ${m.state.toLowerCase()} ${stateName}`;
+    if (words.every((w) => hay.includes(w))) scored.push([name.startsWith(words[0]!) ? 0 : 1, m]);
+  }
+  return scored.sort((a, b) => a[0] - b[0]).map(([, m]) => m);
+}
+
+/** The viewBox that frames an area, with some room around it and a minimum size. */
+export function zoomBox(area: MapArea, full: [number, number, number, number]): [number, number, number, number] {
+  const [x, y, w, h] = area.box;
+  const minW = full[2] / 12;
+  const minH = full[3] / 12;
+  const width = Math.max(w * 1.3, minW);
+  const height = Math.max(h * 1.3, minH);
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return [r(x + w / 2 - width / 2), r(y + h / 2 - height / 2), r(width), r(height)];
+}
