@@ -280,6 +280,9 @@ export const memberMapStyles = css`
   .tip--edge {
     transform: translate(-50%, 0.25em);
   }
+  .tip__name {
+    display: block;
+  }
   .tip__hint {
     display: block;
     color: var(--_muted);

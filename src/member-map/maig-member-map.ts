@@ -315,7 +315,7 @@ export class MaigMemberMap extends MaigElement {
     const n = area.members.length;
     return html`<div class="tip tip--${place}" part="tooltip" aria-hidden="true"
       @pointerenter=${() => clearTimeout(this.hideTimer)} @pointerleave=${() => this.hideTipSoon()}>
-      <strong>${area.name}</strong><br />${n ? this.countText(n) : 'No member city listed'}
+      <strong class="tip__name">${area.name}</strong> ${n ? this.countText(n) : 'No member city listed'}
       ${n ? html`<span class="tip__hint">${this.state === area.code ? '' : 'Click or press Enter to see the cities'}</span>` : nothing}
     </div>`;
   }
@@ -331,7 +331,7 @@ export class MaigMemberMap extends MaigElement {
     const tipArea = this.tip ? model.byCode.get(this.tip.code) : undefined;
     return html`<div class="stage">
       <svg class="map ${zoomed ? 'map--zoomed' : ''} ${matches.length ? 'map--searching' : ''}" part="map" viewBox=${viewBox.join(' ')}
-        preserveAspectRatio="xMidYMid meet" role="group" aria-labelledby="map-title" aria-describedby="map-desc"
+        preserveAspectRatio="xMidYMid meet" tabindex="-1" role="group" aria-labelledby="map-title" aria-describedby="map-desc"
         @keydown=${(e: KeyboardEvent) => this.onMapKeydown(e, model)}
         @pointerleave=${() => this.hideTipSoon()}
         @focusout=${(e: FocusEvent) => {
