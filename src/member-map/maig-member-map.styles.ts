@@ -409,12 +409,17 @@ export const memberMapStyles = css`
   .skeleton--search {
     width: 22em;
     max-width: 100%;
-    height: 4.75em;
+    height: 5.5em;
     margin-bottom: 0.5em;
   }
   .skeleton--map {
     width: 100%;
     height: auto;
     aspect-ratio: 966 / 559;
+  }
+  .skeleton--caption {
+    width: 100%;
+    height: 11.25em;
+    margin-top: 0.5em;
   }
 `;

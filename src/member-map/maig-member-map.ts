@@ -6,7 +6,7 @@ import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import type { MapResource, MembersResource } from '../shared/feed/types.js';
 import { formatDate, formatNumber } from '../shared/format/locale.js';
-import { BUCKETS, bucketLabel, buildModel, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
+import { BUCKETS, bucketLabel, buildModel, citiesOf, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
 import { memberMapStyles } from './maig-member-map.styles.js';
 
 /** `detail` of the `maig-member-select` event. */
@@ -113,6 +113,8 @@ export class MaigMemberMap extends MaigElement {
   @state() private picked: string | null = null;
   /** States opened in the list alternative (their cities render only when open). */
   @state() private openInList = new Set<string>();
+  /** Whether the list alternative is open. */
+  @state() private listOpen = false;
 
   /** What to focus after the next render. */
   private focusAfterRender: (() => HTMLElement | SVGElement | null | undefined) | null = null;
@@ -129,7 +131,9 @@ export class MaigMemberMap extends MaigElement {
       this.marked = false;
       performance.mark?.('maig-member-map:data');
       if (members.data.members.length === 0) return new EmptyResult('The feed lists no member cities yet.');
-      return { members, map, model: buildModel(members.data, map.data) };
+      const model = buildModel(members.data, map.data);
+      performance.mark?.('maig-member-map:model');
+      return { members, map, model };
     },
     args: () => [this.feedUrl] as const,
   });
@@ -164,7 +168,8 @@ export class MaigMemberMap extends MaigElement {
     if (!this.marked && this.renderRoot.querySelector('svg.map')) {
       this.marked = true;
       performance.mark?.('maig-member-map:rendered');
-      requestAnimationFrame(() => performance.mark?.('maig-member-map:frame'));
+      // For `npm run bench`: after the next frame's style, layout and paint.
+      requestAnimationFrame(() => setTimeout(() => performance.mark?.('maig-member-map:painted'), 0));
     }
   }
 
@@ -263,6 +268,15 @@ export class MaigMemberMap extends MaigElement {
     }
   }
 
+  /** One listener for every state: hover and focus show its tooltip, a click zooms to it. */
+  private onArea(e: Event, model: MapModel): void {
+    const code = (e.target as Element).getAttribute?.('data-code');
+    const area = code ? model.byCode.get(code) : undefined;
+    if (!area) return;
+    if (e.type === 'click') this.zoomTo(area, { focusDetail: (e as MouseEvent).detail === 0 });
+    else this.showTip(area.code, e.type === 'focusin' ? 'focus' : 'hover');
+  }
+
   private showTip(code: string, by: Tip['by']): void {
     clearTimeout(this.hideTimer);
     if (this.tip?.code !== code || this.tip.by !== by) this.tip = { code, by };
@@ -286,8 +300,18 @@ export class MaigMemberMap extends MaigElement {
 
   // ---------------------------------------------------------------- rendering
 
+  /** Formatters for the page's locale: creating one per number costs more than drawing the map. */
+  private formats: { locale: string; number: Intl.NumberFormat; date: Intl.DateTimeFormat } | null = null;
+
   private countText(n: number): string {
-    return `${formatNumber(n, this.locale)} member ${plural(n, 'city', 'cities')}`;
+    return `${this.formats?.number.format(n) ?? formatNumber(n, this.locale)} member ${plural(n, 'city', 'cities')}`;
+  }
+
+  /** A YYYY-MM-DD date in the page's locale (as formatDate does, with the kept formatter). */
+  private dateText(iso: string): string {
+    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+    if (!this.formats || !y || !m || !d) return formatDate(iso, this.locale);
+    return this.formats.date.format(new Date(Date.UTC(y, m - 1, d)));
   }
 
   private renderTip(model: MapModel, viewBox: [number, number, number, number]): TemplateResult | typeof nothing {
@@ -339,18 +363,13 @@ export class MaigMemberMap extends MaigElement {
         }}>
         <title id="map-title">${title}</title>
         <desc id="map-desc">${desc}</desc>
-        <g class="areas">
+        <g class="areas" @pointerover=${(e: PointerEvent) => this.onArea(e, model)} @focusin=${(e: FocusEvent) => this.onArea(e, model)}
+          @click=${(e: MouseEvent) => this.onArea(e, model)}>
           ${model.areas.map((a) =>
             interactive.has(a.code)
               ? svg`<path class="area b${a.bucket} ${zoomed === a ? 'area--zoomed' : ''}" d=${a.d} data-code=${a.code}
-                  role="button" tabindex=${a.code === active ? '0' : '-1'}
-                  aria-label=${`${a.name}: ${this.countText(a.members.length)}`}
-                  @pointerenter=${() => this.showTip(a.code, 'hover')}
-                  @focus=${() => this.showTip(a.code, 'focus')}
-                  @click=${(e: MouseEvent) => this.zoomTo(a, { focusDetail: e.detail === 0 })}></path>`
-              : svg`<path class="area b0" d=${a.d} data-code=${a.code} aria-hidden="true"
-                  @pointerenter=${() => this.showTip(a.code, 'hover')}
-                  @click=${() => this.zoomTo(a, { focusDetail: false })}></path>`,
+                  role="button" tabindex=${a.code === active ? '0' : '-1'} aria-label=${`${a.name}: ${this.countText(a.members.length)}`}></path>`
+              : svg`<path class="area b0" d=${a.d} data-code=${a.code} aria-hidden="true"></path>`,
           )}
         </g>
         ${zoomed ? svg`<path class="ring ring--zoomed" d=${zoomed.d} aria-hidden="true"></path>` : nothing}
@@ -412,7 +431,7 @@ export class MaigMemberMap extends MaigElement {
       <p class="detail__count">${n ? this.countText(n) : `No member city in ${area.name} is listed in the feed yet.`}</p>
       ${n
         ? html`<ul class="cities">
-            ${area.members.map(
+            ${citiesOf(area).map(
               (m) => html`<li>
                 <button type="button" class="city" aria-current=${this.picked === m.id ? 'true' : 'false'} @click=${() => this.pickCity(m)}>
                   ${m.city}${marked?.id === m.id ? html`<span class="city__mark"> (highlighted)</span>` : nothing}
@@ -426,9 +445,17 @@ export class MaigMemberMap extends MaigElement {
   }
 
   private renderList(model: MapModel, marked: PlacedMember | undefined): TemplateResult {
-    return html`<details class="all" part="list">
+    // Rendered when opened: 46 closed <details> cost more than the whole map to create.
+    return html`<details class="all" part="list" @toggle=${(e: Event) => {
+      if (e.target === e.currentTarget) this.listOpen = (e.target as HTMLDetailsElement).open;
+    }}>
       <summary>All ${this.countText(model.total)}, as a list by state</summary>
-      <ul class="all__states">
+      ${this.listOpen ? this.renderListBody(model, marked) : nothing}
+    </details>`;
+  }
+
+  private renderListBody(model: MapModel, marked: PlacedMember | undefined): TemplateResult {
+    return html`<ul class="all__states">
         ${model.withMembers.map((a) => {
           const open = this.openInList.has(a.code);
           return html`<li>
@@ -436,7 +463,7 @@ export class MaigMemberMap extends MaigElement {
               <summary>${a.name}: ${this.countText(a.members.length)}</summary>
               ${open
                 ? html`<ul class="all__cities">
-                    ${a.members.map((m) => html`<li>${m.city}${marked?.id === m.id ? ' (highlighted)' : ''}</li>`)}
+                    ${citiesOf(a).map((m) => html`<li>${m.city}${marked?.id === m.id ? ' (highlighted)' : ''}</li>`)}
                   </ul>`
                 : nothing}
             </details>
@@ -445,13 +472,25 @@ export class MaigMemberMap extends MaigElement {
       </ul>
       ${model.withoutMembers.length
         ? html`<p class="all__none">No member city listed in: ${model.withoutMembers.map((a) => a.name).join(', ')}.</p>`
-        : nothing}
-    </details>`;
+        : nothing}`;
+  }
+
+  private highlightMemo: { model: MapModel; query: string; member: PlacedMember | undefined } | null = null;
+
+  /** The member named by `highlight`, looked up once per model and value. */
+  private findHighlighted(model: MapModel): PlacedMember | undefined {
+    const query = this.highlight?.trim() ?? '';
+    if (!query) return undefined;
+    const memo = this.highlightMemo;
+    if (memo && memo.model === model && memo.query === query) return memo.member;
+    const member = findMember(model, query);
+    this.highlightMemo = { model, query, member };
+    return member;
   }
 
   private renderReady({ members, map, model }: Loaded): TemplateResult {
     const zoomed = this.zoomedArea(model);
-    const highlighted = this.highlight ? findMember(model, this.highlight) : undefined;
+    const highlighted = this.findHighlighted(model);
     const picked = this.picked ? model.byId.get(this.picked) : undefined;
     const marked = picked ?? highlighted;
     const matches = this.query.trim() ? searchMembers(model, this.query) : [];
@@ -472,7 +511,7 @@ export class MaigMemberMap extends MaigElement {
               : nothing}
             <p>
               ${this.countText(model.total)} of ${members.index.coalition.name} in ${model.withMembers.length} states and territories, as of
-              <time datetime=${asOf}>${formatDate(asOf, this.locale)}</time>. Source: ${members.data.source}. Map: ${map.data.source}.
+              <time datetime=${asOf}>${this.dateText(asOf)}</time>. Source: ${members.data.source}. Map: ${map.data.source}.
             </p>
           </figcaption>
         </figure>
@@ -483,8 +522,22 @@ export class MaigMemberMap extends MaigElement {
     `;
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Made while the feed loads (the first Intl formatter of a page is slow to create), once per locale.
+    const locale = this.locale;
+    if (this.formats?.locale !== locale) {
+      this.formats = {
+        locale,
+        number: new Intl.NumberFormat(locale),
+        date: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+      };
+    }
+  }
+
   protected override render(): TemplateResult {
-    const skeleton = html`<span class="skeleton skeleton--search"></span><span class="skeleton skeleton--map"></span>`;
+    // The same room as the search box, the map, its caption, legend and list line.
+    const skeleton = html`<span class="skeleton skeleton--search"></span><span class="skeleton skeleton--map"></span><span class="skeleton skeleton--caption"></span>`;
     return html`<div class="root" part="base" @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}>
       ${this.renderTask(this.data, (v) => this.renderReady(v as Loaded), skeleton)}
     </div>`;

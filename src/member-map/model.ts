@@ -12,7 +12,9 @@ export interface MapArea {
   name: string;
   d: string;
   box: [number, number, number, number];
+  /** Its members; in name order once {@link citiesOf} has sorted them. */
   members: PlacedMember[];
+  sorted: boolean;
   /** Shade class 0–5 (0: no member). */
   bucket: number;
   /** The state's dots as one path ("M x y h0 …"), drawn with round caps. */
@@ -30,7 +32,7 @@ export interface MapModel {
   withoutMembers: MapArea[];
   byCode: Map<string, MapArea>;
   members: PlacedMember[];
-  byId: Map<string, PlacedMember>;
+  readonly byId: Map<string, PlacedMember>;
   total: number;
 }
 
@@ -59,35 +61,31 @@ export function dotPath(points: ReadonlyArray<{ x: number | null; y: number | nu
   return d;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
 export function buildModel(members: MembersResource, map: MapResource): MapModel {
-  const points = new Map(map.members.map((p) => [p.id, p]));
+  // The feed writes points in member order; a lookup table is built only if it does not.
+  const points = map.members;
+  let lookup: Map<string, MapResource['members'][number]> | undefined;
   const names = new Map<string, StateInfo>(members.states.map((s) => [s.code, s]));
-  const placed: PlacedMember[] = members.members.map((m) => {
-    const p = points.get(m.id);
-    return { ...m, x: p?.x ?? null, y: p?.y ?? null };
+  const groups = new Map<string, { members: PlacedMember[]; dots: string }>();
+  const placed: PlacedMember[] = new Array(members.members.length);
+  members.members.forEach((m, i) => {
+    let p: MapResource['members'][number] | undefined = points[i];
+    if (p?.id !== m.id) p = (lookup ??= new Map(points.map((q) => [q.id, q]))).get(m.id);
+    const member: PlacedMember = { id: m.id, city: m.city, state: m.state, x: p ? p.x : null, y: p ? p.y : null };
+    placed[i] = member;
+    let g = groups.get(m.state);
+    if (!g) groups.set(m.state, (g = { members: [], dots: '' }));
+    g.members.push(member);
+    if (p) g.dots += `M${p.x} ${p.y}h0`;
   });
-  placed.sort((a, b) => collator.compare(a.city, b.city));
-  const byState = new Map<string, PlacedMember[]>();
-  for (const m of placed) {
-    const list = byState.get(m.state);
-    if (list) list.push(m);
-    else byState.set(m.state, [m]);
-  }
   const areas: MapArea[] = map.states.map((s: MapState) => {
-    const list = byState.get(s.code) ?? [];
-    return {
-      code: s.code,
-      name: names.get(s.code)?.name ?? s.name,
-      d: s.d,
-      box: s.box,
-      members: list,
-      bucket: bucketOf(list.length),
-      dots: dotPath(list),
-    };
+    const g = groups.get(s.code);
+    const list = g?.members ?? [];
+    return { code: s.code, name: names.get(s.code)?.name ?? s.name, d: s.d, box: s.box, members: list, sorted: false, bucket: bucketOf(list.length), dots: g?.dots ?? '' };
   });
-  const byName = [...areas].sort((a, b) => collator.compare(a.name, b.name));
+  const byName = [...areas].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let byId: Map<string, PlacedMember> | undefined;
   return {
     viewBox: map.viewBox,
     areas,
@@ -95,9 +93,28 @@ export function buildModel(members: MembersResource, map: MapResource): MapModel
     withoutMembers: byName.filter((a) => a.members.length === 0),
     byCode: new Map(areas.map((a) => [a.code, a])),
     members: placed,
-    byId: new Map(placed.map((m) => [m.id, m])),
+    get byId() {
+      return (byId ??= new Map(placed.map((m) => [m.id, m])));
+    },
     total: placed.length,
   };
+}
+
+/** An area's members in alphabetical order (sorted on first use: most are never listed). */
+export function citiesOf(area: MapArea): PlacedMember[] {
+  if (!area.sorted) {
+    const keyed = area.members.map((member) => ({ key: sortKey(member.city), member }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    area.members = keyed.map((k) => k.member);
+    area.sorted = true;
+  }
+  return area.members;
+}
+
+/** A cheap sort key: lower case, accents dropped only when there are any. */
+function sortKey(city: string): string {
+  const lower = city.toLowerCase();
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : lower;
 }
 
 /** Lower-case, accent-free, punctuation-free text for matching what people type. */
@@ -133,18 +150,23 @@ export function findMember(model: MapModel, query: string): PlacedMember | undef
   return found.length === 1 || area ? found[0] : undefined;
 }
 
-/** Members whose city name contains every word typed (accent- and case-blind), best first. */
+const searchIndexes = new WeakMap<MapModel, string[]>();
+
+/** Members whose city name contains every word typed (accent- and case-blind): names that start with it first, then by name. */
 export function searchMembers(model: MapModel, query: string): PlacedMember[] {
   const words = fold(query).split(' ').filter(Boolean);
   if (!words.length) return [];
-  const scored: Array<[number, PlacedMember]> = [];
-  for (const m of model.members) {
-    const name = fold(m.city);
-    const stateName = fold(model.byCode.get(m.state)?.name ?? '');
-    const hay = `${name} ${m.state.toLowerCase()} ${stateName}`;
-    if (words.every((w) => hay.includes(w))) scored.push([name.startsWith(words[0]!) ? 0 : 1, m]);
+  let index = searchIndexes.get(model);
+  if (!index) {
+    const stateNames = new Map(model.areas.map((a) => [a.code, fold(a.name)]));
+    index = model.members.map((m) => `${fold(m.city)}|${m.state.toLowerCase()} ${stateNames.get(m.state) ?? ''}`);
+    searchIndexes.set(model, index);
   }
-  return scored.sort((a, b) => a[0] - b[0]).map(([, m]) => m);
+  const scored: Array<[number, string, PlacedMember]> = [];
+  index.forEach((hay, i) => {
+    if (words.every((w) => hay.includes(w))) scored.push([hay.startsWith(words[0]!) ? 0 : 1, hay, model.members[i]!]);
+  });
+  return scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).map(([, , m]) => m);
 }
 
 /** The viewBox that frames an area, with some room around it and a minimum size. */

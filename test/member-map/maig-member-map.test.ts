@@ -129,7 +129,7 @@ describe('<maig-member-map>', () => {
       await ready(el);
       for (const code of ['KS', 'WA', 'TX', 'FL']) {
         const path = shadow(el).querySelector<SVGPathElement>(`path.area[data-code="${code}"]`)!;
-        path.dispatchEvent(new PointerEvent('pointerenter'));
+        path.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
         await el.updateComplete;
         const tip = shadow(el).querySelector('[part="tooltip"]')!.getBoundingClientRect();
         const box = path.getBoundingClientRect();
