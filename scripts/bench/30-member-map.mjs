@@ -51,7 +51,11 @@ function writeSyntheticFeed() {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.json'), JSON.stringify({ ...index, resources: { members: 'members.json', map: 'map.json' } }));
   writeFileSync(join(dir, 'members.json'), JSON.stringify({ ...members, members: synth }));
-  writeFileSync(join(dir, 'map.json'), JSON.stringify({ ...map, members: synthPoints }));
+  const states = map.states.map((s) => {
+    const mine = synthPoints.filter((p) => p.id.startsWith(`${s.code.toLowerCase()}-`));
+    return { ...s, count: mine.length, dots: mine.map((p) => `M${p.x} ${p.y}h0`).join('') };
+  });
+  writeFileSync(join(dir, 'map.json'), JSON.stringify({ ...map, states, members: synthPoints }));
   return synthLonLat;
 }
 

@@ -90,8 +90,14 @@ export async function build(ctx) {
       ctx.error('members.csv', null, 'city', `${p.city}, ${p.state} is placed at ${p.lat}, ${p.lon}, outside the map's projection`);
       return;
     }
-    points.push({ id: p.id, x: r(xy[0]), y: r(xy[1]), placed: p.method });
+    points.push({ id: p.id, state: p.state, x: r(xy[0]), y: r(xy[1]), placed: p.method });
   });
+  // Each state's member count and dots, ready to draw: the browser reads no member to paint the map.
+  for (const s of states) {
+    const mine = points.filter((p) => p.state === s.code);
+    s.count = mine.length;
+    s.dots = mine.map((p) => `M${p.x} ${p.y}h0`).join('');
+  }
   const atlas = require('us-atlas/package.json');
   ctx.emit(
     'map',
@@ -102,7 +108,7 @@ export async function build(ctx) {
       projection: 'Albers equal-area, US with territories in insets (d3-composite-projections geoAlbersUsaTerritories)',
       viewBox: viewBox.map(r),
       states,
-      members: points,
+      members: points.map(({ id, x, y, placed: how }) => ({ id, x, y, placed: how })),
     },
     'https://maig-widgets.local/schema/v1/map.schema.json',
   );

@@ -6,7 +6,7 @@ import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import type { MapResource, MembersResource } from '../shared/feed/types.js';
 import { formatDate, formatNumber } from '../shared/format/locale.js';
-import { BUCKETS, bucketLabel, buildModel, citiesOf, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
+import { BUCKETS, bucketLabel, buildModel, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
 import { memberMapStyles } from './maig-member-map.styles.js';
 
 /** `detail` of the `maig-member-select` event. */
@@ -125,8 +125,8 @@ export class MaigMemberMap extends MaigElement {
   private readonly data = new Task(this, {
     task: async ([feedUrl]: readonly [string]): Promise<Loaded | EmptyResult> => {
       const [members, map] = await Promise.all([loadResource(feedUrl, 'members'), loadResource(feedUrl, 'map')]);
-      if (!Array.isArray(map.data.states) || !Array.isArray(map.data.members) || !Array.isArray(map.data.viewBox)) {
-        throw new Error('The map geometry in this feed is incomplete (no states, members or viewBox).');
+      if (!Array.isArray(map.data.states) || !Array.isArray(map.data.members) || !Array.isArray(map.data.viewBox) || map.data.states.some((s) => typeof s.dots !== 'string')) {
+        throw new Error('The map geometry in this feed is incomplete (no states, dots, members or viewBox).');
       }
       this.marked = false;
       performance.mark?.('maig-member-map:data');
@@ -272,7 +272,10 @@ export class MaigMemberMap extends MaigElement {
   private onArea(e: Event, model: MapModel): void {
     const code = (e.target as Element).getAttribute?.('data-code');
     const area = code ? model.byCode.get(code) : undefined;
-    if (!area) return;
+    if (!area) {
+      if (e.type === 'pointerover' && !(e.target as Element).closest?.('.tip')) this.hideTipSoon();
+      return;
+    }
     if (e.type === 'click') this.zoomTo(area, { focusDetail: (e as MouseEvent).detail === 0 });
     else this.showTip(area.code, e.type === 'focusin' ? 'focus' : 'hover');
   }
@@ -336,7 +339,7 @@ export class MaigMemberMap extends MaigElement {
       left: `${Math.min(88, Math.max(12, left)).toFixed(2)}%`,
       top: `${(place === 'above' ? top : place === 'below' ? bottom : 0).toFixed(2)}%`,
     };
-    const n = area.members.length;
+    const n = area.count;
     return html`<div class="tip tip--${place}" part="tooltip" aria-hidden="true"
       @pointerenter=${() => clearTimeout(this.hideTimer)} @pointerleave=${() => this.hideTipSoon()}>
       <strong class="tip__name">${area.name}</strong> ${n ? this.countText(n) : 'No member city listed'}
@@ -353,22 +356,26 @@ export class MaigMemberMap extends MaigElement {
     const active = model.withMembers[this.focusIndex]?.code;
     const interactive = new Set(model.withMembers.map((a) => a.code));
     const tipArea = this.tip ? model.byCode.get(this.tip.code) : undefined;
-    return html`<div class="stage">
+    // Listeners sit on the HTML box around the SVG: Chromium makes an SVG element with focus
+    // listeners a tab stop of its own.
+    return html`<div class="stage"
+      @keydown=${(e: KeyboardEvent) => this.onMapKeydown(e, model)}
+      @pointerover=${(e: PointerEvent) => this.onArea(e, model)}
+      @focusin=${(e: FocusEvent) => this.onArea(e, model)}
+      @click=${(e: MouseEvent) => this.onArea(e, model)}
+      @pointerleave=${() => this.hideTipSoon()}
+      @focusout=${(e: FocusEvent) => {
+        if (!(e.currentTarget as Element).contains(e.relatedTarget as Node)) this.tip = null;
+      }}>
       <svg class="map ${zoomed ? 'map--zoomed' : ''} ${matches.length ? 'map--searching' : ''}" part="map" viewBox=${viewBox.join(' ')}
-        preserveAspectRatio="xMidYMid meet" tabindex="-1" role="group" aria-labelledby="map-title" aria-describedby="map-desc"
-        @keydown=${(e: KeyboardEvent) => this.onMapKeydown(e, model)}
-        @pointerleave=${() => this.hideTipSoon()}
-        @focusout=${(e: FocusEvent) => {
-          if (!(e.currentTarget as Element).contains(e.relatedTarget as Node)) this.tip = null;
-        }}>
+        preserveAspectRatio="xMidYMid meet" role="group" aria-labelledby="map-title" aria-describedby="map-desc">
         <title id="map-title">${title}</title>
         <desc id="map-desc">${desc}</desc>
-        <g class="areas" @pointerover=${(e: PointerEvent) => this.onArea(e, model)} @focusin=${(e: FocusEvent) => this.onArea(e, model)}
-          @click=${(e: MouseEvent) => this.onArea(e, model)}>
+        <g class="areas">
           ${model.areas.map((a) =>
             interactive.has(a.code)
               ? svg`<path class="area b${a.bucket} ${zoomed === a ? 'area--zoomed' : ''}" d=${a.d} data-code=${a.code}
-                  role="button" tabindex=${a.code === active ? '0' : '-1'} aria-label=${`${a.name}: ${this.countText(a.members.length)}`}></path>`
+                  role="button" tabindex=${a.code === active ? '0' : '-1'} aria-label=${`${a.name}: ${this.countText(a.count)}`}></path>`
               : svg`<path class="area b0" d=${a.d} data-code=${a.code} aria-hidden="true"></path>`,
           )}
         </g>
@@ -424,14 +431,14 @@ export class MaigMemberMap extends MaigElement {
     </div>`;
   }
 
-  private renderDetail(area: MapArea, marked: PlacedMember | undefined): TemplateResult {
-    const n = area.members.length;
+  private renderDetail(model: MapModel, area: MapArea, marked: PlacedMember | undefined): TemplateResult {
+    const n = area.count;
     return html`<section class="detail" part="detail" aria-labelledby="detail-title">
       <h3 id="detail-title" class="detail__title" tabindex="-1">${area.name}</h3>
       <p class="detail__count">${n ? this.countText(n) : `No member city in ${area.name} is listed in the feed yet.`}</p>
       ${n
         ? html`<ul class="cities">
-            ${citiesOf(area).map(
+            ${model.citiesOf(area).map(
               (m) => html`<li>
                 <button type="button" class="city" aria-current=${this.picked === m.id ? 'true' : 'false'} @click=${() => this.pickCity(m)}>
                   ${m.city}${marked?.id === m.id ? html`<span class="city__mark"> (highlighted)</span>` : nothing}
@@ -460,10 +467,10 @@ export class MaigMemberMap extends MaigElement {
           const open = this.openInList.has(a.code);
           return html`<li>
             <details ?open=${open} @toggle=${(e: Event) => this.onToggleInList(e, a.code)}>
-              <summary>${a.name}: ${this.countText(a.members.length)}</summary>
+              <summary>${a.name}: ${this.countText(a.count)}</summary>
               ${open
                 ? html`<ul class="all__cities">
-                    ${citiesOf(a).map((m) => html`<li>${m.city}${marked?.id === m.id ? ' (highlighted)' : ''}</li>`)}
+                    ${model.citiesOf(a).map((m) => html`<li>${m.city}${marked?.id === m.id ? ' (highlighted)' : ''}</li>`)}
                   </ul>`
                 : nothing}
             </details>
@@ -515,7 +522,7 @@ export class MaigMemberMap extends MaigElement {
             </p>
           </figcaption>
         </figure>
-        ${zoomed ? this.renderDetail(zoomed, marked) : nothing}
+        ${zoomed ? this.renderDetail(model, zoomed, marked) : nothing}
       </div>
       ${this.renderLegend()}
       ${this.renderList(model, marked)}

@@ -12,9 +12,8 @@ export interface MapArea {
   name: string;
   d: string;
   box: [number, number, number, number];
-  /** Its members; in name order once {@link citiesOf} has sorted them. */
-  members: PlacedMember[];
-  sorted: boolean;
+  /** Number of members (from the geometry, so the first render reads no member). */
+  count: number;
   /** Shade class 0–5 (0: no member). */
   bucket: number;
   /** The state's dots as one path ("M x y h0 …"), drawn with round caps. */
@@ -31,9 +30,12 @@ export interface MapModel {
   /** Areas with no member, by name. */
   withoutMembers: MapArea[];
   byCode: Map<string, MapArea>;
-  members: PlacedMember[];
+  /** Every member with its point (built on first use). */
+  readonly members: PlacedMember[];
   readonly byId: Map<string, PlacedMember>;
   total: number;
+  /** An area's members in name order (built on first use: most are never listed). */
+  citiesOf(area: MapArea): PlacedMember[];
 }
 
 /** Lower bounds of the shade classes 1–5 (class 0 is "no member"). */
@@ -62,53 +64,69 @@ export function dotPath(points: ReadonlyArray<{ x: number | null; y: number | nu
 }
 
 
-export function buildModel(members: MembersResource, map: MapResource): MapModel {
-  // The feed writes points in member order; a lookup table is built only if it does not.
-  const points = map.members;
-  let lookup: Map<string, MapResource['members'][number]> | undefined;
-  const names = new Map<string, StateInfo>(members.states.map((s) => [s.code, s]));
-  const groups = new Map<string, { members: PlacedMember[]; dots: string }>();
-  const placed: PlacedMember[] = new Array(members.members.length);
-  members.members.forEach((m, i) => {
-    let p: MapResource['members'][number] | undefined = points[i];
-    if (p?.id !== m.id) p = (lookup ??= new Map(points.map((q) => [q.id, q]))).get(m.id);
-    const member: PlacedMember = { id: m.id, city: m.city, state: m.state, x: p ? p.x : null, y: p ? p.y : null };
-    placed[i] = member;
-    let g = groups.get(m.state);
-    if (!g) groups.set(m.state, (g = { members: [], dots: '' }));
-    g.members.push(member);
-    if (p) g.dots += `M${p.x} ${p.y}h0`;
-  });
-  const areas: MapArea[] = map.states.map((s: MapState) => {
-    const g = groups.get(s.code);
-    const list = g?.members ?? [];
-    return { code: s.code, name: names.get(s.code)?.name ?? s.name, d: s.d, box: s.box, members: list, sorted: false, bucket: bucketOf(list.length), dots: g?.dots ?? '' };
-  });
+/**
+ * The drawing needs only the geometry: each state's shape, member count and dots come
+ * precomputed in map.json. Members (for lists, search and the highlight) are joined with their
+ * points the first time something asks for them.
+ */
+export function buildModel(membersResource: MembersResource, map: MapResource): MapModel {
+  const names = new Map<string, StateInfo>(membersResource.states.map((s) => [s.code, s]));
+  const areas: MapArea[] = map.states.map((s: MapState) => ({
+    code: s.code,
+    name: names.get(s.code)?.name ?? s.name,
+    d: s.d,
+    box: s.box,
+    count: s.count,
+    bucket: bucketOf(s.count),
+    dots: s.dots,
+  }));
   const byName = [...areas].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let placed: PlacedMember[] | undefined;
+  let groups: Map<string, PlacedMember[]> | undefined;
   let byId: Map<string, PlacedMember> | undefined;
+  const sorted = new Set<string>();
+  const join = () => {
+    if (placed) return placed;
+    // The feed writes points in member order; a lookup table is built only if it does not.
+    const points = map.members;
+    let lookup: Map<string, MapResource['members'][number]> | undefined;
+    groups = new Map();
+    placed = membersResource.members.map((m, i) => {
+      let p: MapResource['members'][number] | undefined = points[i];
+      if (p?.id !== m.id) p = (lookup ??= new Map(points.map((q) => [q.id, q]))).get(m.id);
+      const member: PlacedMember = { id: m.id, city: m.city, state: m.state, x: p ? p.x : null, y: p ? p.y : null };
+      const list = groups!.get(m.state);
+      if (list) list.push(member);
+      else groups!.set(m.state, [member]);
+      return member;
+    });
+    return placed;
+  };
   return {
     viewBox: map.viewBox,
     areas,
-    withMembers: byName.filter((a) => a.members.length > 0),
-    withoutMembers: byName.filter((a) => a.members.length === 0),
+    withMembers: byName.filter((a) => a.count > 0),
+    withoutMembers: byName.filter((a) => a.count === 0),
     byCode: new Map(areas.map((a) => [a.code, a])),
-    members: placed,
-    get byId() {
-      return (byId ??= new Map(placed.map((m) => [m.id, m])));
+    get members() {
+      return join();
     },
-    total: placed.length,
+    get byId() {
+      return (byId ??= new Map(join().map((m) => [m.id, m])));
+    },
+    total: membersResource.members.length,
+    citiesOf(area: MapArea) {
+      join();
+      const list = groups!.get(area.code) ?? [];
+      if (!sorted.has(area.code)) {
+        const keyed = list.map((member) => ({ key: sortKey(member.city), member }));
+        keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        keyed.forEach((k, i) => (list[i] = k.member));
+        sorted.add(area.code);
+      }
+      return list;
+    },
   };
-}
-
-/** An area's members in alphabetical order (sorted on first use: most are never listed). */
-export function citiesOf(area: MapArea): PlacedMember[] {
-  if (!area.sorted) {
-    const keyed = area.members.map((member) => ({ key: sortKey(member.city), member }));
-    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    area.members = keyed.map((k) => k.member);
-    area.sorted = true;
-  }
-  return area.members;
 }
 
 /** A cheap sort key: lower case, accents dropped only when there are any. */
@@ -140,13 +158,15 @@ export function findArea(model: MapModel, query: string): MapArea | undefined {
 export function findMember(model: MapModel, query: string): PlacedMember | undefined {
   const text = query.trim();
   if (!text) return undefined;
-  const byId = model.byId.get(text.toLowerCase());
-  if (byId) return byId;
   const comma = text.lastIndexOf(',');
+  if (comma < 0) {
+    const byId = model.byId.get(text.toLowerCase());
+    if (byId) return byId;
+  }
   const city = fold(comma >= 0 ? text.slice(0, comma) : text);
   const area = comma >= 0 ? findArea(model, text.slice(comma + 1)) : undefined;
   if (comma >= 0 && !area) return undefined;
-  const found = model.members.filter((m) => fold(m.city) === city && (!area || m.state === area.code));
+  const found = (area ? model.citiesOf(area) : model.members).filter((m) => fold(m.city) === city);
   return found.length === 1 || area ? found[0] : undefined;
 }
 

@@ -20,9 +20,9 @@ const fixtureMap = (): MapResource => ({
   projection: 'none',
   viewBox: [0, 0, 300, 100],
   states: [
-    { code: 'NJ', name: 'New Jersey', d: 'M10 10L90 10L90 90L10 90Z', box: [10, 10, 80, 80] },
-    { code: 'PR', name: 'Puerto Rico', d: 'M110 40L190 40L190 90L110 90Z', box: [110, 40, 80, 50] },
-    { code: 'WY', name: 'Wyoming', d: 'M210 10L290 10L290 90L210 90Z', box: [210, 10, 80, 80] },
+    { code: 'NJ', name: 'New Jersey', d: 'M10 10L90 10L90 90L10 90Z', box: [10, 10, 80, 80], count: 2, dots: 'M30 30h0M60 70h0' },
+    { code: 'PR', name: 'Puerto Rico', d: 'M110 40L190 40L190 90L110 90Z', box: [110, 40, 80, 50], count: 1, dots: 'M150 60h0' },
+    { code: 'WY', name: 'Wyoming', d: 'M210 10L290 10L290 90L210 90Z', box: [210, 10, 80, 80], count: 0, dots: '' },
   ],
   members: [
     { id: 'nj-newark', x: 30, y: 30, placed: 'place' },
@@ -207,7 +207,9 @@ describe('<maig-member-map>', () => {
       await ready(el);
       const list = shadow(el).querySelector<HTMLDetailsElement>('[part="list"]')!;
       expect(shadowText(el, '[part="list"] > summary')).to.equal('All 548 member cities, as a list by state');
+      // Its body is built when opened (46 closed <details> would slow the first render).
       list.open = true;
+      await waitUntil(() => list.querySelector('.all__states'), 'the list opens');
       const states = [...list.querySelectorAll<HTMLDetailsElement>('.all__states details')];
       expect(states.length).to.equal(46);
       expect(states[0]!.querySelector('summary')!.textContent!.trim()).to.equal('Alabama: 6 member cities');
@@ -254,6 +256,8 @@ describe('<maig-member-map>', () => {
       expect(cls('WY')).to.contain('b0');
       // Wyoming has no member: not a tab stop, but named in the list alternative.
       expect(shadow(el).querySelector('path.area[data-code="WY"]')!.getAttribute('role')).to.equal(null);
+      shadow(el).querySelector<HTMLDetailsElement>('[part="list"]')!.open = true;
+      await waitUntil(() => shadow(el).querySelector('.all__none'), 'the list opens');
       expect(shadowText(el, '.all__none')).to.equal('No member city listed in: Wyoming.');
       shadow(el).querySelector<SVGPathElement>('path.area[data-code="NJ"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
       await el.updateComplete;

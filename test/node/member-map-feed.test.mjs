@@ -40,6 +40,15 @@ describe('member map feed section', () => {
     assert.equal(map.states.length, 56);
     for (const code of ['PR', 'MP', 'GU', 'VI', 'AS', 'AK', 'HI', 'DC']) assert.ok(map.states.find((s) => s.code === code)?.d.startsWith('M'), code);
     assert.equal(map.members.length, 548);
+    // Each state's count and ready-to-draw dots agree with the member points.
+    assert.equal(map.states.reduce((n, s) => n + s.count, 0), 548);
+    for (const s of map.states) {
+      const mine = map.members.filter((p) => p.id.startsWith(`${s.code.toLowerCase()}-`));
+      assert.equal(s.count, mine.length, s.code);
+      assert.equal(s.dots, mine.map((p) => `M${p.x} ${p.y}h0`).join(''), s.code);
+    }
+    assert.equal(map.states.find((s) => s.code === 'PR').count, 5);
+    assert.equal(map.states.find((s) => s.code === 'MP').count, 1);
     const [vx, vy, vw, vh] = map.viewBox;
     const box = (code) => map.states.find((s) => s.code === code).box;
     const inside = (p, [x, y, w, h], slack = 0) => p.x >= x - slack && p.x <= x + w + slack && p.y >= y - slack && p.y <= y + h + slack;

@@ -107,6 +107,10 @@ export interface MapState {
   d: string;
   /** Bounding box [x, y, width, height] in the same space. */
   box: [number, number, number, number];
+  /** Number of members in it. */
+  count: number;
+  /** Its members' points as one path, "M x y h0" each, in member order (drawn with round caps). */
+  dots: string;
 }
 
 /** A member's projected point. */
