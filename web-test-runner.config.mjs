@@ -22,6 +22,9 @@ export default {
         headless: true,
         args: chromeFlags,
       },
+      // Each test file in its own window: two files run at once, and a background tab gets no
+      // animation frames (a fixture() of a plain element waits for one).
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
     }),
   ],
   reporters: [defaultReporter(), plainSummaryReporter()],
