@@ -139,15 +139,17 @@ export const memberMapStyles = css`
   .back--top {
     margin-bottom: 0.5em;
   }
+  /* The whole map's shape, kept when zooming (the SVG letterboxes a zoomed state inside it). */
   .stage {
     position: relative;
     width: 100%;
+    aspect-ratio: 966 / 559;
   }
   svg.map {
     display: block;
     width: 100%;
-    height: auto;
-    overflow: visible;
+    height: 100%;
+    overflow: hidden;
   }
   .area {
     stroke: var(--_line);
@@ -260,7 +262,8 @@ export const memberMapStyles = css`
   .tip {
     position: absolute;
     z-index: 1;
-    max-width: 16em;
+    width: max-content;
+    max-width: 18em;
     padding: 0.375em 0.625em;
     font-size: 0.875em;
     line-height: 1.35;
@@ -269,7 +272,6 @@ export const memberMapStyles = css`
     border: 0.0625em solid var(--_line);
     border-radius: var(--_radius);
     box-shadow: 0 0.125em 0.5em rgb(0 0 0 / 0.25);
-    white-space: nowrap;
   }
   .tip--above {
     transform: translate(-50%, calc(-100% - 0.5em));
