@@ -196,6 +196,10 @@ describe('<maig-member-map>', () => {
       expect(shadow(el).querySelectorAll('.cities li').length).to.equal(60);
       expect(viewBox(el)).to.not.equal('-2 21 964 557');
       expect(shadow(el).querySelector('path.area[data-code="PA"]')!.classList.contains('area--zoomed')).to.equal(true);
+      // Zoomed, the map keeps the whole country's box: nothing moves, nothing spills over the page.
+      const svgBox = shadow(el).querySelector('svg.map')!.getBoundingClientRect();
+      expect(svgBox.height / svgBox.width).to.be.closeTo(559 / 966, 0.01);
+      expect(getComputedStyle(shadow(el).querySelector('svg.map')!).overflow).to.equal('hidden');
       await expect(el).to.be.accessible();
       el.state = 'ZZ';
       await el.updateComplete;
