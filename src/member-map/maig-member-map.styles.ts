@@ -3,8 +3,9 @@ import { css } from 'lit';
 /*
  * Contrast (WCAG 2.1): state outlines use the text color, which keeps 3:1 or more against every
  * shade (light: #1b1b1b on #2378c3 is 3.7:1; dark: #f0f0f0 on #2378c3 is 4.2:1). Dots use the
- * text color over a halo of the surface color; the highlight ring is #b50909 (light) or
- * #fd8ba0 (dark) over the same halo.
+ * text color (3:1 or more on every shade, so no halo is needed: one path per state draws all
+ * its dots); the highlight ring is #b50909 (light) or
+ * #fd8ba0 (dark) over a halo of the surface color.
  */
 export const memberMapStyles = css`
   .root {
@@ -212,7 +213,6 @@ export const memberMapStyles = css`
     pointer-events: none;
   }
   .dot,
-  .dot-halo,
   .match,
   .match-halo,
   .mark path {
@@ -220,16 +220,9 @@ export const memberMapStyles = css`
     stroke-linecap: round;
     vector-effect: non-scaling-stroke;
   }
-  .dot-halo {
-    stroke: var(--_bg);
-    stroke-width: 5.5px;
-  }
   .dot {
     stroke: var(--_dot);
     stroke-width: 3.5px;
-  }
-  .map--zoomed .dot-halo {
-    stroke-width: 9px;
   }
   .map--zoomed .dot {
     stroke-width: 6px;

@@ -90,7 +90,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
  * @cssprop [--maig-map-shade-3=#73b3e7] - Fill of a state with 5–9 members.
  * @cssprop [--maig-map-shade-4=#2378c3] - Fill of a state with 10–24 members.
  * @cssprop [--maig-map-shade-5=#0b4778] - Fill of a state with 25 or more members.
- * @cssprop [--maig-map-dot=#1b1b1b] - A member city's dot (drawn over a halo of the surface color).
+ * @cssprop [--maig-map-dot=#1b1b1b] - A member city's dot; keep 3:1 against every shade (dark: `--maig-map-dot-dark`).
  * @cssprop [--maig-map-highlight=#b50909] - The highlighted or picked city's ring, and search matches.
  * @cssprop [--maig-radius=0.375em] - Corner radius.
  */
@@ -382,7 +382,7 @@ export class MaigMemberMap extends MaigElement {
         ${zoomed ? svg`<path class="ring ring--zoomed" d=${zoomed.d} aria-hidden="true"></path>` : nothing}
         ${tipArea ? svg`<path class="ring ring--${this.tip!.by}" d=${tipArea.d} aria-hidden="true"></path>` : nothing}
         <g class="dots" aria-hidden="true">
-          ${model.withMembers.map((a) => svg`<path class="dot-halo" d=${a.dots}></path><path class="dot" d=${a.dots} data-code=${a.code}></path>`)}
+          ${model.withMembers.map((a) => svg`<path class="dot" d=${a.dots} data-code=${a.code}></path>`)}
         </g>
         ${matches.length
           ? svg`<g class="matches" aria-hidden="true"><path class="match-halo" d=${dotPath(matches)}></path><path class="match" d=${dotPath(matches)}></path></g>`
