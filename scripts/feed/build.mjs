@@ -9,10 +9,11 @@ import { FeedContext } from './context.mjs';
 import * as coalition from './coalition.mjs';
 import * as members from './members.mjs';
 import * as principles from './principles.mjs';
+import * as map from './map.mjs';
 import * as stats from './stats.mjs';
 
 /** The feed's sections, in build order. Later sections may read what earlier ones set on ctx. */
-export const SECTIONS = [coalition, members, principles, stats];
+export const SECTIONS = [coalition, members, principles, map, stats];
 
 function loadSchemas(schemaDir) {
   const ajv = new Ajv({ allErrors: true, strict: true });

@@ -173,6 +173,51 @@ export interface StatsCitiesResource {
   members: Array<{ id: string; match: StatsCity['match']; gvaNames: string[]; shootings: boolean; massShootings: boolean }>;
 }
 
+/** How a member was placed on the map at build time. */
+export type PlacementMethod = 'place' | 'county' | 'override';
+
+/** A state or territory outline, projected at build time. */
+export interface MapState {
+  /** USPS code. */
+  code: string;
+  name: string;
+  /** SVG path data in the map's coordinate space. */
+  d: string;
+  /** Bounding box [x, y, width, height] in the same space. */
+  box: [number, number, number, number];
+  /** Number of members in it. */
+  count: number;
+  /** Its members' points as one path, "M x y h0" each, in member order (drawn with round caps). */
+  dots: string;
+}
+
+/** A member's projected point. */
+export interface MapPoint {
+  /** The member's id (as in members.json). */
+  id: string;
+  x: number;
+  y: number;
+  placed: PlacementMethod;
+}
+
+/** `map.json`: the member map's geometry (Albers with territory insets), projected at build time. */
+export interface MapResource {
+  schemaVersion: number;
+  source: string;
+  projection: string;
+  /** [x, y, width, height] of the whole map. */
+  viewBox: [number, number, number, number];
+  states: MapState[];
+  members: MapPoint[];
+}
+
+/** `geocoding.json`: how each member was placed, for review. */
+export interface GeocodingResource {
+  schemaVersion: number;
+  counts: Record<PlacementMethod, number>;
+  members: Array<{ id: string; lon: number; lat: number; method: PlacementMethod; source: string }>;
+}
+
 /** Resource name → its type. Later resources (map geometry, statistics) add entries here. */
 export interface FeedResources {
   members: MembersResource;
@@ -181,4 +226,6 @@ export interface FeedResources {
   /** Path template: `stats/state/{state}.json`, `state` the lowercase USPS code. */
   statsState: StatsStateResource;
   statsCities: StatsCitiesResource;
+  map: MapResource;
+  geocoding: GeocodingResource;
 }

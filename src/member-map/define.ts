@@ -1,0 +1,18 @@
+import { defineElement } from '../shared/define-element.js';
+import { startAutoMount } from '../shared/mount/mount.js';
+import { MaigMemberMap } from './maig-member-map.js';
+
+export { MaigMemberMap };
+export type { MemberSelectDetail } from './maig-member-map.js';
+
+defineElement('maig-member-map', MaigMemberMap);
+startAutoMount();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'maig-member-map': MaigMemberMap;
+  }
+  interface HTMLElementEventMap {
+    'maig-member-select': CustomEvent<import('./maig-member-map.js').MemberSelectDetail>;
+  }
+}

@@ -1,0 +1,420 @@
+import { css } from 'lit';
+
+/*
+ * Contrast (WCAG 2.1): state outlines use the text color, which keeps 3:1 or more against every
+ * shade (light: #1b1b1b on #2378c3 is 3.7:1; dark: #f0f0f0 on #2378c3 is 4.2:1). Dots use the
+ * text color (3:1 or more on every shade, so no halo is needed: one path per state draws all
+ * its dots); the highlight ring is #b50909 (light) or
+ * #fd8ba0 (dark) over a halo of the surface color.
+ */
+export const memberMapStyles = css`
+  .root {
+    --_shade-0: var(--maig-map-shade-0, #f0f0f0);
+    --_shade-1: var(--maig-map-shade-1, #d9e8f6);
+    --_shade-2: var(--maig-map-shade-2, #aacdec);
+    --_shade-3: var(--maig-map-shade-3, #73b3e7);
+    --_shade-4: var(--maig-map-shade-4, #4f97d1);
+    --_shade-5: var(--maig-map-shade-5, #2378c3);
+    --_dot: var(--maig-map-dot, var(--_text));
+    --_mark: var(--maig-map-highlight, #b50909);
+    --_line: var(--maig-map-line, var(--_text));
+    container-type: inline-size;
+    padding: 0.75em;
+    border: 0.0625em solid var(--_border);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) .root {
+      --_shade-0: var(--maig-map-shade-0-dark, #2e2e2e);
+      --_shade-1: var(--maig-map-shade-1-dark, #0c2a47);
+      --_shade-2: var(--maig-map-shade-2-dark, #123f6e);
+      --_shade-3: var(--maig-map-shade-3-dark, #1a5694);
+      --_shade-4: var(--maig-map-shade-4-dark, #1f6cb3);
+      --_shade-5: var(--maig-map-shade-5-dark, #2378c3);
+      --_dot: var(--maig-map-dot-dark, var(--_text));
+      --_mark: var(--maig-map-highlight-dark, #fd8ba0);
+      --_line: var(--maig-map-line-dark, var(--_text));
+    }
+  }
+  :host([theme='dark']) .root {
+    --_shade-0: var(--maig-map-shade-0-dark, #2e2e2e);
+    --_shade-1: var(--maig-map-shade-1-dark, #0c2a47);
+    --_shade-2: var(--maig-map-shade-2-dark, #123f6e);
+    --_shade-3: var(--maig-map-shade-3-dark, #1a5694);
+    --_shade-4: var(--maig-map-shade-4-dark, #1f6cb3);
+    --_shade-5: var(--maig-map-shade-5-dark, #2378c3);
+    --_dot: var(--maig-map-dot-dark, var(--_text));
+    --_mark: var(--maig-map-highlight-dark, #fd8ba0);
+    --_line: var(--maig-map-line-dark, var(--_text));
+  }
+  p {
+    margin: 0 0 0.5em;
+  }
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  [hidden] {
+    display: none !important;
+  }
+
+  /* Search */
+  .search {
+    margin-bottom: 0.5em;
+  }
+  .search label {
+    display: block;
+    font-weight: 600;
+  }
+  .search input {
+    width: 100%;
+    max-width: 22em;
+    min-height: 2.75em;
+    padding: 0.375em 0.625em;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_bg);
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .search__status {
+    min-height: 1.5em;
+    margin: 0.25em 0 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .results {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+    margin: 0.25em 0 0.5em;
+  }
+  .results__more {
+    align-self: center;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .city {
+    min-height: 2.75em;
+    padding: 0.25em 0.625em;
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    cursor: pointer;
+    text-align: start;
+  }
+  .city:hover {
+    border-color: var(--_accent);
+  }
+  .city[aria-current='true'] {
+    border-color: var(--_mark);
+    box-shadow: inset 0 0 0 0.125em var(--_mark);
+  }
+  .city__state,
+  .city__mark {
+    color: var(--_muted);
+  }
+  .note {
+    font-size: 0.875em;
+    padding: 0.375em 0.625em;
+    background: var(--_warn-bg);
+    border-radius: var(--_radius);
+  }
+
+  /* Map and the zoomed state's panel */
+  .layout {
+    display: block;
+  }
+  @container (min-width: 46em) {
+    .layout--zoomed {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(13em, 1fr);
+      gap: 1em;
+      align-items: start;
+    }
+  }
+  .figure {
+    margin: 0;
+  }
+  .back--top {
+    margin-bottom: 0.5em;
+  }
+  /* The whole map's shape, kept when zooming (the SVG letterboxes a zoomed state inside it). */
+  .stage {
+    position: relative;
+    width: 100%;
+    aspect-ratio: 966 / 559;
+  }
+  svg.map {
+    display: block;
+    width: 100%;
+    height: 100%;
+    overflow: hidden;
+  }
+  .area {
+    stroke: var(--_line);
+    stroke-width: 0.5px;
+    stroke-linejoin: round;
+    vector-effect: non-scaling-stroke;
+    cursor: pointer;
+    outline: none;
+  }
+  .b0 {
+    fill: var(--_shade-0);
+  }
+  .b1 {
+    fill: var(--_shade-1);
+    background: var(--_shade-1);
+  }
+  .b2 {
+    fill: var(--_shade-2);
+    background: var(--_shade-2);
+  }
+  .b3 {
+    fill: var(--_shade-3);
+    background: var(--_shade-3);
+  }
+  .b4 {
+    fill: var(--_shade-4);
+    background: var(--_shade-4);
+  }
+  .b5 {
+    fill: var(--_shade-5);
+    background: var(--_shade-5);
+  }
+  .swatch.b0 {
+    background: var(--_shade-0);
+  }
+  .map--zoomed .area:not(.area--zoomed) {
+    fill-opacity: 0.55;
+  }
+  .ring {
+    fill: none;
+    pointer-events: none;
+    vector-effect: non-scaling-stroke;
+    stroke-linejoin: round;
+  }
+  .ring--hover {
+    stroke: var(--_line);
+    stroke-width: 2px;
+  }
+  .ring--focus {
+    stroke: var(--_focus);
+    stroke-width: 3px;
+  }
+  .ring--zoomed {
+    stroke: var(--_line);
+    stroke-width: 1.5px;
+  }
+  .dots,
+  .matches,
+  .mark {
+    pointer-events: none;
+  }
+  .dot,
+  .match,
+  .match-halo,
+  .mark path {
+    fill: none;
+    stroke-linecap: round;
+    vector-effect: non-scaling-stroke;
+  }
+  .dot {
+    stroke: var(--_dot);
+    stroke-width: 3.5px;
+  }
+  .map--zoomed .dot {
+    stroke-width: 6px;
+  }
+  .map--searching .dots {
+    opacity: 0.3;
+  }
+  .match-halo {
+    stroke: var(--_bg);
+    stroke-width: 9px;
+  }
+  .match {
+    stroke: var(--_mark);
+    stroke-width: 6px;
+  }
+  .mark-halo {
+    stroke: var(--_bg);
+    stroke-width: 20px;
+  }
+  .mark-ring {
+    stroke: var(--_mark);
+    stroke-width: 16px;
+  }
+  .mark-core {
+    stroke: var(--_bg);
+    stroke-width: 7px;
+  }
+
+  /* Tooltip: placed above (or below) the state it describes, never over it. */
+  .tip {
+    position: absolute;
+    z-index: 1;
+    width: max-content;
+    max-width: 18em;
+    padding: 0.375em 0.625em;
+    font-size: 0.875em;
+    line-height: 1.35;
+    color: var(--_text);
+    background: var(--_bg);
+    border: 0.0625em solid var(--_line);
+    border-radius: var(--_radius);
+    box-shadow: 0 0.125em 0.5em rgb(0 0 0 / 0.25);
+  }
+  .tip--above {
+    transform: translate(-50%, calc(-100% - 0.5em));
+  }
+  .tip--below {
+    transform: translate(-50%, 0.5em);
+  }
+  .tip--edge {
+    transform: translate(-50%, 0.25em);
+  }
+  .tip__name {
+    display: block;
+  }
+  .tip__hint {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .caption {
+    margin-top: 0.5em;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .caption__highlight {
+    color: var(--_text);
+    font-size: 1.125em;
+  }
+  .caption__highlight--missing {
+    color: var(--_danger);
+  }
+
+  .detail {
+    margin-top: 0.5em;
+    padding: 0.75em;
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .detail__title {
+    margin: 0 0 0.25em;
+    font-size: 1.25em;
+    line-height: 1.3;
+  }
+  .cities {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.375em;
+    max-height: 24em;
+    overflow: auto;
+    margin-bottom: 0.75em;
+  }
+
+  /* Legend */
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 1.25em;
+    margin: 0.5em 0;
+    font-size: 0.875em;
+  }
+  .legend__title {
+    margin: 0;
+    font-weight: 600;
+  }
+  .legend__shades,
+  .legend__marks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+  }
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+  }
+  .swatch {
+    display: inline-block;
+    width: 1.25em;
+    height: 0.875em;
+    border: 0.0625em solid var(--_line);
+  }
+  .key {
+    display: inline-block;
+    border-radius: 50%;
+    vertical-align: middle;
+  }
+  .key--dot {
+    width: 0.5em;
+    height: 0.5em;
+    background: var(--_dot);
+  }
+  .key--mark {
+    width: 0.9em;
+    height: 0.9em;
+    margin-inline-end: 0.3em;
+    border: 0.25em solid var(--_mark);
+    background: var(--_bg);
+  }
+
+  /* The list alternative */
+  .all {
+    margin-top: 0.5em;
+  }
+  .all > summary,
+  .all__states summary {
+    min-height: 2.75em;
+    display: list-item;
+    padding: 0.5em 0.25em;
+    cursor: pointer;
+  }
+  .all > summary {
+    font-weight: 600;
+  }
+  .all__states {
+    columns: 16em;
+    column-gap: 1.5em;
+  }
+  .all__states > li {
+    break-inside: avoid;
+  }
+  .all__cities {
+    padding-inline-start: 1.5em;
+    list-style: disc;
+  }
+  .all__none {
+    margin-top: 0.5em;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+
+  /* Loading placeholder: the same room as the map, so nothing moves when it arrives. */
+  .state--loading {
+    border: 0;
+    padding: 0;
+  }
+  .skeleton--search {
+    width: 22em;
+    max-width: 100%;
+    height: 5.5em;
+    margin-bottom: 0.5em;
+  }
+  .skeleton--map {
+    width: 100%;
+    height: auto;
+    aspect-ratio: 966 / 559;
+  }
+  .skeleton--caption {
+    width: 100%;
+    height: 11.25em;
+    margin-top: 0.5em;
+  }
+`;
