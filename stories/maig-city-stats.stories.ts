@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/city-stats/define.js';
-import { BROKEN_FEED, FEED, HANGING_FEED, MISSING_FEED, darkPage, fallback, feedArgType, narrow, neverAnswers, themeArgType, type Theme } from './support.js';
+import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, themeArgType, type Theme } from './support.js';
 
 interface Args {
   feed?: string;
@@ -73,18 +73,7 @@ export const StateWithNational: Story = { name: 'State, with the US series', arg
 export const National: Story = { args: { state: '', city: '' } };
 
 /** The feed never answers: the loading placeholder (the card keeps its space). */
-export const Loading: Story = {
-  args: { feed: HANGING_FEED },
-  beforeEach: neverAnswers('/story-feeds/never-answers/'),
-  parameters: {
-    docs: {
-      description: {
-        story:
-          "Requests to this story's feed are held without an answer (a story-only `fetch` stub, removed when you leave the story), and the feed client's 10 s timeout is raised for this story only, so the loading state stays.",
-      },
-    },
-  },
-};
+export const Loading: Story = loadingStory;
 
 /** Guam: CDC/NCHS publishes no state figures for it in the feed's source, so the card says so and shows national figures. */
 export const EmptyNoStateFigures: Story = { name: 'Empty: no state figures (Guam)', args: { state: 'GU', city: '' } };

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/member-map/define.js';
-import { BROKEN_FEED, FEED, HANGING_FEED, MISSING_FEED, darkPage, fallback, feedArgType, narrow, neverAnswers, themeArgType, type Theme } from './support.js';
+import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, themeArgType, type Theme } from './support.js';
 
 interface Args {
   feed?: string;
@@ -56,10 +56,7 @@ export const Default: Story = { args: { highlight: 'Baltimore, MD' } };
 export const OneState: Story = { args: { state: 'PA' } };
 
 /** The feed never answers: the loading placeholder keeps the map's shape. */
-export const Loading: Story = {
-  args: { feed: HANGING_FEED },
-  beforeEach: neverAnswers('/story-feeds/never-answers/'),
-};
+export const Loading: Story = loadingStory;
 
 /** A feed that lists no member city yet (stories/feeds/no-members). */
 export const Empty: Story = { args: { feed: './story-feeds/no-members/index.json' } };

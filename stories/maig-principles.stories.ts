@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/principles/define.js';
-import { BROKEN_FEED, FEED, HANGING_FEED, MISSING_FEED, darkPage, fallback, feedArgType, narrow, neverAnswers, themeArgType, type Theme } from './support.js';
+import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, themeArgType, type Theme } from './support.js';
 
 interface Args {
   feed?: string;
@@ -72,18 +72,7 @@ export const Default: Story = { args: { join: '' } };
 export const EarlierOpen: Story = { name: 'Earlier wording, open', args: { version: 'earlier', open: true, 'heading-level': 4 } };
 
 /** The feed never answers: the loading placeholder. */
-export const Loading: Story = {
-  args: { feed: HANGING_FEED },
-  beforeEach: neverAnswers('/story-feeds/never-answers/'),
-  parameters: {
-    docs: {
-      description: {
-        story:
-          "Requests to this story's feed are held without an answer (a story-only `fetch` stub, removed when you leave the story), and the feed client's 10 s timeout is raised for this story only, so the loading state stays.",
-      },
-    },
-  },
-};
+export const Loading: Story = loadingStory;
 
 /**
  * This element has no empty state: every version in the feed has its text, and asking for a

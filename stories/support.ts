@@ -79,3 +79,20 @@ export const themeArgType = {
 } as const;
 
 export type Theme = 'light' | 'dark' | 'auto';
+
+/**
+ * The loading story every element has: its feed never answers (see {@link neverAnswers}), so
+ * the loading state stays on screen.
+ */
+export const loadingStory = {
+  args: { feed: HANGING_FEED },
+  beforeEach: neverAnswers('/story-feeds/never-answers/'),
+  parameters: {
+    docs: {
+      description: {
+        story:
+          "Requests to this story's feed are held without an answer (a story-only `fetch` stub, removed when you leave the story), and the feed client's 10 s timeout is raised for this story only, so the loading state stays.",
+      },
+    },
+  },
+};
