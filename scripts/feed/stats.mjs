@@ -49,7 +49,7 @@ function readSources(ctx) {
   return ctx.validate(`${SCHEMA}#/$defs/sources`, sources, file) ? sources : null;
 }
 
-function readCdc(ctx) {
+function readCdc(ctx, { first }) {
   const file = `${DIR}/cdc_state_firearm_mortality.csv`;
   const byState = new Map();
   const seen = new Map();
@@ -68,6 +68,7 @@ function readCdc(ctx) {
       if (rate === undefined) ctx.error(file, line, 'age_adjusted_rate_per_100k', `"${rateText}" is not a rate (a number such as 12.4)`);
     }
     if (y === undefined || deaths === undefined || rate === undefined) continue;
+    if (y < first) continue; // years before the first one shown (sources.json cdcState.first)
     const key = `${code} ${y}`;
     if (seen.has(key)) {
       ctx.error(file, line, 'year', `${code} ${y} is listed twice (first on line ${seen.get(key)})`);
@@ -236,7 +237,7 @@ export function build(ctx) {
   const throughYear = Number(gvaMassShootings.through.slice(0, 4));
   ctx.dates.push(gvaMassShootings.through);
 
-  const cdc = readCdc(ctx);
+  const cdc = readCdc(ctx, cdcState);
   const national = readNational(ctx, nationalInfo);
   const shootings = readGva(ctx, `${DIR}/gva_city_year.csv`, [['incidents', 'incidents'], ['killed', 'killed'], ['injured', 'injured']], gvaCity);
   const mass = readGva(ctx, `${DIR}/gva_mass_shootings_city_year.csv`, [['mass_shootings', 'count'], ['victims_killed', 'killed'], ['victims_injured', 'injured']], {

@@ -165,11 +165,11 @@ export const cityStatsStyles = css`
     margin: 1em 0 0;
   }
   .notes summary {
+    /* list-item keeps the disclosure triangle that says it opens */
+    display: list-item;
     cursor: pointer;
     font-weight: 600;
-    min-height: 2.75em;
-    display: flex;
-    align-items: center;
+    padding: 0.6em 0;
   }
   .notes ul,
   .sources ul {

@@ -41,7 +41,7 @@ export function sources(): Promise<Expected> {
 
 /** The CDC rows of a state, by year. */
 export function cdcRows(data: Expected, state: string): Row[] {
-  return data.cdc.filter((r) => r.state === state).sort((a, b) => Number(a.year) - Number(b.year));
+  return data.cdc.filter((r) => r.state === state && Number(r.year) >= 2014).sort((a, b) => Number(a.year) - Number(b.year));
 }
 
 export function nationalRow(data: Expected, year: number | string): Row {
