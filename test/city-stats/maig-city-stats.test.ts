@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/city-stats/define.js';
 import type { MaigCityStats } from '../../src/city-stats/maig-city-stats.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
@@ -79,6 +80,25 @@ describe('<maig-city-stats>', () => {
     await again;
     const newCanvas = el.shadowRoot!.querySelector('canvas')!;
     expect(Chart.getChart(newCanvas)).to.exist;
+  });
+
+  it('draws the chart without animation when the reader asks for reduced motion', async () => {
+    const { Chart } = await import('chart.js');
+    const drawn = async () => {
+      const el = await card({ state: 'MD' });
+      const ready = oneEvent(el, 'maig-chart-ready');
+      el.shadowRoot!.querySelector<HTMLElement>('[part="chart"]')!.scrollIntoView();
+      await ready;
+      const chart = Chart.getChart(el.shadowRoot!.querySelector('canvas')!)!;
+      return chart.options.animation;
+    };
+    expect(await drawn()).to.not.equal(false);
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(await drawn()).to.equal(false);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('Maryland and Baltimore: every figure equals the sources, with its year and source', async () => {
