@@ -5,7 +5,7 @@ import { EmptyResult, MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import type { MapResource, MembersResource } from '../shared/feed/types.js';
-import { formatDate, formatNumber } from '../shared/format/locale.js';
+import { dateFormat, formatDate, formatNumber, numberFormat } from '../shared/format/locale.js';
 import { BUCKETS, bucketLabel, buildModel, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
 import { memberMapStyles } from './maig-member-map.styles.js';
 
@@ -303,18 +303,15 @@ export class MaigMemberMap extends MaigElement {
 
   // ---------------------------------------------------------------- rendering
 
-  /** Formatters for the page's locale: creating one per number costs more than drawing the map. */
-  private formats: { locale: string; number: Intl.NumberFormat; date: Intl.DateTimeFormat } | null = null;
+  /** The page's locale, read once per update (finding it walks up the DOM). */
+  private renderLocale = 'en-US';
 
   private countText(n: number): string {
-    return `${this.formats?.number.format(n) ?? formatNumber(n, this.locale)} member ${plural(n, 'city', 'cities')}`;
+    return `${formatNumber(n, this.renderLocale)} member ${plural(n, 'city', 'cities')}`;
   }
 
-  /** A YYYY-MM-DD date in the page's locale (as formatDate does, with the kept formatter). */
   private dateText(iso: string): string {
-    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-    if (!this.formats || !y || !m || !d) return formatDate(iso, this.locale);
-    return this.formats.date.format(new Date(Date.UTC(y, m - 1, d)));
+    return formatDate(iso, this.renderLocale);
   }
 
   private renderTip(model: MapModel, viewBox: [number, number, number, number]): TemplateResult | typeof nothing {
@@ -531,15 +528,10 @@ export class MaigMemberMap extends MaigElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Made while the feed loads (the first Intl formatter of a page is slow to create), once per locale.
-    const locale = this.locale;
-    if (this.formats?.locale !== locale) {
-      this.formats = {
-        locale,
-        number: new Intl.NumberFormat(locale),
-        date: new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
-      };
-    }
+    this.renderLocale = this.locale;
+    // Created while the feed loads: the first Intl formatter of a page is slow to make.
+    numberFormat(this.renderLocale);
+    dateFormat(this.renderLocale);
   }
 
   protected override render(): TemplateResult {
