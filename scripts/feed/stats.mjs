@@ -9,21 +9,14 @@
 // Blanks in the sources stay null; no per-capita city rate is ever computed.
 import { STATES, STATE_BY_CODE } from '../lib/states.mjs';
 import { memberId } from './members.mjs';
+import { foldCity } from '../../src/shared/text/fold-city.js';
+
+export { foldCity };
 
 const SCHEMA = 'https://maig-widgets.local/schema/v1/stats.schema.json';
 const DIR = 'stats';
 const STATE_BY_NAME = new Map(STATES.map((s) => [s.name, s]));
 const QUALITIES = new Set(['primary-derived', 'secondary', 'secondary+crosschecked']);
-
-/** Folds a city name for matching: "St. Louis" = "Saint Louis", "Lee’s Summit" = "Lees Summit", "De Soto" = "DeSoto". */
-export function foldCity(name) {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/^(st|ste)\.?\s+/, (m, p) => (p === 'st' ? 'saint ' : 'sainte '))
-    .replace(/[’'`.\s-]+/g, '');
-}
 
 /** Parses a cell as a whole number ≥ 0; '' gives null when `blank` is allowed. Reports errors. */
 function integer(ctx, file, line, field, raw, { blank = false, min = 0, max = Infinity } = {}) {

@@ -1,5 +1,6 @@
 // Pure helpers of <maig-city-stats>: finding the state and city, and shaping the figures.
 import type { NationalDeathsPoint, StatsCity, StatsStateResource, StateSeries } from '../shared/feed/types.js';
+import { foldCity } from '../shared/text/fold-city.js';
 
 /** USPS codes the feed has a statistics file for (50 states, DC, 5 territories). */
 export const STATE_CODES =
@@ -7,16 +8,6 @@ export const STATE_CODES =
     ' ',
   );
 
-/** Same folding as the feed builder: "St. Louis" = "Saint Louis", "Lee’s Summit" = "Lees Summit". */
-export function foldCity(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim()
-    .replace(/^(st|ste)\.?\s+/, (_m, p: string) => (p === 'st' ? 'saint ' : 'sainte '))
-    .replace(/[’'`.\s-]+/g, '');
-}
 
 /** A member city of the state file by its name, id or one of its GVA names. */
 export function findCity(state: StatsStateResource, query: string): StatsCity | undefined {
