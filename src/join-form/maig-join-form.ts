@@ -23,6 +23,7 @@ import {
 import { clearDraft, loadDraft, saveDraft, type DraftValues, type Persist } from './draft.js';
 import { newIdempotencyKey, sendSubmission, type SendFailureKind } from './send.js';
 import { joinFormStyles } from './maig-join-form.styles.js';
+import { findState } from '../shared/feed/find-state.js';
 
 /** `detail` of `maig-join-submit`: sending starts (no personal data, for analytics). */
 export interface JoinSubmitDetail {
@@ -236,8 +237,7 @@ export class MaigJoinForm extends MaigElement {
   private prefill(): DraftValues {
     const out: DraftValues = {};
     if (this.city?.trim()) out.city = this.city.trim();
-    const wanted = this.state?.trim().toLowerCase();
-    const found = wanted ? STATES.find((s) => s.code.toLowerCase() === wanted || s.name.toLowerCase() === wanted) : undefined;
+    const found = findState(STATES, this.state ?? '');
     if (found) out.state = found.code;
     return out;
   }

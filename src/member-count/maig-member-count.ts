@@ -6,18 +6,13 @@ import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import type { MembersResource, StateInfo } from '../shared/feed/types.js';
 import { formatDate, formatNumber } from '../shared/format/locale.js';
+import { findState } from '../shared/feed/find-state.js';
 import { memberCountStyles } from './maig-member-count.styles.js';
 
 interface Counted {
   loaded: LoadedResource<MembersResource>;
   count: number;
   state?: StateInfo;
-}
-
-/** Finds a state or territory by USPS code or full name, in any case. */
-export function findState(states: StateInfo[], query: string): StateInfo | undefined {
-  const q = query.trim().toLowerCase();
-  return states.find((s) => s.code.toLowerCase() === q || s.name.toLowerCase() === q);
 }
 
 /**
