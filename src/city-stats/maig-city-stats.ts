@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from '../shared/format/locale.js';
 import { STATE_CODES, findCity, nationalFor, stateHeadline, sum, yearRange } from './data.js';
 import { cityStatsStyles } from './maig-city-stats.styles.js';
 import type { TrendChart, TrendOptions } from './chart-setup.js';
+import { safeHref } from '../shared/text/safe-url.js';
 
 interface Stats {
   national: LoadedResource<StatsNationalResource>;
@@ -529,7 +530,13 @@ export class MaigCityStats extends MaigElement {
       <div class="sources" part="sources">
         <div class="sources__title" role="heading" aria-level=${this.subLevel}>Sources</div>
         <ul>
-          ${[...sources].map(([url, name]) => html`<li><a href=${url} rel="noopener" target="_blank">${name}<span class="visually-hidden"> (opens in a new tab)</span></a></li>`)}
+          ${[...sources].map(([url, name]) => {
+            // Only http(s) and relative URLs become links; a javascript:/data: source stays text.
+            const href = safeHref(url);
+            return href
+              ? html`<li><a href=${href} rel="noopener" target="_blank">${name}<span class="visually-hidden"> (opens in a new tab)</span></a></li>`
+              : html`<li>${name}</li>`;
+          })}
         </ul>
       </div>`;
   }

@@ -24,6 +24,7 @@ import { clearDraft, loadDraft, saveDraft, type DraftValues, type Persist } from
 import { newIdempotencyKey, sendSubmission, type SendFailureKind } from './send.js';
 import { joinFormStyles } from './maig-join-form.styles.js';
 import { findState } from '../shared/feed/find-state.js';
+import { safeHref } from '../shared/text/safe-url.js';
 
 /** `detail` of `maig-join-submit`: sending starts (no personal data, for analytics). */
 export interface JoinSubmitDetail {
@@ -625,8 +626,10 @@ export class MaigJoinForm extends MaigElement {
 
   /** Another way to join when this form cannot send: the author's fallback, or the feed's join page. */
   private renderElsewhere(): TemplateResult {
+    // Only an http(s) or relative join URL becomes a link (never javascript: or data:).
+    const href = safeHref(this.joinUrl);
     return html`<div class="elsewhere">
-      <slot>${this.joinUrl ? html`<p>You can also <a href=${this.joinUrl}>join on the coalition's site</a>.</p>` : nothing}</slot>
+      <slot>${href ? html`<p>You can also <a href=${href}>join on the coalition's site</a>.</p>` : nothing}</slot>
     </div>`;
   }
 

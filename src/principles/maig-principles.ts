@@ -6,6 +6,7 @@ import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import type { PrinciplesResource, PrinciplesVersion } from '../shared/feed/types.js';
 import { principlesStyles } from './maig-principles.styles.js';
+import { safeHref } from '../shared/text/safe-url.js';
 
 /** `detail` of `maig-principle-toggle`. */
 export interface PrincipleToggleDetail {
@@ -162,7 +163,9 @@ export class MaigPrinciples extends MaigElement {
     const withBody = version.principles.filter((p) => p.body);
     const allOpen = withBody.every((p) => this.openIds.has(p.id));
     const noneOpen = withBody.every((p) => !this.openIds.has(p.id));
-    const joinHref = this.join === null ? null : this.join.trim() || loaded.index.coalition.joinUrl;
+    const joinUrl = this.join === null ? null : this.join.trim() || loaded.index.coalition.joinUrl;
+    // A join URL that is not http(s) or relative (javascript:, data:…) is never a link: plain text.
+    const joinHref = joinUrl === null ? null : safeHref(joinUrl);
     return html`
       ${this.renderStale(loaded)}
       ${this.renderHeading(version.label)}
@@ -183,9 +186,11 @@ export class MaigPrinciples extends MaigElement {
       <ol class="list" part="list">
         ${version.principles.map((p) => this.renderPrinciple(p.id, p.title, p.body))}
       </ol>
-      ${joinHref
-        ? html`<p class="join" part="join"><a class="button" href=${joinHref}>Join ${loaded.index.coalition.name}</a></p>`
-        : nothing}
+      ${joinUrl === null
+        ? nothing
+        : joinHref
+          ? html`<p class="join" part="join"><a class="button" href=${joinHref}>Join ${loaded.index.coalition.name}</a></p>`
+          : html`<p class="join" part="join">Join ${loaded.index.coalition.name}</p>`}
       <p class="source">Source: ${version.source}.</p>
     `;
   }

@@ -5,6 +5,7 @@ import type { MaigCityStats } from '../../src/city-stats/maig-city-stats.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
+import { HOSTILE_URLS } from '../shared/safe-url.test.js';
 import { cdcRows, cityTotals, en, en1, gvaNames, massTotals, nationalRow, sources } from './stats-data.js';
 
 /** Requests this page made for the chart code (the chart-setup module or chart.js itself). */
@@ -320,5 +321,24 @@ describe('<maig-city-stats>', () => {
     await card({ state: 'MD', city: 'Baltimore' });
     const stats = fetchMock.calls.filter((u) => u.includes('/stats/'));
     expect(stats.map((u) => new URL(u).pathname.replace(/^.*\/feed\/v1\//, ''))).to.deep.equal(['stats/national.json', 'stats/state/md.json']);
+  });
+  it('never links a source whose URL is javascript:, data: or vbscript: (shown as text)', async () => {
+    // Every "url" in the real files, replaced by a hostile one: the card must show the source names as text.
+    const hostile = (value: unknown, i = { n: 0 }): unknown =>
+      Array.isArray(value)
+        ? value.map((v) => hostile(v, i))
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, /url$/i.test(k) && typeof v === 'string' ? HOSTILE_URLS[i.n++ % HOSTILE_URLS.length] : hostile(v, i)]))
+          : value;
+    const real = async (path: string) => hostile(await (await fetch(new URL(path, REAL_FEED))).json());
+    const [national, md] = await Promise.all([real('stats/national.json'), real('stats/state/md.json')]);
+    mockFetch({ 'stats/national.json': { json: national }, 'stats/state/md.json': { json: md } });
+    const el = await card({ state: 'MD', city: 'Baltimore' });
+    const sources = el.shadowRoot!.querySelector('[part="sources"]')!;
+    expect(sources.querySelectorAll('li').length).to.be.greaterThan(1);
+    expect(sources.querySelectorAll('a').length, 'links in the source list').to.equal(0);
+    for (const a of el.shadowRoot!.querySelectorAll('a[href]')) expect(new URL(a.getAttribute('href')!, document.baseURI).protocol).to.match(/^https?:$/);
+    for (const li of sources.querySelectorAll('li')) expect(li.textContent!.trim()).to.not.equal('');
+    await expect(el).to.be.accessible();
   });
 });

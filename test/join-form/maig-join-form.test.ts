@@ -4,6 +4,7 @@ import '../../src/join-form/define.js';
 import type { JoinErrorDetail, JoinSubmitDetail, JoinSuccessDetail, MaigJoinForm } from '../../src/join-form/define.js';
 import { mockFetch, type MockAnswer } from '../helpers/mock-fetch.js';
 import { REAL_FEED, resetFeed } from '../helpers/feed.js';
+import { HOSTILE_URLS } from '../shared/safe-url.test.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 
 const ENDPOINT = 'https://join.test/join';
@@ -390,5 +391,20 @@ describe('<maig-join-form>', () => {
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
     expect(el.querySelector('a')!.getBoundingClientRect().height).to.be.above(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('without an endpoint and with a javascript: join URL in the feed: no link to it', async () => {
+    const index = await (await fetch(REAL_FEED)).json();
+    for (const url of HOSTILE_URLS.slice(0, 4)) {
+      resetFeed();
+      index.coalition.joinUrl = url;
+      mockFetch({ [REAL_FEED]: { json: index } });
+      const el = await fixture<MaigJoinForm>(html`<maig-join-form feed=${REAL_FEED}></maig-join-form>`);
+      await waitForShadow(el, '[part="config"]');
+      // Wait until the form has read the feed's join URL and rendered with it.
+      await waitUntil(() => (el as unknown as { joinUrl: string | null }).joinUrl === url, 'join URL not read');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.elsewhere a, [part="config"] a'), JSON.stringify(url)).to.equal(null);
+    }
   });
 });

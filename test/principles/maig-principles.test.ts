@@ -3,8 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/principles/define.js';
 import type { MaigPrinciples, PrincipleToggleDetail } from '../../src/principles/maig-principles.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
-import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
+import { FIXTURE_FEED, REAL_FEED, fixtureIndex, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
+import { HOSTILE_URLS } from '../shared/safe-url.test.js';
 
 const toggles = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.toggle')];
 const bodyOf = (el: Element, button: HTMLButtonElement) => el.shadowRoot!.getElementById(button.getAttribute('aria-controls')!)!;
@@ -189,6 +190,30 @@ describe('<maig-principles>', () => {
       el.headingLevel = 0;
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="heading"]')).to.equal(null);
+    });
+  });
+  describe('with a hostile join URL', () => {
+    for (const url of HOSTILE_URLS.slice(0, 9)) {
+      it(`shows the join line as text, never a link, for ${JSON.stringify(url)} (feed and attribute)`, async () => {
+        const index = fixtureIndex();
+        index.coalition.joinUrl = url;
+        mockFetch({ ...fixtureRoutes(), [FIXTURE_FEED]: { json: index } });
+        const fromFeed = await fixture<MaigPrinciples>(html`<maig-principles feed=${FIXTURE_FEED} join></maig-principles>`);
+        await waitForShadow(fromFeed, '[part="join"]');
+        expect(fromFeed.shadowRoot!.querySelector('[part="join"] a'), 'link from the feed').to.equal(null);
+        expect(shadowText(fromFeed, '[part="join"]')).to.equal('Join Mayors Against Illegal Guns');
+        const fromAttr = await fixture<MaigPrinciples>(html`<maig-principles feed=${FIXTURE_FEED} join=${url}></maig-principles>`);
+        await waitForShadow(fromAttr, '[part="join"]');
+        expect(fromAttr.shadowRoot!.querySelector('[part="join"] a'), 'link from the attribute').to.equal(null);
+        await expect(fromAttr).to.be.accessible();
+      });
+    }
+
+    it('still links an https or relative join URL', async () => {
+      mockFetch(fixtureRoutes());
+      const el = await fixture<MaigPrinciples>(html`<maig-principles feed=${FIXTURE_FEED} join="#sign"></maig-principles>`);
+      await waitForShadow(el, '[part="join"] a');
+      expect(el.shadowRoot!.querySelector('[part="join"] a')!.getAttribute('href')).to.equal(new URL('#sign', document.baseURI).href);
     });
   });
 });
