@@ -33,7 +33,7 @@ const waitFor = (req, ms) =>
   });
 
 /** Builds the request handler; `routes` may answer first (return true when they did). */
-export function createApp({ routes = [] } = {}) {
+export function createApp({ routes = [], root: base = root } = {}) {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -58,7 +58,7 @@ export function createApp({ routes = [] } = {}) {
       // Demo feeds that show the widgets' states: a slow copy of the real feed, and one that fails.
       if (path.startsWith('/demo/feeds/slow/')) {
         if (!(await waitFor(req, Number(url.searchParams.get('ms') ?? 6000)))) return;
-        if (serveFile(req, res, join(root, 'dist/feed/v1'), path.slice('/demo/feeds/slow'.length))) return;
+        if (serveFile(req, res, join(base, 'dist/feed/v1'), path.slice('/demo/feeds/slow'.length))) return;
       }
       if (path.startsWith('/demo/feeds/broken/')) {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -66,8 +66,8 @@ export function createApp({ routes = [] } = {}) {
         return;
       }
       const headers = path.startsWith('/demo/') || path.endsWith('.html') ? { 'content-security-policy': CSP } : {};
-      if (path.startsWith('/demo/') && serveFile(req, res, join(root, 'demo'), path.slice('/demo'.length), headers)) return;
-      if (path.startsWith('/dist/') && serveFile(req, res, join(root, 'dist'), path.slice('/dist'.length), { 'access-control-allow-origin': '*' })) return;
+      if (path.startsWith('/demo/') && serveFile(req, res, join(base, 'demo'), path.slice('/demo'.length), headers)) return;
+      if (path.startsWith('/dist/') && serveFile(req, res, join(base, 'dist'), path.slice('/dist'.length), { 'access-control-allow-origin': '*' })) return;
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'not found', path }));
     } catch (error) {
@@ -78,8 +78,8 @@ export function createApp({ routes = [] } = {}) {
   };
 }
 
-export function start({ port = Number(process.env.PORT ?? 8080), host = process.env.HOST ?? '127.0.0.1', routes = [] } = {}) {
-  const server = createServer(createApp({ routes }));
+export function start({ port = Number(process.env.PORT ?? 8080), host = process.env.HOST ?? '127.0.0.1', routes = [], root: base = root } = {}) {
+  const server = createServer(createApp({ routes, root: base }));
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const address = server.address();

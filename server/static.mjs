@@ -1,5 +1,7 @@
-// Serves files from a folder with correct types, ETags and no path escapes.
-import { createReadStream, statSync } from 'node:fs';
+// Serves files from a folder with correct types, ETags and no path escapes. A file that cannot be
+// read (permissions, gone between the lookup and the read, a folder where a file was expected)
+// gets a 404 or 500 answer; it never takes the process down with it.
+import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES = {
@@ -13,9 +15,51 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.zip': 'application/zip',
 };
 
-/** Returns true when it answered (file found), false to let the caller go on. */
+/** Errors that mean "there is no such file here": the caller may go on to its next route. */
+const MISSING = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP', 'EINVAL']);
+
+/**
+ * Opens `path` (or `path/index.html` for a folder) and returns its descriptor and stat, `null`
+ * when there is no such file, or throws the error that made an existing file unreadable.
+ */
+function openFile(path) {
+  let fd;
+  try {
+    fd = openSync(path, 'r');
+    let stat = fstatSync(fd);
+    if (stat.isDirectory()) {
+      closeSync(fd);
+      fd = undefined;
+      path = join(path, 'index.html');
+      fd = openSync(path, 'r');
+      stat = fstatSync(fd);
+    }
+    if (!stat.isFile()) {
+      closeSync(fd);
+      return null;
+    }
+    return { fd, stat, path };
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    if (MISSING.has(error.code)) return null;
+    throw error;
+  }
+}
+
+function answerError(res, status, message) {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: message });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/** Returns true when it answered (a file, or an error about one), false to let the caller go on. */
 export function serveFile(req, res, root, urlPath, extraHeaders = {}) {
   const base = resolve(root);
   let path;
@@ -25,31 +69,41 @@ export function serveFile(req, res, root, urlPath, extraHeaders = {}) {
     return false;
   }
   if (path !== base && !path.startsWith(base + sep)) return false;
-  let stat;
+  if (path.includes('\0')) return false;
+  let file;
   try {
-    stat = statSync(path);
-    if (stat.isDirectory()) {
-      path = join(path, 'index.html');
-      stat = statSync(path);
-    }
-  } catch {
-    return false;
+    file = openFile(path);
+  } catch (error) {
+    // The file is there but cannot be read (EACCES, EISDIR, EIO…): a server error, not a crash.
+    console.error(`static: cannot read ${path}: ${error.code ?? error.message}`);
+    answerError(res, 500, 'file cannot be read');
+    return true;
   }
+  if (!file) return false;
+  const { fd, stat } = file;
   const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
   const headers = {
-    'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+    'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
     'content-length': stat.size,
     etag,
     'cache-control': 'no-cache',
     ...extraHeaders,
   };
-  if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304, headers);
+  if (req.headers['if-none-match'] === etag || req.method === 'HEAD') {
+    closeSync(fd);
+    res.writeHead(req.method === 'HEAD' ? 200 : 304, headers);
     res.end();
     return true;
   }
+  // Read from the descriptor already open: a file removed or renamed now is still served whole,
+  // and a read error part-way ends this one answer, never the process.
+  const stream = createReadStream('', { fd, autoClose: true });
+  stream.once('error', (error) => {
+    console.error(`static: error reading ${file.path}: ${error.code ?? error.message}`);
+    answerError(res, 500, 'file cannot be read');
+  });
+  res.once('close', () => stream.destroy());
   res.writeHead(200, headers);
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(path).pipe(res);
+  stream.pipe(res);
   return true;
 }
