@@ -28,3 +28,15 @@ test('every documented --maig-map-* default equals the CSS fallback', () => {
   }
   for (const n of [0, 1, 2, 3, 4, 5]) assert.ok(documented.some((p) => p.name === `--maig-map-shade-${n}`), `--maig-map-shade-${n} documented`);
 });
+
+test('the README lists the shade defaults the CSS uses, light and dark', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  const m = readme.match(/Shade defaults: `--maig-map-shade-0` … `-5` = (.*?) \(dark: (.*?)\)/);
+  assert.ok(m, 'the README has the shade defaults');
+  const list = (s) => [...s.matchAll(/`(#[0-9a-f]{3,8})`/gi)].map((x) => x[1].toLowerCase());
+  const defaults = cssDefaults();
+  const light = [0, 1, 2, 3, 4, 5].map((n) => defaults.get(`--maig-map-shade-${n}`));
+  const dark = [0, 1, 2, 3, 4, 5].map((n) => defaults.get(`--maig-map-shade-${n}-dark`));
+  assert.deepEqual(list(m[1]), light);
+  assert.deepEqual(list(m[2]), dark);
+});
