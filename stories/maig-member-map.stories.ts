@@ -8,6 +8,7 @@ interface Args {
   feed?: string;
   state?: string;
   highlight?: string;
+  'heading-level'?: number;
   theme?: Theme;
 }
 
@@ -18,6 +19,7 @@ const meta = {
     feed=${ifDefined(args.feed)}
     state=${ifDefined(args.state || undefined)}
     highlight=${ifDefined(args.highlight || undefined)}
+    heading-level=${ifDefined(args['heading-level'])}
     theme=${ifDefined(args.theme)}
     >${fallback}</maig-member-map
   >`,
@@ -32,6 +34,11 @@ const meta = {
     highlight: {
       control: 'text',
       description: 'Marks one member city, e.g. `Baltimore, MD`, and names it in the caption.',
+      table: { category: 'attributes' },
+    },
+    'heading-level': {
+      control: { type: 'number', min: 1, max: 6, step: 1 },
+      description: "Level (1-6) of the zoomed state's panel heading. Default 3.",
       table: { category: 'attributes' },
     },
     theme: themeArgType,
@@ -52,8 +59,8 @@ type Story = StoryObj<Args>;
 /** The real default feed: 548 member cities, Baltimore highlighted. */
 export const Default: Story = { args: { highlight: 'Baltimore, MD' } };
 
-/** Opened on Pennsylvania. */
-export const OneState: Story = { args: { state: 'PA' } };
+/** Opened on Pennsylvania; its panel heading at level 2 (`heading-level="2"`). */
+export const OneState: Story = { args: { state: 'PA', 'heading-level': 2 } };
 
 /** The feed never answers: the loading placeholder keeps the map's shape. */
 export const Loading: Story = loadingStory;

@@ -6,6 +6,15 @@ import { css } from 'lit';
  * text color (3:1 or more on every shade, so no halo is needed: one path per state draws all
  * its dots); the highlight ring is #b50909 (light) or
  * #fd8ba0 (dark) over a halo of the surface color.
+ *
+ * The focused state's ring is two-tone: the text color over a wider halo of the surface color
+ * (light: #1b1b1b in #ffffff; dark: #f0f0f0 in #1b1b1b). The two tones are 17:1 or more against
+ * each other, and on every shade and the background one of them keeps 3:1 or more (the test
+ * computes it from the computed colors).
+ *
+ * Forced colors: the map's shades carry data, so the SVG and the legend's keys keep their colors
+ * (forced-color-adjust: none) and stay identical to each other; the outlines around them use
+ * system colors.
  */
 export const memberMapStyles = css`
   .root {
@@ -199,8 +208,12 @@ export const memberMapStyles = css`
     stroke: var(--_line);
     stroke-width: 2px;
   }
+  .ring--focus-halo {
+    stroke: var(--_bg);
+    stroke-width: 7px;
+  }
   .ring--focus {
-    stroke: var(--_focus);
+    stroke: var(--_text);
     stroke-width: 3px;
   }
   .ring--zoomed {
@@ -256,7 +269,8 @@ export const memberMapStyles = css`
     position: absolute;
     z-index: 1;
     width: max-content;
-    max-width: 18em;
+    /* Never wider than the map: keepTipInside() then keeps it within the map's edges. */
+    max-width: min(18em, 100%);
     padding: 0.375em 0.625em;
     font-size: 0.875em;
     line-height: 1.35;
@@ -305,6 +319,7 @@ export const memberMapStyles = css`
   }
   .detail__title {
     margin: 0 0 0.25em;
+    font-weight: 700;
     font-size: 1.25em;
     line-height: 1.3;
   }
@@ -416,5 +431,21 @@ export const memberMapStyles = css`
     width: 100%;
     height: 11.25em;
     margin-top: 0.5em;
+  }
+
+  /* Forced colors: the shades are data, so the map and the legend's keys keep them alike. */
+  svg.map,
+  .swatch,
+  .key {
+    forced-color-adjust: none;
+  }
+  @media (forced-colors: active) {
+    .swatch {
+      border-color: CanvasText;
+    }
+    /* A dark dot or ring on a dark Canvas still shows its shape. */
+    .key {
+      outline: 0.0625em solid CanvasText;
+    }
   }
 `;

@@ -46,8 +46,11 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
  *
  * A person can hover or focus a state (its name and count appear), click it or press Enter to
  * zoom in and list its cities, and press Escape or "Back to the whole country" to return.
- * Arrow keys move between states. A search box finds cities as you type, and a list of every
- * state and its cities is always there for screen readers and keyboards.
+ * Arrow keys move between states in name order, the order in which they are read. Escape also
+ * dismisses a hover tooltip wherever focus is; in the search box it clears the search first.
+ * The zoomed state has `aria-current`, and a zoom by mouse or from a search result is announced
+ * politely. A search box finds cities as you type, and a list of every state and its cities is
+ * always there for screen readers and keyboards.
  *
  * @summary A map of the coalition's member cities, with a list alternative.
  *
@@ -55,6 +58,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
  * @attr state - Opens zoomed on a state or territory (USPS code such as `PA`, or its name). Updated when a person zooms.
  * @attr highlight - Marks one member city, e.g. `Baltimore, MD` (or its id `md-baltimore`), and names it in the caption.
  * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr heading-level - Level (1-6) of the zoomed state's panel heading. Default 3.
  *
  * @fires maig-member-select - A person picked a state or a city. `detail`: {@link MemberSelectDetail} `{ type: 'state' | 'city', state, city?, id? }`.
  *
@@ -83,13 +87,13 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
  * @cssprop [--maig-color-surface=#ffffff] - Background.
  * @cssprop [--maig-color-accent=#005ea2] - Buttons and links.
  * @cssprop [--maig-color-border=#71767a] - Borders, and the outline of states.
- * @cssprop [--maig-color-focus=#2491ff] - Focus ring.
+ * @cssprop [--maig-color-focus=#2491ff] - Focus ring of the controls (a focused state gets a two-tone ring in `--maig-color-text` over `--maig-color-surface`, which keeps 3:1 against every shade).
  * @cssprop [--maig-map-shade-0=#f0f0f0] - Fill of a state with no member (dark: `--maig-map-shade-0-dark`, and so on).
  * @cssprop [--maig-map-shade-1=#d9e8f6] - Fill of a state with 1 member.
  * @cssprop [--maig-map-shade-2=#aacdec] - Fill of a state with 2–4 members.
  * @cssprop [--maig-map-shade-3=#73b3e7] - Fill of a state with 5–9 members.
- * @cssprop [--maig-map-shade-4=#2378c3] - Fill of a state with 10–24 members.
- * @cssprop [--maig-map-shade-5=#0b4778] - Fill of a state with 25 or more members.
+ * @cssprop [--maig-map-shade-4=#4f97d1] - Fill of a state with 10–24 members.
+ * @cssprop [--maig-map-shade-5=#2378c3] - Fill of a state with 25 or more members.
  * @cssprop [--maig-map-dot=#1b1b1b] - A member city's dot; keep 3:1 against every shade (dark: `--maig-map-dot-dark`).
  * @cssprop [--maig-map-highlight=#b50909] - The highlighted or picked city's ring, and search matches.
  * @cssprop [--maig-radius=0.375em] - Corner radius.
@@ -103,10 +107,17 @@ export class MaigMemberMap extends MaigElement {
   /** The member city to mark: "City, ST" or a member id. */
   @property({ reflect: true }) highlight: string | null = null;
 
+  /** Level (1-6) of the zoomed state's panel heading. */
+  @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
+
   protected readonly what = 'the member map';
 
   @state() private query = '';
   @state() private tip: Tip | null = null;
+  /** The state that has focus: it gets the focus ring, with or without a tooltip. */
+  @state() private focused: string | null = null;
+  /** The polite announcement of a zoom by mouse or from a search result. */
+  @state() private announcement = '';
   /** Index in `withMembers` of the state that holds the map's one tab stop. */
   @state() private focusIndex = 0;
   /** A city picked from the search or a list. */
@@ -121,6 +132,13 @@ export class MaigMemberMap extends MaigElement {
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private marked = false;
   private tipPosition: { left: string; top: string } | null = null;
+  private listeningForEscape = false;
+  /** Escape dismisses a hover tooltip even when focus is outside the widget (WCAG 1.4.13). */
+  private readonly onWindowKeydown = (e: KeyboardEvent): void => {
+    // Inside the widget, onKeydown handles it (tooltip first, then the zoom).
+    if (e.key !== 'Escape' || !this.tip || e.composedPath().includes(this)) return;
+    this.tip = null;
+  };
 
   private readonly data = new Task(this, {
     task: async ([feedUrl]: readonly [string]): Promise<Loaded | EmptyResult> => {
@@ -151,14 +169,25 @@ export class MaigMemberMap extends MaigElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.hideTimer);
+    this.listenForEscape(false);
+  }
+
+  private listenForEscape(on: boolean): void {
+    if (on === this.listeningForEscape) return;
+    this.listeningForEscape = on;
+    // Capture: a host page that stops Escape for itself does not keep the tooltip up.
+    if (on) window.addEventListener('keydown', this.onWindowKeydown, true);
+    else window.removeEventListener('keydown', this.onWindowKeydown, true);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.listenForEscape(this.tip?.by === 'hover');
     const tip = this.renderRoot.querySelector<HTMLElement>('.tip');
     if (tip && this.tipPosition) {
       tip.style.left = this.tipPosition.left;
       tip.style.top = this.tipPosition.top;
+      this.keepTipInside(tip);
     }
     const focus = this.focusAfterRender;
     if (focus) {
@@ -171,6 +200,17 @@ export class MaigMemberMap extends MaigElement {
       // For `npm run bench`: after the next frame's style, layout and paint.
       requestAnimationFrame(() => setTimeout(() => performance.mark?.('maig-member-map:painted'), 0));
     }
+  }
+
+  /** Moves the tooltip sideways so that it stays inside the map (an edge state in a narrow column). */
+  private keepTipInside(tip: HTMLElement): void {
+    const stage = tip.offsetParent as HTMLElement | null;
+    const width = stage?.clientWidth ?? 0;
+    if (!width) return;
+    const half = tip.offsetWidth / 2;
+    const center = (parseFloat(this.tipPosition!.left) / 100) * width;
+    const clamped = Math.min(width - half, Math.max(half, center));
+    if (Math.abs(clamped - center) > 0.5) tip.style.left = `${((clamped / width) * 100).toFixed(2)}%`;
   }
 
   private select(detail: MemberSelectDetail): void {
@@ -189,17 +229,25 @@ export class MaigMemberMap extends MaigElement {
     const i = model.withMembers.indexOf(area);
     if (i >= 0) this.focusIndex = i;
     this.tip = null;
+    // The keyboard moves focus to the panel's heading, which is read; a click is announced.
     if (focusDetail) this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#detail-title');
+    else this.announce(`Zoomed in on ${area.name}: ${this.countText(area.count)}, listed after the map.`);
     this.select({ type: 'state', state: area.code });
   }
 
-  /** Back to the whole country; focus returns to the state that was zoomed. */
-  private back(): void {
+  /** Says something politely; the same words twice are still read. */
+  private announce(text: string): void {
+    this.announcement = text === this.announcement ? `${text}\u00a0` : text;
+  }
+
+  /** Back to the whole country; focus returns to the state that was zoomed (unless it stays in the search box). */
+  private back({ keepFocus = false } = {}): void {
     const model = this.model;
     const area = model && this.zoomedArea(model);
     this.state = null;
     this.tip = null;
-    if (area && model) {
+    if (keepFocus) this.announce('Showing the whole country.');
+    else if (area && model) {
       const i = model.withMembers.indexOf(area);
       if (i >= 0) this.focusIndex = i;
       this.focusAfterRender = () => (i >= 0 ? this.statePath(area.code) : this.renderRoot.querySelector<HTMLElement>('input[type=search]'));
@@ -217,11 +265,22 @@ export class MaigMemberMap extends MaigElement {
       if (i >= 0) this.focusIndex = i;
     }
     this.tip = null;
+    this.announce(`${area ? `Zoomed in on ${area.name}: ` : ''}${member.city} is marked on the map.`);
     this.select({ type: 'city', state: member.state, city: member.city, id: member.id });
   }
 
   private onKeydown(e: KeyboardEvent): void {
     if (e.key !== 'Escape') return;
+    const target = e.composedPath()[0];
+    const inSearch = target instanceof HTMLInputElement && target.id === 'search';
+    // In the search box, Escape clears the search first; the next one un-zooms.
+    if (inSearch && (target.value || this.query)) {
+      e.preventDefault();
+      e.stopPropagation();
+      target.value = '';
+      this.query = '';
+      return;
+    }
     if (this.tip) {
       this.tip = null;
       e.stopPropagation();
@@ -229,7 +288,7 @@ export class MaigMemberMap extends MaigElement {
     }
     if (this.state) {
       e.preventDefault();
-      this.back();
+      this.back({ keepFocus: inSearch });
     }
   }
 
@@ -277,7 +336,10 @@ export class MaigMemberMap extends MaigElement {
       return;
     }
     if (e.type === 'click') this.zoomTo(area, { focusDetail: (e as MouseEvent).detail === 0 });
-    else this.showTip(area.code, e.type === 'focusin' ? 'focus' : 'hover');
+    else {
+      if (e.type === 'focusin') this.focused = area.code;
+      this.showTip(area.code, e.type === 'focusin' ? 'focus' : 'hover');
+    }
   }
 
   private showTip(code: string, by: Tip['by']): void {
@@ -352,7 +414,8 @@ export class MaigMemberMap extends MaigElement {
     }Use the arrow keys to move between states and Enter to list a state's cities; every state and city is also in the list below the map.`;
     const active = model.withMembers[this.focusIndex]?.code;
     const interactive = new Set(model.withMembers.map((a) => a.code));
-    const tipArea = this.tip ? model.byCode.get(this.tip.code) : undefined;
+    const hoverArea = this.tip?.by === 'hover' ? model.byCode.get(this.tip.code) : undefined;
+    const focusArea = this.focused ? model.byCode.get(this.focused) : undefined;
     // Listeners sit on the HTML box around the SVG: Chromium makes an SVG element with focus
     // listeners a tab stop of its own.
     return html`<div class="stage"
@@ -362,7 +425,9 @@ export class MaigMemberMap extends MaigElement {
       @click=${(e: MouseEvent) => this.onArea(e, model)}
       @pointerleave=${() => this.hideTipSoon()}
       @focusout=${(e: FocusEvent) => {
-        if (!(e.currentTarget as Element).contains(e.relatedTarget as Node)) this.tip = null;
+        const next = e.relatedTarget as Element | null;
+        if (!next?.getAttribute?.('data-code')) this.focused = null;
+        if (!(e.currentTarget as Element).contains(next)) this.tip = null;
       }}>
       <svg class="map ${zoomed ? 'map--zoomed' : ''} ${matches.length ? 'map--searching' : ''}" part="map" viewBox=${viewBox.join(' ')}
         preserveAspectRatio="xMidYMid meet" role="group" aria-labelledby="map-title" aria-describedby="map-desc">
@@ -372,17 +437,21 @@ export class MaigMemberMap extends MaigElement {
           ${model.areas.map((a) =>
             interactive.has(a.code)
               ? svg`<path class="area b${a.bucket} ${zoomed === a ? 'area--zoomed' : ''}" d=${a.d} data-code=${a.code}
-                  role="button" tabindex=${a.code === active ? '0' : '-1'} aria-label=${`${a.name}: ${this.countText(a.count)}`}></path>`
+                  role="button" tabindex=${a.code === active ? '0' : '-1'} aria-label=${`${a.name}: ${this.countText(a.count)}`}
+                  aria-current=${zoomed === a ? 'true' : nothing}></path>`
               : svg`<path class="area b0" d=${a.d} data-code=${a.code} aria-hidden="true"></path>`,
           )}
         </g>
         ${zoomed ? svg`<path class="ring ring--zoomed" d=${zoomed.d} aria-hidden="true"></path>` : nothing}
-        ${tipArea ? svg`<path class="ring ring--${this.tip!.by}" d=${tipArea.d} aria-hidden="true"></path>` : nothing}
+        ${hoverArea ? svg`<path class="ring ring--hover" d=${hoverArea.d} aria-hidden="true"></path>` : nothing}
         <g class="dots" aria-hidden="true">
           ${model.withMembers.map((a) => svg`<path class="dot" d=${a.dots} data-code=${a.code}></path>`)}
         </g>
         ${matches.length
           ? svg`<g class="matches" aria-hidden="true"><path class="match-halo" d=${dotPath(matches)}></path><path class="match" d=${dotPath(matches)}></path></g>`
+          : nothing}
+        ${focusArea
+          ? svg`<g class="focus-ring" aria-hidden="true" data-code=${focusArea.code}><path class="ring ring--focus-halo" d=${focusArea.d}></path><path class="ring ring--focus" d=${focusArea.d}></path></g>`
           : nothing}
         ${marked && marked.x !== null
           ? svg`<g class="mark" aria-hidden="true" data-id=${marked.id}>
@@ -430,8 +499,9 @@ export class MaigMemberMap extends MaigElement {
 
   private renderDetail(model: MapModel, area: MapArea, marked: PlacedMember | undefined): TemplateResult {
     const n = area.count;
+    const level = Math.round(this.headingLevel);
     return html`<section class="detail" part="detail" aria-labelledby="detail-title">
-      <h3 id="detail-title" class="detail__title" tabindex="-1">${area.name}</h3>
+      <div id="detail-title" class="detail__title" role="heading" aria-level=${level >= 1 && level <= 6 ? level : 3} tabindex="-1">${area.name}</div>
       <p class="detail__count">${n ? this.countText(n) : `No member city in ${area.name} is listed in the feed yet.`}</p>
       ${n
         ? html`<ul class="cities">
@@ -523,6 +593,7 @@ export class MaigMemberMap extends MaigElement {
       </div>
       ${this.renderLegend()}
       ${this.renderList(model, marked)}
+      <p class="visually-hidden" role="status" id="map-status">${this.announcement}</p>
     `;
   }
 

@@ -23,7 +23,7 @@ export interface MapArea {
 /** Everything the element draws, computed once per data load. */
 export interface MapModel {
   viewBox: [number, number, number, number];
-  /** Every area of the geometry, in its order (for drawing). */
+  /** Every area of the geometry, by name: the drawing order, so the reading order of the states matches their keyboard order. */
   areas: MapArea[];
   /** Areas with at least one member, by name (the keyboard order and the list). */
   withMembers: MapArea[];
@@ -104,7 +104,7 @@ export function buildModel(membersResource: MembersResource, map: MapResource): 
   };
   return {
     viewBox: map.viewBox,
-    areas,
+    areas: byName,
     withMembers: byName.filter((a) => a.count > 0),
     withoutMembers: byName.filter((a) => a.count === 0),
     byCode: new Map(areas.map((a) => [a.code, a])),

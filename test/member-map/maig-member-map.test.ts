@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/member-map/define.js';
 import type { MaigMemberMap, MemberSelectDetail } from '../../src/member-map/maig-member-map.js';
 import type { MapResource } from '../../src/shared/feed/types.js';
@@ -35,6 +35,26 @@ const mapRoutes = () => ({
   [FIXTURE_FEED]: { json: fixtureIndex({ resources: { members: 'members.json', principles: 'principles.json', map: 'map.json' } }) },
   'https://feed.test/v1/map.json': { json: fixtureMap() },
 });
+
+/** "rgb(r, g, b)" (or rgba) as numbers. */
+const rgb = (color: string): [number, number, number] => {
+  const m = color.match(/[\d.]+/g);
+  if (!m || m.length < 3) throw new Error(`not an rgb() color: ${color}`);
+  return [Number(m[0]), Number(m[1]), Number(m[2])];
+};
+const luminance = ([r, g, b]: [number, number, number]) => {
+  const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+};
+/** WCAG contrast ratio of two computed colors. */
+const contrast = (a: [number, number, number], b: [number, number, number]) => {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+};
+const blend = (fg: [number, number, number], bg: [number, number, number], alpha: number): [number, number, number] =>
+  fg.map((c, i) => Math.round(c * alpha + bg[i]! * (1 - alpha))) as [number, number, number];
+const area = (el: Element, code: string) => shadow(el).querySelector<SVGPathElement>(`path.area[data-code="${code}"]`)!;
+const hover = (el: Element, code: string) => area(el, code).dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
 
 async function ready(el: MaigMemberMap): Promise<void> {
   await waitForShadow(el, 'svg.map', 8000);
@@ -275,6 +295,231 @@ describe('<maig-member-map>', () => {
       await ready(el);
       expect(shadowText(el, '#detail-title')).to.equal('New Jersey');
       await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('accessibility hardening (issue 12)', () => {
+    it('keeps a focus ring on the focused state without its tooltip: after Escape and while another state is hovered', async () => {
+      const wrapper = await fixture(html`<div><button>before</button><maig-member-map feed=${REAL_FEED}></maig-member-map></div>`);
+      const el = wrapper.querySelector('maig-member-map')!;
+      await ready(el);
+      wrapper.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      const ring = () => shadow(el).querySelector('.focus-ring');
+      expect(active(el)?.getAttribute('data-code')).to.equal('AL');
+      expect(ring()?.getAttribute('data-code')).to.equal('AL');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(shadowText(el, '[part="tooltip"]'), 'Escape dismissed the tooltip').to.equal('');
+      expect(active(el)?.getAttribute('data-code')).to.equal('AL');
+      expect(ring()?.getAttribute('data-code'), 'the ring stays after Escape').to.equal('AL');
+      hover(el, 'TX');
+      await el.updateComplete;
+      expect(shadowText(el, '[part="tooltip"]')).to.match(/^Texas/);
+      expect(ring()?.getAttribute('data-code'), 'the ring stays on the focused state while another is hovered').to.equal('AL');
+      // Both tones are drawn: the ring is not the accent-blue line of before.
+      expect(ring()!.querySelectorAll('path').length).to.equal(2);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(ring()?.getAttribute('data-code')).to.equal('AZ');
+      wrapper.querySelector('button')!.focus();
+      await el.updateComplete;
+      expect(ring() === null, 'no ring once focus has left the map').to.equal(true);
+    });
+
+    for (const theme of ['light', 'dark'] as const) {
+      it(`gives the focus ring 3:1 or more against every shade and the background (${theme}), computed from the computed colors`, async () => {
+        const el = await fixture<MaigMemberMap>(html`<maig-member-map feed=${REAL_FEED} theme=${theme} state="PA"></maig-member-map>`);
+        await ready(el);
+        area(el, 'NY').focus();
+        await el.updateComplete;
+        const core = rgb(getComputedStyle(shadow(el).querySelector('.ring--focus')!).stroke);
+        const halo = rgb(getComputedStyle(shadow(el).querySelector('.ring--focus-halo')!).stroke);
+        const bg = rgb(getComputedStyle(shadow(el).querySelector('.root')!).backgroundColor);
+        expect(contrast(core, halo), 'between the two tones').to.be.at.least(3);
+        const against: Array<[string, [number, number, number]]> = [['background', bg]];
+        for (let b = 0; b <= 5; b++) {
+          const path = shadow(el).querySelector<SVGPathElement>(`path.area.b${b}:not(.area--zoomed)`)!;
+          expect(path, `a state with shade ${b}`).to.not.equal(null);
+          const style = getComputedStyle(path);
+          const fill = rgb(style.fill);
+          against.push([`shade ${b}`, fill]);
+          // Zoomed on Pennsylvania, the other states are faded over the background.
+          against.push([`shade ${b} faded`, blend(fill, bg, Number(style.fillOpacity))]);
+        }
+        const ratios = against.map(([name, c]) => [name, Math.max(contrast(core, c), contrast(halo, c))] as const);
+        console.log(`focus ring (${theme}): core ${core} / halo ${halo}, ${contrast(core, halo).toFixed(2)}:1 between them; best tone against ${ratios.map(([n, r]) => `${n} ${r.toFixed(2)}`).join(', ')}`);
+        for (const [name, ratio] of ratios) expect(ratio, `focus ring against ${name}`).to.be.at.least(3);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('dismisses a hover tooltip with Escape while focus is outside the widget, and leaves the page its Escape', async () => {
+      const wrapper = await fixture(html`<div><button>outside</button><maig-member-map feed=${REAL_FEED}></maig-member-map></div>`);
+      const el = wrapper.querySelector('maig-member-map')!;
+      await ready(el);
+      const outside = wrapper.querySelector('button')!;
+      outside.focus();
+      hover(el, 'KS');
+      await el.updateComplete;
+      expect(shadowText(el, '[part="tooltip"]')).to.match(/^Kansas/);
+      await expect(el).to.be.accessible();
+      let pageSawEscape = false;
+      const onPage = (e: KeyboardEvent) => (pageSawEscape ||= e.key === 'Escape');
+      document.addEventListener('keydown', onPage);
+      try {
+        await sendKeys({ press: 'Escape' });
+        await el.updateComplete;
+      } finally {
+        document.removeEventListener('keydown', onPage);
+      }
+      // Compared as text and booleans: a failing comparison of elements is slow to report.
+      expect(shadowText(el, '[part="tooltip"]'), 'the tooltip is dismissed').to.equal('');
+      expect(document.activeElement === outside, 'focus stays outside').to.equal(true);
+      expect(pageSawEscape, 'the host page still gets its Escape').to.equal(true);
+    });
+
+    it('keeps the tooltip of every state, Massachusetts and the insets included, inside a 320 px widget', async () => {
+      const wrapper = await fixture(html`<div class="narrow"><maig-member-map feed=${REAL_FEED}></maig-member-map></div>`);
+      (wrapper as HTMLElement).style.width = '320px';
+      const el = wrapper.querySelector('maig-member-map')!;
+      await ready(el);
+      const box = el.getBoundingClientRect();
+      expect(box.width).to.equal(320);
+      const codes = [...shadow(el).querySelectorAll('path.area[role="button"]')].map((p) => p.getAttribute('data-code')!);
+      expect(codes).to.include.members(['MA', 'WA', 'FL', 'HI', 'MP', 'PR']);
+      for (const code of codes) {
+        hover(el, code);
+        await el.updateComplete;
+        const tip = shadow(el).querySelector('[part="tooltip"]')!.getBoundingClientRect();
+        expect(tip.left, `${code} tooltip's left edge`).to.be.at.least(box.left - 0.5);
+        expect(tip.right, `${code} tooltip's right edge`).to.be.at.most(box.right + 0.5);
+      }
+      hover(el, 'MA');
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+
+    it('Escape in the search box while zoomed clears the search first, and un-zooms only on a second Escape', async () => {
+      const el = await fixture<MaigMemberMap>(html`<maig-member-map feed=${REAL_FEED} state="NJ"></maig-member-map>`);
+      await ready(el);
+      const input = shadow(el).querySelector<HTMLInputElement>('#search')!;
+      input.focus();
+      await sendKeys({ type: 'newark' });
+      await el.updateComplete;
+      expect(shadowText(el, '#search-status')).to.match(/match(es)? “newark”/);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(input.value).to.equal('');
+      expect(shadowText(el, '#search-status')).to.equal('');
+      expect(shadow(el).querySelector('[part="results"]')!.hasAttribute('hidden')).to.equal(true);
+      expect(el.getAttribute('state'), 'still zoomed').to.equal('NJ');
+      expect(active(el)?.id).to.equal('search');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(el.hasAttribute('state')).to.equal(false);
+      expect(active(el)?.id, 'focus stays in the search box').to.equal('search');
+      expect(shadowText(el, '#map-status')).to.equal('Showing the whole country.');
+    });
+
+    it('arrows through the states in the order they are read (by name)', async () => {
+      const wrapper = await fixture(html`<div><button>before</button><maig-member-map feed=${REAL_FEED}></maig-member-map></div>`);
+      const el = wrapper.querySelector('maig-member-map')!;
+      await ready(el);
+      const reading = [...shadow(el).querySelectorAll('path.area[role="button"]')].map((p) => p.getAttribute('aria-label')!.split(':')[0]!);
+      expect(reading.length).to.equal(46);
+      expect([...reading].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'read in name order').to.deep.equal(reading);
+      wrapper.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      const arrowed = [active(el)!.getAttribute('aria-label')!.split(':')[0]!];
+      for (let i = 1; i < reading.length; i++) {
+        await sendKeys({ press: 'ArrowRight' });
+        await el.updateComplete;
+        arrowed.push(active(el)!.getAttribute('aria-label')!.split(':')[0]!);
+      }
+      expect(arrowed).to.deep.equal(reading);
+      // The list alternative is in the same order.
+      const list = shadow(el).querySelector<HTMLDetailsElement>('[part="list"]')!;
+      list.open = true;
+      await waitUntil(() => list.querySelector('.all__states'), 'the list opens');
+      expect([...list.querySelectorAll('.all__states summary')].map((s) => s.textContent!.split(':')[0]!.trim())).to.deep.equal(reading);
+    });
+
+    it('exposes the zoomed state with aria-current and announces a zoom by mouse or from a search result', async () => {
+      const el = await fixture<MaigMemberMap>(html`<maig-member-map feed=${REAL_FEED} state="NJ"></maig-member-map>`);
+      await ready(el);
+      const current = () => [...shadow(el).querySelectorAll('path.area[aria-current]')].map((p) => `${p.getAttribute('data-code')}=${p.getAttribute('aria-current')}`);
+      expect(current()).to.deep.equal(['NJ=true']);
+      const status = shadow(el).querySelector('#map-status')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      expect(status.textContent!.trim(), 'nothing said on opening').to.equal('');
+      await expect(el).to.be.accessible();
+      area(el, 'AZ').dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+      await el.updateComplete;
+      expect(current()).to.deep.equal(['AZ=true']);
+      expect(shadowText(el, '#map-status')).to.equal('Zoomed in on Arizona: 4 member cities, listed after the map.');
+      await expect(el).to.be.accessible();
+      const input = shadow(el).querySelector<HTMLInputElement>('#search')!;
+      input.focus();
+      await sendKeys({ type: 'san seb' });
+      await el.updateComplete;
+      shadow(el).querySelector<HTMLButtonElement>('[part="results"] button')!.click();
+      await el.updateComplete;
+      expect(current()).to.deep.equal(['PR=true']);
+      expect(shadowText(el, '#map-status')).to.equal('Zoomed in on Puerto Rico: San Sebastián is marked on the map.');
+      shadow(el).querySelector<HTMLButtonElement>('.back--top')!.click();
+      await el.updateComplete;
+      expect(current()).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('heading-level sets the level of the zoomed state\'s heading (3 by default)', async () => {
+      const el = await fixture<MaigMemberMap>(html`<maig-member-map feed=${REAL_FEED} state="PA"></maig-member-map>`);
+      await ready(el);
+      const title = () => shadow(el).querySelector('#detail-title')!;
+      const level = () => (title().localName === 'div' ? title().getAttribute('aria-level') : title().localName.slice(1));
+      expect(title().getAttribute('role') ?? title().localName).to.match(/heading|h3/);
+      expect(level()).to.equal('3');
+      el.setAttribute('heading-level', '2');
+      await el.updateComplete;
+      expect(title().getAttribute('role')).to.equal('heading');
+      expect(level()).to.equal('2');
+      expect(shadowText(el, '#detail-title')).to.equal('Pennsylvania');
+      await expect(el).to.be.accessible();
+      el.setAttribute('heading-level', '5');
+      await el.updateComplete;
+      expect(level()).to.equal('5');
+      el.setAttribute('heading-level', '9');
+      await el.updateComplete;
+      expect(level(), 'out of range falls back to 3').to.equal('3');
+    });
+
+    it('keeps the legend\'s swatches the same colors as the map in forced-colors mode', async () => {
+      await executeServerCommand('emulate-forced-colors', { active: true });
+      try {
+        expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+        const el = await fixture<MaigMemberMap>(html`<maig-member-map feed=${REAL_FEED}></maig-member-map>`);
+        await ready(el);
+        for (let b = 0; b <= 5; b++) {
+          const fill = getComputedStyle(shadow(el).querySelector(`path.area.b${b}`)!).fill;
+          const swatch = getComputedStyle(shadow(el).querySelector(`.swatch.b${b}`)!).backgroundColor;
+          expect(swatch, `swatch ${b}`).to.equal(fill);
+        }
+        // The shades are told apart in the legend: six different colors.
+        expect(new Set([...shadow(el).querySelectorAll('.swatch')].map((s) => getComputedStyle(s).backgroundColor)).size).to.equal(6);
+        // The member-city key stays a visible dot, the same color as the map's dots.
+        expect(getComputedStyle(shadow(el).querySelector('.key--dot')!).backgroundColor).to.equal(getComputedStyle(shadow(el).querySelector('path.dot')!).stroke);
+        await expect(el).to.be.accessible();
+      } finally {
+        await executeServerCommand('emulate-forced-colors', { active: false });
+      }
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(false);
     });
   });
 });
