@@ -185,7 +185,7 @@ describe('<maig-join-form>', () => {
     expect(q<HTMLInputElement>(again, '#f-name').value).to.equal('');
     // The button went away with the note: focus is on the first field, not lost to <body>.
     expect(again.shadowRoot!.querySelector('[part="restored"]')).to.equal(null);
-    expect(again.shadowRoot!.activeElement).to.equal(q(again, '#f-name'));
+    expect(again.shadowRoot!.activeElement?.id ?? 'nothing focused').to.equal('f-name');
     expect(sessionStorage.getItem(DRAFT)).to.equal(null);
   });
 
@@ -222,8 +222,8 @@ describe('<maig-join-form>', () => {
     expect(events).to.deep.equal(['submit:NJ']);
     const panel = await waitForShadow(el, '[part="success"]');
     // Announced once: by taking focus, with no live region around it as well.
-    expect(panel.closest('[role="status"], [aria-live], [role="alert"]')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('[part="base"] [aria-live]')).to.equal(null);
+    expect(panel.closest('[role="status"], [aria-live], [role="alert"]') === null, 'no live region around the confirmation').to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="base"] [aria-live]') === null, 'no live region left').to.equal(true);
     expect(el.shadowRoot!.activeElement).to.equal(panel);
     expect(panel.getAttribute('aria-labelledby')).to.equal('success-title');
     expect(shadowText(el, '[part="success"]')).to.equal(
@@ -346,18 +346,19 @@ describe('<maig-join-form>', () => {
     retry.click();
     await el.updateComplete;
     const send = q(el, 'button[type="submit"]');
-    expect(el.shadowRoot!.activeElement).to.equal(send);
+    // Compared as booleans: a failing equal() on elements would try to print them whole.
+    expect(el.shadowRoot!.activeElement === send, 'focus on the send button while sending').to.equal(true);
     await failedAgain;
     await waitForShadow(el, '[part="retry"]');
     expect(fake.calls).to.equal(2);
-    expect(el.shadowRoot!.activeElement).to.equal(send);
-    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement === send, 'focus on the send button after failing again').to.equal(true);
+    expect(document.activeElement === el, 'focus inside the form, not <body>').to.equal(true);
     await expect(el).to.be.accessible();
     const success = oneEvent(el, 'maig-join-success');
     q<HTMLButtonElement>(el, '[part="retry"]').click();
     await success;
     await el.updateComplete;
-    expect(el.shadowRoot!.activeElement).to.equal(q(el, '[part="success"]'));
+    expect(el.shadowRoot!.activeElement === q(el, '[part="success"]'), 'focus on the confirmation').to.equal(true);
   });
 
   it('honours Retry-After on a 503: waits as long as it is told (not its own shorter backoff), and stops when removed', async () => {
