@@ -456,17 +456,22 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
       return;
     }
     let count = 0;
+    // After each page: wait for the client when its buffer is full, then always go through the
+    // event loop (setImmediate), since a socket that drains at once emits 'drain' in a microtask
+    // and the pages would otherwise follow one another without letting any other request in.
     const write = async (chunk) => {
-      if (res.write(chunk)) return new Promise((resolve) => setImmediate(resolve));
-      return new Promise((resolve) => {
-        const done = () => {
-          res.off('drain', done);
-          res.off('close', done);
-          resolve();
-        };
-        res.on('drain', done);
-        res.on('close', done);
-      });
+      if (!res.write(chunk)) {
+        await new Promise((resolve) => {
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
     };
     await write(format === 'json' ? '{"submissions":[' : CSV_COLUMNS.join(',') + '\r\n');
     for (;;) {
