@@ -106,6 +106,7 @@ export async function run() {
         timer = setInterval(() => (sent++ < 100 ? socket.write('x') : socket.destroy()), 5000);
       });
       socket.on('error', () => {});
+      socket.resume(); // read the 408 and the end, or 'close' waits for a write to fail
       socket.on('close', () => {
         clearInterval(timer);
         resolve(performance.now() - t);
