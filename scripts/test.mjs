@@ -3,7 +3,9 @@
 // browser tests (@web/test-runner in headless Chromium), then one plain closing line:
 // "N passed, N failed, N skipped" over all of them. Exits non-zero if any step failed.
 import { spawnSync } from 'node:child_process';
+import { delimiter } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { COMMON_PATHS, ensureChrome } from './lib/find-chrome.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = [];
@@ -30,14 +32,31 @@ const addSummary = (file, label) => {
   if (s.sessionErrors) totals.failed += s.sessionErrors;
 };
 
-rmSync('.wtr-out', { recursive: true, force: true });
-mkdirSync('.wtr-out', { recursive: true });
 const only = process.argv.slice(2);
 const bin = (n) => `node_modules/.bin/${n}`;
+const nodeFiles = only.length ? only.filter((f) => f.endsWith('.mjs')) : ['test/node/'];
+const browserFiles = only.filter((f) => f.endsWith('.ts'));
+const runBrowser = !only.length || browserFiles.length > 0;
+
+// Chromium first (the browser tests and the built-pages and Storybook Node tests drive it): found,
+// installed with apt (root on Debian), or one line saying what to install, before any work.
+// MAIG_CHROME_SEARCH_PATHS (paths split like PATH; empty: none) replaces the usual paths, for
+// testing this on a machine that has Chromium; MAIG_APT_DRY_RUN=1 prints the apt commands only.
+if (runBrowser || nodeFiles.some((f) => /test\/node\/?$|built-pages|storybook/.test(f))) {
+  const search = process.env.MAIG_CHROME_SEARCH_PATHS;
+  const chrome = ensureChrome({ paths: search === undefined ? COMMON_PATHS : search.split(delimiter).filter(Boolean) });
+  if (!chrome.ok) {
+    console.error(chrome.message);
+    process.exit(1);
+  }
+  process.env.CHROME_PATH = chrome.path;
+}
+
+rmSync('.wtr-out', { recursive: true, force: true });
+mkdirSync('.wtr-out', { recursive: true });
 
 step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 const built = step('build', process.execPath, ['scripts/build.mjs']);
-const nodeFiles = only.length ? only.filter((f) => f.endsWith('.mjs')) : ['test/node/'];
 if (built && nodeFiles.length) {
   step('node tests', process.execPath, [
     '--test', '--test-concurrency=1',
@@ -47,8 +66,7 @@ if (built && nodeFiles.length) {
   ]);
   addSummary('.wtr-out/node-summary.json', 'node tests');
 }
-const browserFiles = only.filter((f) => f.endsWith('.ts'));
-if (built && (!only.length || browserFiles.length)) {
+if (built && runBrowser) {
   step('browser tests', bin('wtr'), ['--config', 'web-test-runner.config.mjs', ...(browserFiles.length ? ['--files', ...browserFiles] : [])], { MAIG_QUIET_SUMMARY: '1' });
   addSummary('.wtr-out/summary.json', 'browser tests');
 }

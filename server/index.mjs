@@ -78,8 +78,54 @@ export function createApp({ routes = [], root: base = root } = {}) {
   };
 }
 
-export function start({ port = Number(process.env.PORT ?? 8080), host = process.env.HOST ?? '127.0.0.1', routes = [], root: base = root } = {}) {
-  const server = createServer(createApp({ routes, root: base }));
+/**
+ * Connection limits: a request (headers and body) must arrive within `requestTimeout`, its
+ * headers within `headersTimeout` (checked every `connectionsCheckingInterval`), an idle
+ * keep-alive connection closes after `keepAliveTimeout` or `maxRequestsPerSocket` requests, and
+ * one address holds at most `maxConnectionsPerAddress` connections (past that: 503, closed).
+ */
+export const LIMITS = Object.freeze({
+  requestTimeout: 30_000,
+  headersTimeout: 10_000,
+  connectionsCheckingInterval: 1_000,
+  keepAliveTimeout: 5_000,
+  maxRequestsPerSocket: 1_000,
+  maxConnectionsPerAddress: 64,
+});
+
+/** Caps the open connections per client address. */
+function capConnections(server, max) {
+  const open = new Map();
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > max) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 10\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      socket.destroySoon?.();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
+
+export function start({ port = Number(process.env.PORT ?? 8080), host = process.env.HOST ?? '127.0.0.1', routes = [], limits = {}, root: base = root } = {}) {
+  const l = { ...LIMITS, ...limits };
+  const server = createServer(
+    {
+      requestTimeout: l.requestTimeout,
+      headersTimeout: Math.min(l.headersTimeout, l.requestTimeout),
+      connectionsCheckingInterval: l.connectionsCheckingInterval,
+    },
+    createApp({ routes, root: base }),
+  );
+  server.keepAliveTimeout = l.keepAliveTimeout;
+  server.maxRequestsPerSocket = l.maxRequestsPerSocket;
+  capConnections(server, l.maxConnectionsPerAddress);
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const address = server.address();
@@ -96,7 +142,13 @@ export function start({ port = Number(process.env.PORT ?? 8080), host = process.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // The join receiver (POST /join, GET /join.csv and /join.json): see server/join.mjs for its env.
   const { createJoinReceiver, joinOptionsFromEnv } = await import('./join.mjs');
-  const join = createJoinReceiver(joinOptionsFromEnv());
+  let join;
+  try {
+    join = createJoinReceiver(joinOptionsFromEnv());
+  } catch (error) {
+    console.error(`maig-widgets server: ${error.message}`);
+    process.exit(1);
+  }
   const { url } = await start({ routes: [join.route] });
   console.log(`maig-widgets demo: ${url}demo/  (feed: ${url}dist/feed/v1/index.json)  Ctrl+C to stop`);
   console.log(`join receiver: POST ${url}join → ${join.options.dbPath}; export ${url}join.csv ${join.options.exportToken ? '(Bearer MAIG_EXPORT_TOKEN)' : '(off: set MAIG_EXPORT_TOKEN)'}`);

@@ -6,6 +6,7 @@ import { MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadIndex } from '../shared/feed/client.js';
 import {
+  bare,
   FIELDS,
   HONEYPOT_FIELD,
   MAX_LENGTH,
@@ -78,8 +79,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The form a mayor's office fills to join the coalition by signing its Statement of Principles.
  * Real form semantics (labels, autocomplete, constraint validation with plain-language
  * messages, an error summary that takes focus), a draft kept as the person types, and a sender
- * that never submits twice (idempotency key, retries with backoff, a clear "Try again" when it
- * gives up, and by itself when the browser comes back online). Needs a receiver: the `endpoint` attribute (see `server/join.mjs` for the
+ * that never submits twice (idempotency key, retries with backoff that honour the receiver's
+ * `Retry-After`, a clear "Try again" when it gives up, and by itself when the browser comes back
+ * online). Needs a receiver: the `endpoint` attribute (see `server/join.mjs` for the
  * reference one). Without it the form shows a configuration message and the fallback content.
  *
  * @summary Join form: sign the Statement of Principles, nothing lost, nothing sent twice.
@@ -169,8 +171,10 @@ export class MaigJoinForm extends MaigElement {
   /** Minimum time (ms) the form is open before it sends. */
   @property({ type: Number, reflect: true, attribute: 'min-fill-ms' }) minFillMs = MIN_FILL_MS;
 
-  @state() private values: DraftValues = {};
-  @state() private errors: JoinErrors = {};
+  // Answers and errors live in objects without a prototype: a page that polluted
+  // Object.prototype (`name`, `email`, …) cannot put values into the form.
+  @state() private values: DraftValues = bare({});
+  @state() private errors: JoinErrors = bare({});
   @state() private showSummary = false;
   @state() private status: Status = 'editing';
   @state() private progress = '';
@@ -199,6 +203,9 @@ export class MaigJoinForm extends MaigElement {
   /** Kind of the last failure to send, to retry by itself when the connection comes back. */
   private failedKind: SendFailureKind | undefined;
 
+  /** Stops pending retries when the form leaves the page. */
+  private abort: AbortController | undefined;
+
   private readonly onOnline = () => {
     if (this.status === 'failed' && (this.failedKind === 'network' || this.failedKind === 'timeout')) void this.submit();
   };
@@ -212,6 +219,7 @@ export class MaigJoinForm extends MaigElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
+    this.abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -219,7 +227,7 @@ export class MaigJoinForm extends MaigElement {
       this.draftLoadedFor = `${this.persist}|${this.draftId}`;
       this.restoreDraft();
     } else if ((changed.has('city') || changed.has('state')) && !this.restored) {
-      this.values = { ...this.prefill(), ...this.values };
+      this.values = bare({ ...this.prefill(), ...this.values });
     }
     if (changed.has('endpoint') && !this.endpoint?.trim() && !this.joinUrl) void this.loadJoinUrl();
   }
@@ -236,7 +244,7 @@ export class MaigJoinForm extends MaigElement {
 
   /** The prefilled answers from the `city` and `state` attributes. */
   private prefill(): DraftValues {
-    const out: DraftValues = {};
+    const out: DraftValues = bare({});
     if (this.city?.trim()) out.city = this.city.trim();
     const found = findState(STATES, this.state ?? '');
     if (found) out.state = found.code;
@@ -245,9 +253,10 @@ export class MaigJoinForm extends MaigElement {
 
   private restoreDraft(): void {
     const draft = loadDraft(this.persist, this.draftId);
-    const typed = draft ? Object.values(draft.values).some((v) => v !== '' && v !== false) : false;
+    const saved = bare(draft?.values);
+    const typed = Object.values(saved).some((v) => v !== '' && v !== false);
     // A new endpoint with no draft of its own keeps what was typed so far.
-    this.values = { ...this.prefill(), ...this.values, ...(draft?.values ?? {}) };
+    this.values = bare({ ...this.prefill(), ...this.values, ...saved });
     this.pending = draft?.pending;
     this.restored = typed;
   }
@@ -270,13 +279,26 @@ export class MaigJoinForm extends MaigElement {
     clearDraft(this.persist, this.draftId);
     this.values = this.prefill();
     this.pending = undefined;
-    this.errors = {};
+    this.errors = bare({});
     this.showSummary = false;
     this.validated = false;
     this.restored = false;
     this.status = 'editing';
     this.failure = '';
     this.receipt = null;
+  }
+
+  /** "Clear the form": the button goes away with the note, so focus moves to the first field. */
+  private async clearForm(): Promise<void> {
+    this.reset();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#f-name')?.focus();
+  }
+
+  /** "Try again": the button goes away while sending, so focus moves to the send button, which stays. */
+  private retry(): void {
+    this.renderRoot.querySelector<HTMLElement>('button[type="submit"]')?.focus();
+    void this.submit();
   }
 
   private emit<T>(name: string, detail: T): void {
@@ -288,7 +310,7 @@ export class MaigJoinForm extends MaigElement {
     const name = target.name;
     if (!name || name === HONEYPOT_FIELD) return;
     const value = target instanceof HTMLInputElement && target.type === 'checkbox' ? target.checked : target.value;
-    this.values = { ...this.values, [name]: value };
+    this.values = bare({ ...this.values, [name]: value });
     this.persistDraft();
     if (this.validated) {
       // After a first try, errors follow the answers as they are fixed.
@@ -327,7 +349,7 @@ export class MaigJoinForm extends MaigElement {
   /** Validates with the shared schema and the browser's own checks; returns the answers when valid. */
   private check(): JoinAnswers | null {
     const result = validateSubmission(this.values);
-    const errors: JoinErrors = { ...result.errors };
+    const errors: JoinErrors = bare(result.errors);
     this.applyValidity(errors);
     // A native constraint our schema did not catch still gets a message.
     for (const field of FIELDS) {
@@ -390,7 +412,9 @@ export class MaigJoinForm extends MaigElement {
       elapsedMs: Math.round(performance.now() - this.startedAt),
       [HONEYPOT_FIELD]: honeypot,
     };
+    this.abort = new AbortController();
     const outcome = await sendSubmission({
+      signal: this.abort.signal,
       endpoint: new URL(endpoint, this.ownerDocument.baseURI).href,
       payload,
       formEncoded: this.formEncoded,
@@ -448,6 +472,15 @@ export class MaigJoinForm extends MaigElement {
       this.principlesOpen = true;
       void import('../principles/define.js');
     }
+  }
+
+  /**
+   * The embedded Statement's heading level: one below the form's heading, so its heading and
+   * its principles' titles nest under the form's (0, no heading of its own, when the form has none).
+   */
+  private principlesLevel(): number {
+    const level = Math.round(this.headingLevel);
+    return level >= 1 && level <= 6 ? Math.min(6, level + 1) : 0;
   }
 
   private describedBy(field: JoinField, hint = false): string | undefined {
@@ -523,7 +556,7 @@ export class MaigJoinForm extends MaigElement {
       ${this.restored
         ? html`<p class="note" part="restored">
             Your earlier answers were restored.
-            <button type="button" class="link-button" @click=${() => this.reset()}>Clear the form</button>
+            <button type="button" class="link-button" @click=${() => void this.clearForm()}>Clear the form</button>
           </p>`
         : nothing}
       ${this.renderText('name', 'text', 'name', null, true)}
@@ -585,7 +618,11 @@ export class MaigJoinForm extends MaigElement {
       <details class="principles" part="principles" @toggle=${this.onPrinciplesToggle}>
         <summary>Read the Statement of Principles</summary>
         ${this.principlesOpen
-          ? html`<maig-principles feed=${ifDefined(this.feed ?? undefined)} heading-level="0" theme=${ifDefined(this.theme ?? undefined)}></maig-principles>`
+          ? html`<maig-principles
+              feed=${ifDefined(this.feed ?? undefined)}
+              heading-level=${this.principlesLevel()}
+              theme=${ifDefined(this.theme ?? undefined)}
+            ></maig-principles>`
           : nothing}
       </details>
       <div class="field field--consent ${consentInvalid ? 'field--invalid' : ''}" part="field">
@@ -613,7 +650,7 @@ export class MaigJoinForm extends MaigElement {
           ? html`<div class="failed">
               <p class="failed__title">Your form was not sent.</p>
               <p>${this.failure} Your answers are kept on this device; nothing is lost.</p>
-              <button type="button" class="button retry" part="retry" @click=${() => void this.submit()}>Try again</button>
+              <button type="button" class="button retry" part="retry" @click=${() => this.retry()}>Try again</button>
               ${this.renderElsewhere()}
             </div>`
           : nothing}
@@ -635,10 +672,13 @@ export class MaigJoinForm extends MaigElement {
 
   private renderSuccess(): TemplateResult {
     const receipt = this.receipt!;
-    return html`<div class="success" part="success" tabindex="-1">
-      <p class="success__title">Thank you. Your form was sent.</p>
-      <p>The coalition's staff will write to you at ${receipt.email}.</p>
-      ${receipt.id ? html`<p class="receipt">Reference: <span class="receipt__id">${receipt.id}</span></p>` : nothing}
+    // Announced once, by taking focus (the form it replaces had it): no live region as well.
+    return html`<div class="success" part="success" tabindex="-1" role="group" aria-labelledby="success-title" aria-describedby="success-body">
+      <p class="success__title" id="success-title">Thank you. Your form was sent.</p>
+      <div id="success-body">
+        <p>The coalition's staff will write to you at ${receipt.email}.</p>
+        ${receipt.id ? html`<p class="receipt">Reference: <span class="receipt__id">${receipt.id}</span></p>` : nothing}
+      </div>
     </div>`;
   }
 
@@ -661,8 +701,7 @@ export class MaigJoinForm extends MaigElement {
     return html`<div class="root" part="base">
       ${this.renderHeading()}
       ${configured && this.status !== 'success' ? html`<p class="intro">Sign the Statement of Principles to join the coalition. Every field is required unless it says optional.</p>` : nothing}
-      <div class="live" role="status" aria-live="polite">${this.status === 'success' ? this.renderSuccess() : nothing}</div>
-      ${!configured ? this.renderConfig() : this.status === 'success' ? nothing : this.renderForm()}
+      ${!configured ? this.renderConfig() : this.status === 'success' ? this.renderSuccess() : this.renderForm()}
     </div>`;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * Sends one join submission: JSON (or form-encoded) POST with an idempotency key, a timeout per
- * try, and automatic retries with exponential backoff on network errors, timeouts and 5xx. A 4xx
- * is an answer, never retried.
+ * try, and automatic retries with exponential backoff on network errors, timeouts and 5xx. A 5xx
+ * with `Retry-After` waits at least that long (past `MAX_RETRY_AFTER_MS` it gives up and says
+ * when to try). A 4xx is an answer, never retried.
  */
-import type { JoinErrors, JoinPayload } from './submission.js';
+import { bare, type JoinErrors, type JoinPayload } from './submission.js';
 import { withTimeout } from '../shared/net/with-timeout.js';
 
 export interface SendOptions {
@@ -19,6 +20,20 @@ export interface SendOptions {
   retryDelayMs: number;
   /** Called before each retry with the try about to start and the wait. */
   onRetry?: (nextAttempt: number, delayMs: number, reason: SendFailureKind) => void;
+  /** Stops the retries (e.g. the form left the page): resolves with the last failure. */
+  signal?: AbortSignal;
+}
+
+/** The longest `Retry-After` the form waits for by itself; past it, it stops and says when to try again. */
+export const MAX_RETRY_AFTER_MS = 120_000;
+
+/** `Retry-After` in milliseconds (delay in seconds or an HTTP date), or null. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isFinite(date) ? Math.max(0, date - now) : null;
 }
 
 /** Why a submission did not go through. */
@@ -37,7 +52,18 @@ export type SendOutcome =
       attempts: number;
     };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts. */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
 
 /** A fresh idempotency key: a UUID (crypto.getRandomValues where randomUUID is missing: plain http). */
 export function newIdempotencyKey(): string {
@@ -77,13 +103,13 @@ const serverMessage = (data: Record<string, unknown> | null): string | null =>
 
 const fieldsOf = (data: Record<string, unknown> | null): JoinErrors => {
   const fields = data?.fields;
-  if (!fields || typeof fields !== 'object') return {};
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as JoinErrors;
+  if (!fields || typeof fields !== 'object') return bare({});
+  return bare(Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as JoinErrors);
 };
 
 type TryResult =
   | { done: true; outcome: SendOutcome }
-  | { done: false; kind: 'network' | 'timeout' | 'server'; status: number | null };
+  | { done: false; kind: 'network' | 'timeout' | 'server'; status: number | null; retryAfterMs?: number | null };
 
 async function tryOnce(options: SendOptions, attempt: number): Promise<TryResult> {
   const { body, headers } = encode(options.payload, options.formEncoded);
@@ -94,7 +120,9 @@ async function tryOnce(options: SendOptions, attempt: number): Promise<TryResult
     } catch {
       return { done: false, kind: timedOut() ? 'timeout' : 'network', status: null };
     }
-    if (response.status >= 500) return { done: false, kind: 'server', status: response.status };
+    if (response.status >= 500) {
+      return { done: false, kind: 'server', status: response.status, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
+    }
     const data = await readJson(response);
     if (timedOut()) return { done: false, kind: 'timeout', status: null };
     if (response.ok) {
@@ -121,17 +149,31 @@ const GIVE_UP: Record<'network' | 'timeout' | 'server', (status: number | null) 
   server: (status) => `The coalition\u2019s server had a problem (error ${status}).`,
 };
 
+/** "in 3 minutes", "in 45 seconds". */
+const inTime = (ms: number) => {
+  const minutes = Math.ceil(ms / 60_000);
+  if (ms > 90_000) return `in ${minutes} minutes`;
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
+};
+
 /** Sends with retries; never throws. */
 export async function sendSubmission(options: SendOptions): Promise<SendOutcome> {
   const tries = Math.max(1, Math.floor(options.retries) + 1);
   for (let attempt = 1; ; attempt++) {
     const result = await tryOnce(options, attempt);
     if (result.done) return result.outcome;
-    if (attempt >= tries) {
-      return { ok: false, kind: result.kind, status: result.status, message: GIVE_UP[result.kind](result.status), fields: {}, attempts: attempt };
+    const told = result.retryAfterMs ?? null;
+    const giveUp = (message: string) =>
+      ({ ok: false, kind: result.kind, status: result.status, message, fields: bare({}), attempts: attempt }) as const;
+    if (told !== null && told > MAX_RETRY_AFTER_MS) {
+      return giveUp(`The coalition\u2019s server is busy (error ${result.status}). It asks to try again ${inTime(told)}.`);
     }
-    const delay = Math.round(options.retryDelayMs * 2 ** (attempt - 1));
+    if (attempt >= tries || options.signal?.aborted) return giveUp(GIVE_UP[result.kind](result.status));
+    // The server's Retry-After wins over a shorter backoff.
+    const delay = Math.max(Math.round(options.retryDelayMs * 2 ** (attempt - 1)), told ?? 0);
     options.onRetry?.(attempt + 1, delay, result.kind);
-    await sleep(delay);
+    await sleep(delay, options.signal);
+    if (options.signal?.aborted) return giveUp(GIVE_UP[result.kind](result.status));
   }
 }

@@ -47,3 +47,5 @@ export declare function validateSubmission(input: Record<string, unknown>): Join
 export declare function isIdempotencyKey(key: unknown): key is string;
 export declare function spamReason(input: Record<string, unknown>, minFillMs?: number): 'honeypot' | 'too-fast' | null;
 export declare function canonicalAnswers(value: JoinAnswers): string;
+/** A copy of the own properties in an object without a prototype (a polluted Object.prototype reads through nothing). */
+export declare function bare<T extends object>(source: T | null | undefined): T;

@@ -32,6 +32,17 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{
 const PHONE_CHARS = /^[0-9+().\-\s/x#ext]*$/i;
 const KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
+/**
+ * A copy of an object's own enumerable properties in an object without a prototype, so a key
+ * that is missing reads `undefined` even when the page has polluted `Object.prototype`.
+ * @template {object} T
+ * @param {T | null | undefined} source
+ * @returns {T}
+ */
+export function bare(source) {
+  return Object.assign(Object.create(null), source && typeof source === 'object' ? source : {});
+}
+
 const text = (v) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
 const long = (v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '');
 const tooLong = (label, max) => `${label} is too long: use ${max.toLocaleString('en-US')} characters or fewer.`;
@@ -45,7 +56,7 @@ const consentValue = (v) => v === true || (typeof v === 'string' && /^(true|on|y
  * @param {Record<string, unknown>} input
  */
 export function validateSubmission(input) {
-  const raw = input && typeof input === 'object' ? input : {};
+  const raw = bare(input);
   const value = {
     name: text(raw.name),
     role: text(raw.role),
@@ -57,7 +68,7 @@ export function validateSubmission(input) {
     consent: consentValue(raw.consent),
   };
   /** @type {Record<string, string>} */
-  const errors = {};
+  const errors = Object.create(null);
   if (!value.name) errors.name = 'Enter your full name.';
   else if (value.name.length > MAX_LENGTH.name) errors.name = tooLong('Your name', MAX_LENGTH.name);
   else if (!/\p{L}/u.test(value.name)) errors.name = 'Enter your name in letters.';
@@ -101,7 +112,7 @@ export function isIdempotencyKey(key) {
  * taken at least `minFillMs` to fill. Returns a reason, or null when the submission looks human.
  */
 export function spamReason(input, minFillMs = MIN_FILL_MS) {
-  const raw = input && typeof input === 'object' ? input : {};
+  const raw = bare(input);
   const trap = raw[HONEYPOT_FIELD];
   if (trap !== undefined && trap !== null && String(trap).trim() !== '') return 'honeypot';
   const elapsed = Number(raw.elapsedMs);

@@ -15,6 +15,8 @@ export interface MockAnswer {
   hang?: boolean;
   /** Fail like a dropped connection. */
   networkError?: boolean;
+  /** Extra response headers (e.g. `retry-after`). */
+  headers?: Record<string, string>;
 }
 
 export type MockRoutes = Record<string, MockAnswer | ((url: string, init?: RequestInit) => MockAnswer)>;
@@ -55,7 +57,7 @@ export function mockFetch(routes: MockRoutes): FetchMock {
     }
     if (answer.networkError) throw new TypeError('Failed to fetch');
     const body = answer.text ?? JSON.stringify(answer.json ?? {});
-    return new Response(body, { status: answer.status ?? 200, headers: { 'content-type': 'application/json' } });
+    return new Response(body, { status: answer.status ?? 200, headers: { 'content-type': 'application/json', ...answer.headers } });
   };
   const mock: FetchMock = {
     calls,

@@ -103,6 +103,13 @@ describe('<maig-join-form>', () => {
     const principles = details.querySelector('maig-principles')!;
     expect(principles.getAttribute('feed')).to.equal(REAL_FEED);
     expect(principles.shadowRoot!.querySelectorAll('[part="list"] > li').length).to.be.above(5);
+    // Its heading and titles nest under the form's heading (level 2), not beside it.
+    expect(q(el, '#join-heading').getAttribute('aria-level')).to.equal('2');
+    const levels = [...principles.shadowRoot!.querySelectorAll('[role="heading"]')].map((h) => Number(h.getAttribute('aria-level')));
+    expect(levels[0]).to.equal(3);
+    expect(Math.min(...levels)).to.equal(3);
+    expect(levels.slice(1).every((l) => l === 4)).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('hides the honeypot from people and screen readers', async () => {
@@ -177,6 +184,9 @@ describe('<maig-join-form>', () => {
     q<HTMLButtonElement>(again, '[part="restored"] button').click();
     await again.updateComplete;
     expect(q<HTMLInputElement>(again, '#f-name').value).to.equal('');
+    // The button went away with the note: focus is on the first field, not lost to <body>.
+    expect(again.shadowRoot!.querySelector('[part="restored"]')).to.equal(null);
+    expect(again.shadowRoot!.activeElement?.id ?? 'nothing focused').to.equal('f-name');
     expect(sessionStorage.getItem(DRAFT)).to.equal(null);
   });
 
@@ -212,8 +222,11 @@ describe('<maig-join-form>', () => {
     expect(detail).to.deep.equal({ idempotencyKey: fake.keys[0], id: 'row-1', attempts: 3 });
     expect(events).to.deep.equal(['submit:NJ']);
     const panel = await waitForShadow(el, '[part="success"]');
-    expect(panel.closest('[role="status"]')).to.not.equal(null);
+    // Announced once: by taking focus, with no live region around it as well.
+    expect(panel.closest('[role="status"], [aria-live], [role="alert"]') === null, 'no live region around the confirmation').to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="base"] [aria-live]') === null, 'no live region left').to.equal(true);
     expect(el.shadowRoot!.activeElement).to.equal(panel);
+    expect(panel.getAttribute('aria-labelledby')).to.equal('success-title');
     expect(shadowText(el, '[part="success"]')).to.equal(
       "Thank you. Your form was sent. The coalition's staff will write to you at mayor@newark.example.gov. Reference: row-1",
     );
@@ -321,6 +334,86 @@ describe('<maig-join-form>', () => {
     expect([detail.kind, detail.attempts, fake.calls]).to.deep.equal(['timeout', 2, 2]);
     await el.updateComplete;
     expect(shadowText(el, '[part="status"]')).to.contain('The coalition’s server did not answer in time.');
+  });
+
+  it('"Try again" keeps focus on the send button while sending and after failing again', async () => {
+    const fake = receiver([{ networkError: true }, { networkError: true }, { status: 201 }]);
+    const el = await fixture<MaigJoinForm>(html`<maig-join-form endpoint=${ENDPOINT} retries="0" min-fill-ms="0"></maig-join-form>`);
+    await fillValid(el);
+    submit(el);
+    const retry = await waitForShadow(el, '[part="retry"]');
+    retry.focus();
+    const failedAgain = oneEvent(el, 'maig-join-error');
+    retry.click();
+    await el.updateComplete;
+    const send = q(el, 'button[type="submit"]');
+    // Compared as booleans: a failing equal() on elements would try to print them whole.
+    expect(el.shadowRoot!.activeElement === send, 'focus on the send button while sending').to.equal(true);
+    await failedAgain;
+    await waitForShadow(el, '[part="retry"]');
+    expect(fake.calls).to.equal(2);
+    expect(el.shadowRoot!.activeElement === send, 'focus on the send button after failing again').to.equal(true);
+    expect(document.activeElement === el, 'focus inside the form, not <body>').to.equal(true);
+    await expect(el).to.be.accessible();
+    const success = oneEvent(el, 'maig-join-success');
+    q<HTMLButtonElement>(el, '[part="retry"]').click();
+    await success;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement === q(el, '[part="success"]'), 'focus on the confirmation').to.equal(true);
+  });
+
+  it('honours Retry-After on a 503: waits as long as it is told (not its own shorter backoff), and stops when removed', async () => {
+    const fake = receiver([{ status: 503, headers: { 'retry-after': '30' } }, { status: 201 }]);
+    const el = await newForm();
+    await fillValid(el);
+    submit(el);
+    await waitUntil(() => shadowText(el, '[part="status"]').includes('Trying again in'), 'no retry message');
+    expect(shadowText(el, '[part="status"]')).to.contain('Trying again in 30 seconds (try 2 of 4)');
+    expect(fake.calls).to.equal(1);
+    await expect(el).to.be.accessible();
+    // Taken off the page: the wait ends and nothing more is sent.
+    const stopped = oneEvent(el, 'maig-join-error');
+    el.remove();
+    expect(((await stopped) as CustomEvent<JoinErrorDetail>).detail.kind).to.equal('server');
+    expect(fake.calls).to.equal(1);
+  });
+
+  it('a Retry-After longer than two minutes: stops at once and says when to try again', async () => {
+    const fake = receiver([{ status: 503, headers: { 'retry-after': '600' } }, { status: 201 }]);
+    const el = await newForm();
+    await fillValid(el);
+    const failed = oneEvent(el, 'maig-join-error');
+    submit(el);
+    const detail = ((await failed) as CustomEvent<JoinErrorDetail>).detail;
+    expect(detail.status).to.equal(503);
+    expect(fake.calls).to.equal(1);
+    await waitForShadow(el, '[part="retry"]');
+    expect(shadowText(el, '[part="status"]')).to.contain('It asks to try again in 10 minutes.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads nothing from a polluted Object.prototype', async () => {
+    const keys = ['name', 'email', 'city', 'role', 'phone', 'message', 'consent'] as const;
+    const proto = Object.prototype as Record<string, unknown>;
+    const fake = receiver();
+    try {
+      for (const k of keys) proto[k] = k === 'consent' ? true : k === 'role' ? 'mayor' : `polluted ${k}`;
+      const el = await newForm();
+      expect(q<HTMLInputElement>(el, '#f-name').value).to.equal('');
+      expect(q<HTMLInputElement>(el, '#f-email').value).to.equal('');
+      expect(q<HTMLInputElement>(el, '#f-consent').checked).to.equal(false);
+      expect(q<HTMLInputElement>(el, '#f-role-mayor').checked).to.equal(false);
+      expect(el.shadowRoot!.querySelectorAll('[part="error"]').length).to.equal(0);
+      submit(el);
+      const summary = await waitForShadow(el, '[part="summary"]');
+      expect(summary.textContent).to.contain('Enter your full name.');
+      expect(summary.textContent).to.contain('Enter your email address.');
+      expect(summary.textContent).to.not.contain('polluted');
+      expect(el.shadowRoot!.querySelector('#f-phone-error')).to.equal(null);
+      expect(fake.calls).to.equal(0);
+    } finally {
+      for (const k of keys) delete proto[k];
+    }
   });
 
   it('does not retry a 4xx: shows the server\'s message (429)', async () => {

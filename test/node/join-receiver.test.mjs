@@ -11,7 +11,7 @@ import { createJoinReceiver } from '../../server/join.mjs';
 import { STATES as SCRIPT_STATES } from '../../scripts/lib/states.mjs';
 import { STATES, validateSubmission } from '../../src/join-form/submission.js';
 
-const TOKEN = 'test-export-token-123';
+const TOKEN = 'test-export-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'maig-join-'));
 
 const valid = (over = {}) => ({
@@ -173,7 +173,7 @@ describe('join receiver', () => {
     // Streamed without a content-length.
     const stream = new ReadableStream({
       start(controller) {
-        for (let i = 0; i < 8; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(4096)));
+        for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(4096)));
         controller.close();
       },
     });
@@ -181,7 +181,7 @@ describe('join receiver', () => {
     assert.equal(chunked.status, 413);
   });
 
-  test('CORS: an allowed origin gets the header and a preflight; another origin gets 403', async () => {
+  test('CORS: an allowed origin gets the header and a preflight; another origin gets a 403 it can read, and nothing is stored', async () => {
     const other = await serve({ dbPath: join(dir, 'cors.sqlite'), allowedOrigins: ['https://city.example'] });
     try {
       const pre = await fetch(`${other.url}join`, { method: 'OPTIONS', headers: { origin: 'https://city.example', 'access-control-request-method': 'POST' } });
@@ -193,7 +193,9 @@ describe('join receiver', () => {
       assert.equal(ok.headers.get('access-control-allow-origin'), 'https://city.example');
       const evil = await other.post(valid(), { origin: 'https://evil.example' });
       assert.equal(evil.status, 403);
-      assert.equal(evil.headers.get('access-control-allow-origin'), null);
+      assert.equal(evil.headers.get('access-control-allow-origin'), 'https://evil.example');
+      assert.equal((await evil.json()).error, 'origin-not-allowed');
+      assert.equal(other.receiver.store.list().filter((r) => r.origin === 'https://evil.example').length, 0);
     } finally {
       await other.close();
     }

@@ -1,0 +1,67 @@
+// `npm test` on a machine without Chromium (issue 12, item 13): found through CHROME_PATH, the usual
+// paths or the PATH; installed with apt when root on Debian (a dry run here, so the real Chromium
+// stays); otherwise one line saying what to install, before any typecheck or build, no stack trace.
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ensureChrome, findChrome, INSTALL_HINT } from '../../scripts/lib/find-chrome.mjs';
+
+const dir = mkdtempSync(join(tmpdir(), 'maig-chrome-'));
+const emptyBin = join(dir, 'bin');
+mkdirSync(emptyBin);
+symlinkSync(process.execPath, join(emptyBin, 'node')); // a PATH with node and no browser
+const fakeDir = join(dir, 'fake');
+mkdirSync(fakeDir);
+const fake = join(fakeDir, 'chromium');
+writeFileSync(fake, '#!/bin/sh\nexit 0\n');
+chmodSync(fake, 0o755);
+const rootOnDebian = process.getuid?.() === 0 && existsSync('/etc/debian_version');
+
+describe('npm test finds Chromium or says what to install', () => {
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('no Chromium anywhere: one line on what to install, before any typecheck or build, exit 1', () => {
+    const r = spawnSync(process.execPath, ['scripts/test.mjs'], {
+      encoding: 'utf8',
+      env: { PATH: emptyBin, HOME: dir, CHROME_PATH: join(dir, 'missing-chromium'), MAIG_CHROME_SEARCH_PATHS: '', MAIG_APT_DRY_RUN: '1' },
+      timeout: 60_000,
+    });
+    assert.equal(r.status, 1);
+    assert.deepEqual(r.stderr.trim().split('\n'), [INSTALL_HINT]);
+    assert.doesNotMatch(r.stdout + r.stderr, /typecheck|build|\n\s+at /);
+    assert.match(r.stdout, /CHROME_PATH=.*missing-chromium is not an executable file/);
+    if (rootOnDebian) {
+      assert.match(r.stdout, /\(dry run\) apt-get update/);
+      assert.match(r.stdout, /\(dry run\) apt-get install -y -qq --no-install-recommends chromium fonts-liberation/);
+    }
+  });
+
+  test('not root (or not Debian): no apt, the same one line', () => {
+    const lines = [];
+    const result = ensureChrome({ env: { PATH: emptyBin }, paths: [], root: false, debian: true, log: (l) => lines.push(l) });
+    assert.deepEqual(result, { ok: false, message: INSTALL_HINT });
+    assert.equal(lines.some((l) => /apt-get/.test(l)), false);
+    assert.equal(ensureChrome({ env: { PATH: emptyBin }, paths: [], root: true, debian: false, log: () => {} }).ok, false);
+  });
+
+  test('root on Debian: runs apt (dry run), then looks again', () => {
+    const lines = [];
+    const result = ensureChrome({ env: { PATH: emptyBin }, paths: [], root: true, debian: true, dryRun: true, log: (l) => lines.push(l) });
+    assert.equal(result.ok, false);
+    assert.deepEqual(lines.filter((l) => l.startsWith('(dry run)')), [
+      '(dry run) apt-get update -qq',
+      '(dry run) apt-get install -y -qq --no-install-recommends chromium fonts-liberation',
+    ]);
+  });
+
+  test('found through CHROME_PATH, the usual paths, or a name on the PATH', () => {
+    assert.deepEqual(findChrome({ env: { CHROME_PATH: fake, PATH: emptyBin }, paths: [] }), { path: fake, from: 'CHROME_PATH' });
+    assert.deepEqual(findChrome({ env: { CHROME_PATH: join(dir, 'nope'), PATH: emptyBin }, paths: [join(dir, 'nope2'), fake] }), { path: fake, from: 'common path' });
+    assert.deepEqual(findChrome({ env: { PATH: `${emptyBin}:${dirname(fake)}` }, paths: [] }), { path: fake, from: 'PATH' });
+    // A directory or a file that cannot run is not a browser.
+    assert.equal(findChrome({ env: { CHROME_PATH: fakeDir, PATH: emptyBin }, paths: [] }), null);
+  });
+});
