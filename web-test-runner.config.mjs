@@ -1,6 +1,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { plainSummaryReporter } from './scripts/lib/wtr-plain-reporter.mjs';
+import { forcedColorsPlugin } from './scripts/lib/wtr-forced-colors.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const chromeFlags = [
@@ -18,7 +19,7 @@ export default {
   // One page at a time: Chromium gives a background page no animation frames (modernweb-dev/web#2588).
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {
