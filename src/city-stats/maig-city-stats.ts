@@ -36,8 +36,11 @@ const loadChartModule = () => (chartModule ??= import('./chart-setup.js'));
 
 /**
  * Gun-violence figures for a member city, its state and the nation, each with its year and
- * source: CDC/NCHS state firearm deaths and age-adjusted rate, US firearm deaths, and what
- * Gun Violence Archive recorded for the city. A trend chart (chart.js, loaded only when the
+ * source. A city card leads with the city's CDC firearm homicides and suicides (the newest
+ * final year, with the change since the first): its own figure where the city is its own
+ * county, otherwise its county's, labelled so; a suppressed count reads "fewer than 10".
+ * Then CDC/NCHS state firearm deaths and age-adjusted rate, US firearm deaths by intent, and
+ * under "Earlier figures" what Gun Violence Archive recorded for the city. A trend chart (chart.js, loaded only when the
  * card scrolls into view) shows the state's rate over the years, optionally with the US
  * total; "Show as table" gives every charted figure as a table. The figures never wait for
  * the chart.
@@ -62,7 +65,7 @@ const loadChartModule = () => (chartModule ??= import('./chart-setup.js'));
  * @csspart figure - One headline figure with its year and source.
  * @csspart trend - The chart section (chart, its text alternative and table).
  * @csspart chart - The chart's box (reserved height; the canvas is drawn in it).
- * @csspart table - The data table shown by "Show as table".
+ * @csspart table - A data table shown by "Show as table" (each in a focusable scroll box named by its caption).
  * @csspart toggle - The "Show as table" button.
  * @csspart notes - Caveats of the figures.
  * @csspart sources - The list of sources, as links.
