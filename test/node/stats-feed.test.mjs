@@ -13,8 +13,8 @@ function dataCopy() {
   return dir;
 }
 const csv = (file) => parseCsv(readFileSync(join('data/stats', file), 'utf8')).rows.map((r) => r.values);
-/** The project's shared public data beside the clone (as in CI), when present. */
-const SHARED = '../shared/data';
+/** The project's shared public data beside the clone (as in CI), when present; MAIG_SHARED_DATA overrides the folder. */
+const SHARED = process.env.MAIG_SHARED_DATA || '../shared/data';
 const shared = existsSync(SHARED) ? SHARED : null;
 /** Rows of a source file: from ../shared/data when present (the reference), else the copy in data/stats. */
 const source = (file) => parseCsv(readFileSync(join(shared ?? 'data/stats', file), 'utf8')).rows.map((r) => r.values);
