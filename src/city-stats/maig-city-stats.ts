@@ -277,7 +277,7 @@ export class MaigCityStats extends MaigElement {
     const change =
       a !== undefined && b !== undefined
         ? `${b - a === 0 ? 'no change' : formatNumber(b - a, this.locale, { signDisplay: 'exceptZero' })} since ${info.first} (${this.n(a)} in ${info.first})`
-        : `no change is given since ${info.first}: ${info.first} ${typeof first === 'number' ? 'is exact but' : `was ${this.count(first)}, and`} ${info.last} ${b !== undefined ? 'is exact' : `was ${this.count(latest)}`}`;
+        : `no change is given since ${info.first} (${this.count(first)} in ${info.first}): CDC withholds counts from 1 to 9`;
     return html`<li class="figure" part="figure" data-figure=${id} data-kind=${local.kind}>
       ${b !== undefined
         ? html`<data class="figure__value" value=${b}>${this.n(b)}</data>`
@@ -310,7 +310,9 @@ export class MaigCityStats extends MaigElement {
         ${this.localFigure('local-suicide', 'suicides', city, local, local.suicide, info)}
       </ul>
       <p class="caveat" data-local-note>
-        ${local.kind === 'city-county'
+        ${local.kind === 'city-county' && local.fips.length > 1
+          ? `${city.city} is made up of ${local.fips.length} whole counties (${local.name}), so these are the city's own figures: their sum, given as a range where one county's count is withheld.`
+          : local.kind === 'city-county'
           ? `${city.city} is its own county-level area, so these are the city's own figures.`
           : `CDC publishes these figures by county, not by city: they are ${local.name}'s, which includes more than ${city.city}.`}
         CDC does not publish counts from 1 to 9 (shown as "fewer than 10").
@@ -692,15 +694,21 @@ export class MaigCityStats extends MaigElement {
   protected override render(): TemplateResult {
     // The skeleton has the card's layout (same grid, same boxes), so the page does not jump when the figures arrive.
     const box = html`<span class="skeleton skeleton--figure"></span>`;
+    // A city card: local figures, then state and US, the trend, and the earlier figures.
+    const city = !!this.city?.trim();
     const skeleton = html`<span class="skeleton skeleton--title"></span>
-      <span class="skeleton-grid">${box}${box}${box}${box}</span>
-      ${this.city?.trim()
-        ? html`<span class="skeleton skeleton--subtitle"></span><span class="skeleton-grid">${box}${box}${box}</span
-            ><span class="skeleton skeleton--text"></span>`
+      ${city
+        ? html`<span class="skeleton skeleton--subtitle"></span><span class="skeleton-grid">${box}${box}</span
+            ><span class="skeleton skeleton--text"></span><span class="skeleton skeleton--subtitle"></span>`
         : nothing}
+      <span class="skeleton-grid">${box}${box}${box}${box}</span>
       <span class="skeleton skeleton--subtitle"></span><span class="skeleton skeleton--text"></span
       ><span class="skeleton skeleton--control"></span>
       <span class="skeleton skeleton--chart"></span>
+      ${city
+        ? html`<span class="skeleton skeleton--subtitle"></span><span class="skeleton-grid">${box}${box}${box}</span
+            ><span class="skeleton skeleton--text"></span>`
+        : nothing}
       <span class="skeleton skeleton--control"></span><span class="skeleton skeleton--sources"></span>`;
     return html`<div class="root" part="base">${this.renderTask(this.data, (v) => this.renderStats(v), skeleton)}</div>`;
   }

@@ -239,6 +239,21 @@ describe('<maig-city-stats>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("New York City: the sum of its five counties, as a range where one county's count is withheld", async () => {
+    const data = await sources();
+    const row = data.cityCounties.find((r) => r.state === 'NY' && r.member_city === 'New York')!;
+    const parts = row.county_fips!.split(' ').map((f) => countyRow(data, f, 'homicide', '2023'));
+    expect(parts.length).to.equal(5);
+    const lo = parts.reduce((n, r) => n + (r.deaths === '' ? Number(r.deaths_range!.split('-')[0]) : Number(r.deaths)), 0);
+    const hi = parts.reduce((n, r) => n + (r.deaths === '' ? Number(r.deaths_range!.split('-')[1]) : Number(r.deaths)), 0);
+    const el = await card({ state: 'NY', city: 'New York' });
+    const shown = figure(el, 'local-homicide')!;
+    expect(shown.dataset.kind).to.equal('city-county');
+    expect(shown.querySelector('.figure__value')!.textContent!.trim()).to.equal(lo === hi ? en(lo) : `${en(lo)} to ${en(hi)}`);
+    expect(shadowText(el, '[data-local-note]')).to.contain('New York is made up of 5 whole counties');
+    await expect(el).to.be.accessible();
+  });
+
   it('a member whose county count is suppressed reads "fewer than 10", never 0 or blank', async () => {
     const data = await sources();
     // The feed says which members have a suppressed newest count; the source confirms it is 1-9.
