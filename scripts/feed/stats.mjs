@@ -498,7 +498,7 @@ export function build(ctx) {
   const without = cityRecords.filter((c) => c.local.kind === null);
   console.log(
     `stats: ${localCounts.cityCounty + localCounts.county} of ${cityRecords.length} members have a local CDC figure for ${cdcCounty.last} ` +
-      `(${localCounts.cityCounty} their own city-county, ${localCounts.county} their county; ${localCounts.suppressed} with a ${cdcCounty.last} count suppressed as 1-9; ` +
+      `(${localCounts.cityCounty} their own city-county, ${localCounts.county} their county; ${localCounts.suppressed} with a ${cdcCounty.last} homicide or suicide count suppressed as 1-9; ` +
       `${localCounts.none} without${without.length ? `: ${without.map((c) => c.id).join(', ')}` : ''})`,
   );
   console.log(
