@@ -1,6 +1,6 @@
 // <maig-city-stats>: the card's JS without and with the lazily loaded chart chunk (gzip), the
 // statistics a card downloads, time to rendered figures and to the drawn chart.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSize, kb, measurePage, printRow } from '../lib/measure.mjs';
 
@@ -37,12 +37,24 @@ export async function run({ baseUrl, browser }) {
   console.log(`chart chunk (lazy, gzip):                  ${kb(chartBytes).padStart(9)}  (${chartOnly.map((f) => f.replace('dist/', '')).join(', ')}; budget 50 KB: ${chartBytes <= 50 * 1024 ? 'within' : 'OVER'})`);
   console.log(`card JS with the chart (gzip):             ${kb(without + chartBytes).padStart(9)}`);
 
+  // Statistics bytes per card, for every state's card: index + national + its state file (gzip -9).
+  const feed = 'dist/feed/v1';
+  const shared = gzipSize(readFileSync(join(feed, 'index.json'))) + gzipSize(readFileSync(join(feed, 'stats/national.json')));
+  const perState = readdirSync(join(feed, 'stats/state'))
+    .map((f) => [f.replace('.json', '').toUpperCase(), shared + gzipSize(readFileSync(join(feed, 'stats/state', f)))])
+    .sort((a, b) => b[1] - a[1]);
+  const [maxState, maxBytes] = perState[0];
+  const median = perState[Math.floor(perState.length / 2)][1];
+  console.log(
+    `statistics per card (index + national + state, gzip): largest ${maxState} ${kb(maxBytes)}, median ${kb(median)}, smallest ${perState.at(-1)[0]} ${kb(perState.at(-1)[1])} (budget 6 KB: ${maxBytes <= 6 * 1024 ? 'within' : 'OVER'})`,
+  );
+
   const page = `${baseUrl}demo/bench/city-stats.html`;
   // Figures: the default 1000x800 window, where the chart is below the fold (not loaded).
   const figures = await measurePage(browser, page, () =>
-    !!document.querySelector('maig-city-stats')?.shadowRoot?.querySelector('[data-figure="state-rate"]'),
+    !!document.querySelector('maig-city-stats')?.shadowRoot?.querySelector('[data-figure="local-homicide"]'),
   );
-  printRow('figures rendered (chart below fold)', figures);
+  printRow('figures rendered, local CDC figure first (chart below fold)', figures);
   const json = figures.urls.filter((u) => u.endsWith('.json'));
   console.log(`  statistics downloaded: ${json.join(', ')} → ${kb(figures.dataGzip)} gzip (index included)`);
   console.log(`  chart code fetched before scrolling: ${figures.urls.some((u) => u.includes('chart-setup')) ? 'YES (should not)' : 'no'}`);

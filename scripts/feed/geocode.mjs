@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { geoCentroid } from 'd3-geo';
+import { geoCentroid, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { STATE_BY_CODE } from '../lib/states.mjs';
 
@@ -103,20 +103,38 @@ export function loadPlaces() {
 }
 
 let countiesCache = null;
+let countyShapes = null;
 /** us-atlas counties: state FIPS → normalized county name → { fips, name, lon, lat }. */
 export function loadCounties() {
   if (countiesCache) return countiesCache;
   const topology = JSON.parse(readFileSync(require.resolve('us-atlas/counties-10m.json'), 'utf8'));
   const byState = new Map();
+  countyShapes = new Map();
   for (const f of feature(topology, topology.objects.counties).features) {
     const stateFips = f.id.slice(0, 2);
     const [lon, lat] = geoCentroid(f);
     let names = byState.get(stateFips);
     if (!names) byState.set(stateFips, (names = new Map()));
     names.set(normalizeName(f.properties.name), { fips: f.id, name: f.properties.name, lon, lat });
+    if (!countyShapes.has(stateFips)) countyShapes.set(stateFips, []);
+    countyShapes.get(stateFips).push(f);
   }
   countiesCache = byState;
   return byState;
+}
+
+/** The us-atlas county (Census 2017 shape) of `state` whose shape contains [lon, lat], or null. */
+export function countyAt(state, lon, lat) {
+  loadCounties();
+  const fips = STATE_BY_CODE.get(state)?.fips;
+  const hit = (countyShapes.get(fips) ?? []).find((f) => geoContains(f, [lon, lat]));
+  return hit ? { fips: hit.id, name: hit.properties.name } : null;
+}
+
+/** A us-atlas county by its 5-digit FIPS code, or null. */
+export function countyByFips(fips) {
+  for (const names of loadCounties().values()) for (const c of names.values()) if (c.fips === fips) return c;
+  return null;
 }
 
 /** The best of several same-named places: a real place over a section of one, then the most populous. */
@@ -137,26 +155,56 @@ export function geocodeMembers(members, overrides = new Map()) {
   const unplaced = [];
   for (const m of members) {
     const result = place(m, places, alternates, counties, overrides);
-    if (result) placed.push({ id: m.id, city: m.city, state: m.state, lon: round(result.lon), lat: round(result.lat), method: result.method, source: result.source });
+    if (result) {
+      const lon = round(result.lon);
+      const lat = round(result.lat);
+      placed.push({ id: m.id, city: m.city, state: m.state, lon, lat, method: result.method, source: result.source, county: findCounty(m.state, lon, lat, result) });
+    }
     else unplaced.push(m);
   }
   return { placed, unplaced };
 }
 
+/**
+ * The county a placed member lies in, and how it was found:
+ *  - `placed-in-county`: the member was placed at that county's centroid (a county or
+ *    consolidated government, or a reviewed override naming the county);
+ *  - `point-in-shape`: its point lies inside that county's us-atlas (Census 2017) shape;
+ *  - `geonames`: the point lies in no shape (on a coast, say), so GeoNames' own county
+ *    (admin2 code) of the place is used.
+ * `geonames` also records GeoNames' county when it differs from the shape's, for review.
+ * Territories without counties in us-atlas get null.
+ */
+function findCounty(state, lon, lat, result) {
+  const stateFips = STATE_BY_CODE.get(state)?.fips;
+  const fromGeonames = result.geonamesCounty && /^\d{3}$/.test(result.geonamesCounty) ? `${stateFips}${result.geonamesCounty}` : null;
+  if (result.countyFips) {
+    const c = countyByFips(result.countyFips);
+    return { fips: c.fips, name: c.name, how: 'placed-in-county' };
+  }
+  const shape = countyAt(state, lon, lat);
+  if (shape) {
+    return { fips: shape.fips, name: shape.name, how: 'point-in-shape', ...(fromGeonames && fromGeonames !== shape.fips ? { geonames: fromGeonames } : {}) };
+  }
+  const named = fromGeonames ? countyByFips(fromGeonames) : null;
+  if (named) return { fips: named.fips, name: named.name, how: 'geonames' };
+  return null;
+}
+
 function place(m, places, alternatesByState, counties, overrides) {
   const override = overrides.get(m.id);
-  if (override) return { lon: override.lon, lat: override.lat, method: 'override', source: override.source };
+  if (override) return { lon: override.lon, lat: override.lat, method: 'override', source: override.source, countyFips: override.countyFips, geonamesCounty: override.geonamesCounty };
   const names = places.get(m.state) ?? new Map();
   const stateCounties = counties.get(STATE_BY_CODE.get(m.state)?.fips) ?? new Map();
   const fromPlace = (key) => {
     const list = names.get(key);
     if (!list) return null;
     const p = pick(list);
-    return { lon: p.lon, lat: p.lat, method: 'place', source: `GeoNames ${p.geonameId} ${p.name}` };
+    return { lon: p.lon, lat: p.lat, method: 'place', source: `GeoNames ${p.geonameId} ${p.name}`, geonamesCounty: p.county };
   };
   const fromCounty = (key) => {
     const c = stateCounties.get(key);
-    return c ? { lon: c.lon, lat: c.lat, method: 'county', source: `us-atlas county ${c.fips} ${c.name}` } : null;
+    return c ? { lon: c.lon, lat: c.lat, method: 'county', source: `us-atlas county ${c.fips} ${c.name}`, countyFips: c.fips } : null;
   };
   // A county or consolidated government says so ("Shelby County", "Athens-Clarke County").
   const { explicit, whole } = countyCandidates(m.city);
@@ -182,7 +230,7 @@ function place(m, places, alternatesByState, counties, overrides) {
     const list = alternates.get(v);
     if (list) {
       const p = pick(list);
-      return { lon: p.lon, lat: p.lat, method: 'place', source: `GeoNames ${p.geonameId} ${p.name} (alternate name)` };
+      return { lon: p.lon, lat: p.lat, method: 'place', source: `GeoNames ${p.geonameId} ${p.name} (alternate name)`, geonamesCounty: p.county };
     }
   }
   return null;
@@ -222,7 +270,7 @@ export function readOverrides(ctx, file, memberId) {
         continue;
       }
       const p = pick(list);
-      out.set(id, { lon: p.lon, lat: p.lat, line, source: `override: GeoNames ${p.geonameId} ${p.name} (${values.note.trim()})` });
+      out.set(id, { lon: p.lon, lat: p.lat, line, geonamesCounty: p.county, source: `override: GeoNames ${p.geonameId} ${p.name} (${values.note.trim()})` });
       continue;
     }
     if (values.county.trim()) {
@@ -231,7 +279,7 @@ export function readOverrides(ctx, file, memberId) {
         ctx.error(file, line, 'county', `"${values.county}" is not a county of ${info.name} in us-atlas`);
         continue;
       }
-      out.set(id, { lon: county.lon, lat: county.lat, line, source: `override: centroid of us-atlas county ${county.fips} ${county.name} (${values.note.trim()})` });
+      out.set(id, { lon: county.lon, lat: county.lat, line, countyFips: county.fips, source: `override: centroid of us-atlas county ${county.fips} ${county.name} (${values.note.trim()})` });
       continue;
     }
     const lat = Number(values.lat);

@@ -55,6 +55,8 @@ export async function build(ctx) {
     if (!ids.has(id)) ctx.error(overridesFile, o.line, 'city', `"${id}" is not a member in members.csv; remove the row or fix the name`);
   }
   const { placed, unplaced } = geocodeMembers(members, overrides);
+  // The statistics section reads each member's county from here.
+  ctx.placements = new Map(placed.map((p) => [p.id, p]));
   if (unplaced.length) {
     ctx.error(
       'members.csv',
@@ -118,7 +120,8 @@ export async function build(ctx) {
     {
       schemaVersion: 1,
       counts: Object.fromEntries(['place', 'county', 'override'].map((m) => [m, placed.filter((p) => p.method === m).length])),
-      members: placed.map(({ id, lon, lat, method, source }) => ({ id, lon, lat, method, source })),
+      countyCounts: Object.fromEntries(['placed-in-county', 'point-in-shape', 'geonames', 'none'].map((h) => [h, placed.filter((p) => (p.county?.how ?? 'none') === h).length])),
+      members: placed.map(({ id, lon, lat, method, source, county }) => ({ id, lon, lat, method, source, county: county ?? null })),
     },
     'https://maig-widgets.local/schema/v1/map.schema.json#/$defs/geocoding',
   );

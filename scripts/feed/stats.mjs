@@ -7,6 +7,12 @@
 // Members are matched to GVA city names by folded name (case, accents, apostrophes, "St." =
 // "Saint", spaces and hyphens) plus the reviewed alias table data/stats/gva-aliases.csv.
 // Blanks in the sources stay null; no per-capita city rate is ever computed.
+// Local CDC figures: each member's county comes from the map section's geocoding (ctx.placements,
+// the us-atlas county its point lies in); the reviewed table data/stats/city-counties.csv says
+// which members are their own county (independent cities, consolidated city-counties, a member
+// that is a county) and gives their county FIPS code(s). Firearm homicides and suicides by
+// county come from CDC's county file, 2019-2023 final; 2024 (provisional) is read and checked
+// but left out of the feed. A count CDC suppresses (1-9) is kept as the range [1, 9], never 0.
 import { STATES, STATE_BY_CODE } from '../lib/states.mjs';
 import { memberId } from './members.mjs';
 import { foldCity } from '../../src/shared/text/fold-city.js';
@@ -210,6 +216,161 @@ function readAliases(ctx, memberIds, gvaKnows) {
   return aliases;
 }
 
+/**
+ * Reads the CDC county file: Map FIPS → { name, state, homicide: Map year → count, suicide: … },
+ * a count being a whole number or, where CDC suppresses it, its range [low, high] ("1-9").
+ * Only final years (first..last) are kept; `2024-provisional` rows are checked, then left out.
+ */
+function readCounty(ctx, { first, last }) {
+  const file = `${DIR}/cdc_county_firearm_homicide_suicide_2019_2024.csv`;
+  const byFips = new Map();
+  const seen = new Map();
+  for (const { line, values } of ctx.readCsv(file, ['period', 'county_fips', 'county', 'state_name', 'intent', 'deaths', 'deaths_range'])) {
+    const period = values.period.trim();
+    const provisional = /^\d{4}-provisional$/.test(period);
+    const y = provisional ? Number(period.slice(0, 4)) : year(ctx, file, line, period);
+    if (y === undefined) continue;
+    const fips = values.county_fips.trim();
+    if (!/^\d{5}$/.test(fips)) {
+      ctx.error(file, line, 'county_fips', `"${fips}" is not a 5-digit county FIPS code`);
+      continue;
+    }
+    const intent = values.intent.trim();
+    if (intent !== 'homicide' && intent !== 'suicide') {
+      ctx.error(file, line, 'intent', `"${intent}" is not homicide or suicide`);
+      continue;
+    }
+    let count;
+    if (values.deaths.trim() === '') {
+      const m = /^(\d+)-(\d+)$/.exec(values.deaths_range.trim());
+      if (!m || Number(m[1]) > Number(m[2])) {
+        ctx.error(file, line, 'deaths_range', `a blank count needs its range, such as 1-9 (found "${values.deaths_range}")`);
+        continue;
+      }
+      count = [Number(m[1]), Number(m[2])];
+    } else {
+      count = integer(ctx, file, line, 'deaths', values.deaths);
+      if (count === undefined) continue;
+    }
+    const key = `${period} ${fips} ${intent}`;
+    if (seen.has(key)) {
+      ctx.error(file, line, 'period', `${fips} ${intent} ${period} is listed twice (first on line ${seen.get(key)})`);
+      continue;
+    }
+    seen.set(key, line);
+    if (provisional || y < first || y > last) continue;
+    if (!byFips.has(fips)) byFips.set(fips, { name: values.county.trim(), state: values.state_name.trim(), homicide: new Map(), suicide: new Map() });
+    byFips.get(fips)[intent].set(y, count);
+  }
+  return byFips;
+}
+
+/** Adds counts that may be ranges: exact + exact is exact; with a range, the sum is a range. */
+function addCounts(a, b) {
+  if (a === null || b === null) return null;
+  if (typeof a === 'number' && typeof b === 'number') return a + b;
+  const [a0, a1] = typeof a === 'number' ? [a, a] : a;
+  const [b0, b1] = typeof b === 'number' ? [b, b] : b;
+  return [a0 + b0, a1 + b1];
+}
+
+/** Reads data/stats/city-counties.csv: member id → { kind, fips: [..], note, line }. */
+function readCityCounties(ctx, memberIds) {
+  const file = `${DIR}/city-counties.csv`;
+  const out = new Map();
+  const stale = [];
+  for (const { line, values } of ctx.readCsv(file, ['state', 'member_city', 'county_fips', 'kind', 'note'])) {
+    const code = values.state.trim().toUpperCase();
+    const info = STATE_BY_CODE.get(code);
+    if (!info) {
+      ctx.error(file, line, 'state', `"${values.state}" is not a USPS state or territory code`);
+      continue;
+    }
+    const city = values.member_city.trim();
+    if (!city) {
+      ctx.error(file, line, 'member_city', 'is empty');
+      continue;
+    }
+    const id = memberId(code, city);
+    if (!memberIds.has(id)) {
+      stale.push(line);
+      continue;
+    }
+    const fips = values.county_fips.trim().split(/\s+/);
+    const wrong = fips.find((f) => !/^\d{5}$/.test(f) || f.slice(0, 2) !== info.fips);
+    if (wrong !== undefined) {
+      ctx.error(file, line, 'county_fips', `"${wrong}" is not a county FIPS code of ${info.name} (5 digits starting ${info.fips})`);
+      continue;
+    }
+    const kind = values.kind.trim();
+    if (kind !== 'city-county' && kind !== 'county') {
+      ctx.error(file, line, 'kind', `"${kind}" is not city-county (the county is the member) or county`);
+      continue;
+    }
+    if (kind === 'county' && fips.length !== 1) {
+      ctx.error(file, line, 'county_fips', 'a member labelled with its county has one county');
+      continue;
+    }
+    const note = values.note.trim();
+    if (!note) {
+      ctx.error(file, line, 'note', 'says nothing: write why, and who checked');
+      continue;
+    }
+    if (/[<>]/.test(note)) {
+      ctx.error(file, line, 'note', 'must be plain text (no < or >)');
+      continue;
+    }
+    if (out.has(id)) {
+      ctx.error(file, line, 'member_city', `${city}, ${code} is listed twice (first on line ${out.get(id).line})`);
+      continue;
+    }
+    out.set(id, { kind, fips, note, line });
+  }
+  if (stale.length) {
+    console.warn(`stats: ${ctx.label(file)}: line${stale.length > 1 ? 's' : ''} ${stale.join(', ')} name${stale.length > 1 ? '' : 's'} no member city of members.csv; ignored`);
+  }
+  return out;
+}
+
+/**
+ * A member's local CDC figures: its county (from geocoding) or the reviewed city-county row.
+ * Returns { local, why } where local is null when there is no figure (why says so).
+ */
+function localFor(ctx, member, placement, reviewed, county, { first, last }) {
+  const file = `${DIR}/city-counties.csv`;
+  const row = reviewed.get(member.id);
+  const found = placement?.county?.fips;
+  if (row && found && !row.fips.includes(found)) {
+    ctx.error(file, row.line, 'county_fips', `${member.city}, ${member.state} lies in county ${found} (${placement.county.name}, geocoding.json), not in ${row.fips.join(' ')}`);
+    return { local: null, why: 'error' };
+  }
+  const fips = row ? row.fips : found ? [found] : [];
+  if (!fips.length) return { local: null, why: 'no-county' };
+  const areas = fips.map((f) => county.get(f));
+  if (areas.some((a) => !a)) {
+    const missing = fips.filter((f, i) => !areas[i]);
+    if (row) ctx.error(file, row.line, 'county_fips', `${missing.join(' ')} has no row in the CDC county file`);
+    return { local: null, why: 'not-in-cdc' };
+  }
+  if (!row && /\bcity$/.test(areas[0].name)) {
+    console.warn(`stats: ${member.city}, ${member.state} lies in ${areas[0].name}, an independent city: review it in ${ctx.label(file)} (labelled as the county's until then)`);
+  }
+  const series = (intent) =>
+    Array.from({ length: last - first + 1 }, (_, i) => areas.map((a) => a[intent].get(first + i) ?? null).reduce(addCounts));
+  return {
+    local: {
+      kind: row?.kind ?? 'county',
+      fips,
+      name: areas.map((a) => a.name).join(', '),
+      how: row ? 'reviewed' : placement.county.how,
+      note: row?.note ?? null,
+      homicide: series('homicide'),
+      suicide: series('suicide'),
+    },
+    why: null,
+  };
+}
+
 /** Sums rows of several GVA names by year. */
 function sumByYear(rowLists, fields) {
   const byYear = new Map();
@@ -226,7 +387,7 @@ function sumByYear(rowLists, fields) {
 export function build(ctx) {
   const sources = readSources(ctx);
   if (!sources) return;
-  const { cdcState, national: nationalInfo, gvaCity, gvaMassShootings } = sources;
+  const { cdcState, cdcCounty, national: nationalInfo, gvaCity, gvaMassShootings } = sources;
   const throughYear = Number(gvaMassShootings.through.slice(0, 4));
   ctx.dates.push(gvaMassShootings.through);
 
@@ -240,6 +401,9 @@ export function build(ctx) {
   const members = ctx.members ?? [];
   const gvaKnows = (code, name) => [shootings, mass].some((m) => m.get(`${code}|${foldCity(name)}`)?.names.has(name));
   const aliases = readAliases(ctx, new Set(members.map((m) => m.id)), gvaKnows);
+  const county = readCounty(ctx, cdcCounty);
+  const reviewed = readCityCounties(ctx, new Set(members.map((m) => m.id)));
+  const placements = ctx.placements ?? new Map();
 
   if (national) ctx.emit('statsNational', `${DIR}/national.json`, national, `${SCHEMA}#/$defs/national`);
 
@@ -255,32 +419,31 @@ export function build(ctx) {
     const shootingPoints = sumByYear(rowsOf(shootings), ['incidents', 'killed', 'injured']);
     const massPoints = sumByYear(rowsOf(mass), ['count', 'killed', 'injured']);
     const knownToMass = names.some((n) => mass.get(`${member.state}|${foldCity(n)}`)?.names.has(n));
+    const { local, why } = localFor(ctx, member, placements.get(member.id), reviewed, county, cdcCounty);
+    // The series' source, years and notes are given once per state file (gvaCity,
+    // gvaMassShootings): a card downloads its state's file, kept small (≤ 6 KB gzip with the
+    // index and national file). Incidents are left out: the card shows people killed and injured.
     const city = {
       id: member.id,
       city: member.city,
-      match,
+      local: local && { kind: local.kind, fips: local.fips, name: local.name, note: local.note, homicide: local.homicide, suicide: local.suicide },
       gvaNames: names,
-      shootings: shootingPoints.length
-        ? { source: gvaCity.source, url: gvaCity.url, first: gvaCity.first, last: gvaCity.last, notes: gvaCity.notes, points: shootingPoints }
-        : null,
+      shootings: shootingPoints.length ? shootingPoints.map(({ year: y, killed, injured }) => ({ year: y, killed, injured })) : null,
       // A matched city with no mass shooting row had none recorded under its names: an empty
       // list, not null. A city GVA does not know at all gets null (nothing recorded either way).
-      massShootings:
-        massPoints.length || (match !== 'none' && (shootingPoints.length || knownToMass))
-          ? {
-              source: gvaMassShootings.source,
-              url: gvaMassShootings.url,
-              first: gvaMassShootings.first,
-              last: throughYear,
-              through: gvaMassShootings.through,
-              notes: gvaMassShootings.notes,
-              points: massPoints,
-            }
-          : null,
+      massShootings: massPoints.length || (match !== 'none' && (shootingPoints.length || knownToMass)) ? massPoints : null,
     };
     if (!citiesByState.has(member.state)) citiesByState.set(member.state, []);
     citiesByState.get(member.state).push(city);
-    cityRecords.push({ id: member.id, match, gvaNames: names, shootings: !!city.shootings, massShootings: massPoints.length > 0 });
+    const latest = local ? [local.homicide.at(-1), local.suicide.at(-1)] : [];
+    cityRecords.push({
+      id: member.id,
+      local: local ? { kind: local.kind, fips: local.fips, how: local.how, suppressed: latest.some((c) => Array.isArray(c)) } : { kind: null, why },
+      match,
+      gvaNames: names,
+      shootings: !!city.shootings,
+      massShootings: massPoints.length > 0,
+    });
   }
 
   for (const state of STATES) {
@@ -300,6 +463,17 @@ export function build(ctx) {
       state: { code: state.code, name: state.name, territory: state.territory },
       cdc: series,
       cdcNote: series ? null : `CDC/NCHS publishes no state firearm mortality figures for ${state.name} in this feed's source.`,
+      // Where the local CDC figures of this state's members come from (the figures are in each city).
+      cdcCounty: { source: cdcCounty.source, url: cdcCounty.url, first: cdcCounty.first, last: cdcCounty.last, updated: cdcCounty.updated },
+      gvaCity: { source: gvaCity.source, url: gvaCity.url, first: gvaCity.first, last: gvaCity.last, notes: gvaCity.notes },
+      gvaMassShootings: {
+        source: gvaMassShootings.source,
+        url: gvaMassShootings.url,
+        first: gvaMassShootings.first,
+        last: throughYear,
+        through: gvaMassShootings.through,
+        notes: gvaMassShootings.notes,
+      },
       cities: (citiesByState.get(state.code) ?? []).sort((a, b) => a.id.localeCompare(b.id)),
     };
     ctx.resources.set(`statsState:${state.code.toLowerCase()}`, {
@@ -313,8 +487,20 @@ export function build(ctx) {
   ctx.resources.set('statsState', { path: null, resourcePath: `${DIR}/state/{state}.json` });
 
   const withFigures = cityRecords.filter((c) => c.shootings || c.massShootings).length;
-  ctx.emit('statsCities', `${DIR}/cities.json`, { schemaVersion: 1, withFigures, members: cityRecords }, `${SCHEMA}#/$defs/cities`);
   const count = (f) => cityRecords.filter(f).length;
+  const localCounts = {
+    cityCounty: count((c) => c.local.kind === 'city-county'),
+    county: count((c) => c.local.kind === 'county'),
+    suppressed: count((c) => c.local.suppressed),
+    none: count((c) => c.local.kind === null),
+  };
+  ctx.emit('statsCities', `${DIR}/cities.json`, { schemaVersion: 1, withFigures, local: localCounts, members: cityRecords }, `${SCHEMA}#/$defs/cities`);
+  const without = cityRecords.filter((c) => c.local.kind === null);
+  console.log(
+    `stats: ${localCounts.cityCounty + localCounts.county} of ${cityRecords.length} members have a local CDC figure for ${cdcCounty.last} ` +
+      `(${localCounts.cityCounty} their own city-county, ${localCounts.county} their county; ${localCounts.suppressed} with a ${cdcCounty.last} homicide or suicide count suppressed as 1-9; ` +
+      `${localCounts.none} without${without.length ? `: ${without.map((c) => c.id).join(', ')}` : ''})`,
+  );
   console.log(
     `stats: ${withFigures} of ${cityRecords.length} members have GVA city figures ` +
       `(${count((c) => c.shootings)} killed/injured 2014-2017, ${count((c) => c.massShootings)} mass shootings; ` +

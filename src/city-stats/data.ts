@@ -1,5 +1,5 @@
 // Pure helpers of <maig-city-stats>: finding the state and city, and shaping the figures.
-import type { NationalDeathsPoint, StatsCity, StatsStateResource, StateSeries } from '../shared/feed/types.js';
+import type { LocalCount, NationalDeathsPoint, StatsCity, StatsStateResource, StateSeries } from '../shared/feed/types.js';
 import { foldCity } from '../shared/text/fold-city.js';
 
 /** USPS codes the feed has a statistics file for (50 states, DC, 5 territories). */
@@ -37,3 +37,9 @@ export const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((n, r
 
 /** Every year from `first` to `last`. */
 export const yearRange = (first: number, last: number) => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+
+/** A local CDC count as a number, when it is exact (not a suppressed range, not missing). */
+export const exact = (c: LocalCount): number | undefined => (typeof c === 'number' ? c : undefined);
+
+/** The index of `year` in a local series that starts at `first`. */
+export const at = (series: LocalCount[], first: number, year: number): LocalCount => series[year - first] ?? null;

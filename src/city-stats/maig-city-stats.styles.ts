@@ -64,7 +64,18 @@ export const cityStatsStyles = css`
   .figure__label {
     font-weight: 600;
   }
+  .figure__value--range {
+    font-size: 1.5em;
+  }
+  .figure__whose,
+  .figure__parts {
+    font-weight: 400;
+  }
+  .figure__change {
+    font-size: 0.875em;
+  }
   .figure__meta,
+  .figure__change,
   .caveat,
   .trend__summary,
   .table__note,
@@ -116,6 +127,11 @@ export const cityStatsStyles = css`
     border: 0.0625em dashed var(--_border);
     border-radius: var(--_radius);
   }
+  /* Kept in the page (a status message is announced when its text changes), invisible when empty. */
+  .trend__status:empty {
+    border: 0;
+    pointer-events: none;
+  }
   .legend {
     margin: 0 0 0.25em;
     font-size: 0.875em;
@@ -158,8 +174,21 @@ export const cityStatsStyles = css`
   .table th:first-child {
     text-align: start;
   }
-  .trend__table {
+  .table__caption {
+    margin: 0 0 0.25em;
+    font-weight: 600;
+  }
+  .table__scroll {
     overflow-x: auto;
+    max-width: 100%;
+    margin: 0 0 1em;
+  }
+  .table__scroll:focus-visible {
+    outline: 0.1875em solid var(--_accent);
+    outline-offset: 0.125em;
+  }
+  .table__scroll .table {
+    margin: 0;
   }
   .notes {
     margin: 1em 0 0;

@@ -4,9 +4,9 @@ import { Task } from '@lit/task';
 import { MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
-import type { NationalDeathsPoint, StatsCity, StatsNationalResource, StatsStateResource } from '../shared/feed/types.js';
+import type { LocalCount, LocalFigures, NationalDeathsPoint, StatsCity, StatsNationalResource, StatsStateResource } from '../shared/feed/types.js';
 import { formatDate, formatNumber } from '../shared/format/locale.js';
-import { STATE_CODES, findCity, nationalFor, stateHeadline, sum, yearRange } from './data.js';
+import { STATE_CODES, at, exact, findCity, nationalFor, stateHeadline, sum, yearRange } from './data.js';
 import { cityStatsStyles } from './maig-city-stats.styles.js';
 import type { TrendChart, TrendOptions } from './chart-setup.js';
 import { safeHref } from '../shared/text/safe-url.js';
@@ -37,8 +37,11 @@ const loadChartModule = () => (chartModule ??= import('./chart-setup.js'));
 
 /**
  * Gun-violence figures for a member city, its state and the nation, each with its year and
- * source: CDC/NCHS state firearm deaths and age-adjusted rate, US firearm deaths, and what
- * Gun Violence Archive recorded for the city. A trend chart (chart.js, loaded only when the
+ * source. A city card leads with the city's CDC firearm homicides and suicides (the newest
+ * final year, with the change since the first): its own figure where the city is its own
+ * county, otherwise its county's, labelled so; a suppressed count reads "fewer than 10".
+ * Then CDC/NCHS state firearm deaths and age-adjusted rate, US firearm deaths by intent, and
+ * under "Earlier figures" what Gun Violence Archive recorded for the city. A trend chart (chart.js, loaded only when the
  * card scrolls into view) shows the state's rate over the years, optionally with the US
  * total; "Show as table" gives every charted figure as a table. The figures never wait for
  * the chart.
@@ -63,7 +66,7 @@ const loadChartModule = () => (chartModule ??= import('./chart-setup.js'));
  * @csspart figure - One headline figure with its year and source.
  * @csspart trend - The chart section (chart, its text alternative and table).
  * @csspart chart - The chart's box (reserved height; the canvas is drawn in it).
- * @csspart table - The data table shown by "Show as table".
+ * @csspart table - A data table shown by "Show as table" (each in a focusable scroll box named by its caption).
  * @csspart toggle - The "Show as table" button.
  * @csspart notes - Caveats of the figures.
  * @csspart sources - The list of sources, as links.
@@ -194,7 +197,7 @@ export class MaigCityStats extends MaigElement {
 
   private nationalSource(point: NationalDeathsPoint, national: StatsNationalResource): Source {
     return point.secondary
-      ? { name: 'published reports citing CDC WONDER', url: national.deaths.secondaryUrl }
+      ? { name: 'published reports citing CDC WONDER', url: national.deaths.secondaryUrl ?? national.deaths.url }
       : { name: 'CDC WISQARS', url: national.deaths.url };
   }
 
@@ -228,51 +231,133 @@ export class MaigCityStats extends MaigElement {
   private renderNational(stats: Stats): TemplateResult | typeof nothing {
     const national = stats.national.data;
     const stateYear = stats.state?.data.cdc?.points.at(-1)?.year;
-    const point = stateYear !== undefined ? nationalFor(national.deaths.points, stateYear) : national.deaths.points.at(-1);
+    const point = (stateYear !== undefined ? nationalFor(national.deaths.points, stateYear) : undefined) ?? national.deaths.points.at(-1);
     if (!point) return nothing;
     const source = this.nationalSource(point, national);
+    const parts: Array<[number | null, string]> = [
+      [point.homicide, 'homicides'],
+      [point.suicide, 'suicides'],
+      [point.unintentional, 'unintentional'],
+      [point.legalIntervention, 'legal intervention'],
+      [point.undetermined, 'undetermined intent'],
+    ];
+    const known = parts.filter((p): p is [number, string] => p[0] !== null);
     return this.figure(
       'national-deaths',
       point.total,
       this.n(point.total),
-      'firearm deaths in the United States',
+      html`firearm deaths in the United States${known.length
+        ? html`<span class="figure__parts" data-intents>: ${known.map(([v, what], i) => html`${i ? ', ' : ''}${this.n(v)} ${what}`)}</span>`
+        : nothing}`,
       `${point.year}`,
       source,
       point.secondary ? 'secondary source' : undefined,
     );
   }
 
+  // ---- local CDC figures -----------------------------------------------------------------------
+
+  /** A local count as read: a number, "fewer than 10" (suppressed 1-9), "10 to 50", or "no figure". */
+  private count(c: LocalCount): string {
+    if (typeof c === 'number') return this.n(c);
+    if (!c) return 'no figure';
+    return c[0] <= 1 ? `fewer than ${this.n(c[1] + 1)}` : `${this.n(c[0])} to ${this.n(c[1])}`;
+  }
+
+  /** Where the local figure is from, as the card says it: "Baltimore" (its own) or "Cook County, where Chicago is". */
+  private area(city: StatsCity, local: LocalFigures): string {
+    return local.kind === 'city-county' ? city.city : `${local.name}, where ${city.city} is`;
+  }
+
+  private localFigure(id: string, what: string, city: StatsCity, local: LocalFigures, series: LocalCount[], info: StatsStateResource['cdcCounty']): TemplateResult {
+    const latest = at(series, info.first, info.last);
+    const first = at(series, info.first, info.first);
+    const a = exact(first);
+    const b = exact(latest);
+    const whose = local.kind === 'city-county' ? `${city.city}'s own figure` : `the county's figure, not the city's`;
+    const change =
+      a !== undefined && b !== undefined
+        ? `${b - a === 0 ? 'no change' : formatNumber(b - a, this.locale, { signDisplay: 'exceptZero' })} since ${info.first} (${this.n(a)} in ${info.first})`
+        : `no change is given since ${info.first} (${this.count(first)} in ${info.first}): CDC withholds counts from 1 to 9`;
+    return html`<li class="figure" part="figure" data-figure=${id} data-kind=${local.kind}>
+      ${b !== undefined
+        ? html`<data class="figure__value" value=${b}>${this.n(b)}</data>`
+        : html`<span class="figure__value figure__value--range" data-range=${Array.isArray(latest) ? latest.join('-') : ''}>${this.count(latest)}</span>`}
+      <span class="figure__label">firearm ${what} in ${this.area(city, local)} <span class="figure__whose" data-whose>(${whose})</span></span>
+      <span class="figure__change" data-change>${change}</span>
+      <span class="figure__meta"><span class="figure__year" data-year>${info.last}</span> · Source: <span data-source>CDC (county figures)</span></span>
+    </li>`;
+  }
+
+  private renderLocal(stats: Stats): TemplateResult | typeof nothing {
+    const file = stats.state?.data;
+    const city = stats.city;
+    if (!file || !city) return nothing;
+    const local = city.local;
+    if (!local) {
+      return html`<p class="notice" part="notice" role="note" data-notice="no-local">
+        ${file.state.territory
+          ? `CDC's county figures have no rows for ${file.state.name} or any other territory, so there is no local CDC figure for ${city.city}.`
+          : `CDC's county figures have no area for ${city.city}, so there is no local CDC figure for it.`}
+        The figures that exist are shown below.
+      </p>`;
+    }
+    const info = file.cdcCounty;
+    return html`<div class="subtitle" role="heading" aria-level=${this.subLevel}>
+        ${local.kind === 'city-county' ? `Firearm deaths in ${city.city}, ${info.last}` : `Firearm deaths in ${local.name}, where ${city.city} is, ${info.last}`}
+      </div>
+      <ul class="figures" role="list">
+        ${this.localFigure('local-homicide', 'homicides', city, local, local.homicide, info)}
+        ${this.localFigure('local-suicide', 'suicides', city, local, local.suicide, info)}
+      </ul>
+      <p class="caveat" data-local-note>
+        ${local.kind === 'city-county' && local.fips.length > 1
+          ? `${city.city} is made up of ${local.fips.length} whole counties (${local.name}), so these are the city's own figures: their sum, given as a range where one county's count is withheld.`
+          : local.kind === 'city-county'
+          ? `${city.city} is its own county-level area, so these are the city's own figures.`
+          : `CDC publishes these figures by county, not by city: they are ${local.name}'s, which includes more than ${city.city}.`}
+        CDC does not publish counts from 1 to 9 (shown as "fewer than 10").
+      </p>`;
+  }
+
   private renderCity(stats: Stats): TemplateResult | typeof nothing {
     if (!stats.cityQuery || !stats.state) return nothing;
     const city = stats.city;
     if (!city) return nothing;
-    const name = `${city.city}, ${stats.state.data.state.code}`;
+    const file = stats.state.data;
+    const name = `${city.city}, ${file.state.code}`;
     const { shootings, massShootings } = city;
+    const heading = html`<div class="subtitle" role="heading" aria-level=${this.subLevel}>Earlier figures: recorded in ${name}</div>`;
     if (!shootings && !massShootings) {
-      return html`<p class="notice" part="notice" role="note" data-notice="no-city">
-        No city-level figures in this feed for ${name}: Gun Violence Archive has no record under this city's name.
-      </p>`;
+      return html`${heading}<p class="notice" part="notice" role="note" data-notice="no-city">
+          No Gun Violence Archive figures in this feed for ${name}: it has no record under this city's name.
+        </p>`;
     }
-    const gva: Source = { name: 'Gun Violence Archive', url: (shootings ?? massShootings)!.url };
-    const span = shootings ? shootings.last - shootings.first + 1 : 0;
+    const s = file.gvaCity;
+    const m = file.gvaMassShootings;
+    const gva: Source = { name: 'Gun Violence Archive', url: s.url };
+    const span = s.last - s.first + 1;
+    const killed = shootings ? sum(shootings, (p) => p.killed) : 0;
+    const injured = shootings ? sum(shootings, (p) => p.injured) : 0;
+    const through = formatDate(m.through, this.locale);
     return html`
-      <div class="subtitle" role="heading" aria-level=${this.subLevel}>Recorded in ${name}</div>
+      ${heading}
       <ul class="figures" role="list">
         ${shootings
           ? html`${this.figure(
               'city-killed',
-              sum(shootings.points, (p) => p.killed),
-              this.n(sum(shootings.points, (p) => p.killed)),
-              `people killed in shootings in ${city.city}, ${shootings.first} to ${shootings.last} (${span} years combined)`,
-              this.years(shootings.first, shootings.last),
+              killed,
+              this.n(killed),
+              `people killed in shootings in ${city.city}, ${s.first} to ${s.last} (${span} years combined)`,
+              this.years(s.first, s.last),
               gva,
             )}
             ${this.figure(
               'city-injured',
-              sum(shootings.points, (p) => p.injured),
-              this.n(sum(shootings.points, (p) => p.injured)),
-              `people injured in shootings in ${city.city}, ${shootings.first} to ${shootings.last} (${span} years combined)`,
-              this.years(shootings.first, shootings.last),
+              injured,
+              this.n(injured),
+              `people injured in shootings in ${city.city}, ${s.first} to ${s.last} (${span} years combined)`,
+              this.years(s.first, s.last),
               gva,
             )}`
           : html`<li class="figure figure--note" part="figure" data-figure="city-killed">
@@ -281,20 +366,19 @@ export class MaigCityStats extends MaigElement {
         ${massShootings
           ? this.figure(
               'city-mass',
-              sum(massShootings.points, (p) => p.count),
-              this.n(sum(massShootings.points, (p) => p.count)),
-              html`mass shootings (4 or more people shot) in ${city.city}, ${massShootings.first} to
-                ${formatDate(massShootings.through, this.locale)}: ${this.n(sum(massShootings.points, (p) => p.killed))} killed,
-                ${this.n(sum(massShootings.points, (p) => p.injured))} injured`,
-              `${massShootings.first}–${formatDate(massShootings.through, this.locale)}`,
-              gva,
-              `${massShootings.last} is a partial year`,
+              sum(massShootings, (p) => p.count),
+              this.n(sum(massShootings, (p) => p.count)),
+              html`mass shootings (4 or more people shot) in ${city.city}, ${m.first} to ${through}:
+                ${this.n(sum(massShootings, (p) => p.killed))} killed, ${this.n(sum(massShootings, (p) => p.injured))} injured`,
+              `${m.first}–${through}`,
+              { name: 'Gun Violence Archive', url: m.url },
+              `${m.last} is a partial year, to ${through}`,
             )
           : nothing}
       </ul>
       <p class="caveat">
-        Gun Violence Archive leaves out most suicides, so its city figures are not comparable with the CDC totals above. No
-        per-capita city rate is given: this feed has no current city population.
+        Gun Violence Archive leaves out most suicides, so its city figures are not comparable with the CDC figures above. Its killed and injured
+        figures by city stop in ${s.last}. No per-capita city rate is given: this feed has no current city population.
       </p>
     `;
   }
@@ -343,7 +427,11 @@ export class MaigCityStats extends MaigElement {
     const t = this.trend(stats);
     const root = this.renderRoot.querySelector<HTMLElement>('.root');
     const style = root ? getComputedStyle(root) : undefined;
-    const color = (name: string, fallback: string) => style?.getPropertyValue(name).trim() || fallback;
+    // In forced colours (Windows High Contrast) the page's background is the system's, whatever
+    // the card's palette: draw text, grid and lines in the system text color (the card's
+    // computed color, which the browser forces), or the axis text of a dark palette vanishes.
+    const forced = typeof matchMedia === 'function' && matchMedia('(forced-colors: active)').matches;
+    const color = (name: string, fallback: string) => (forced && style?.color) || style?.getPropertyValue(name).trim() || fallback;
     const nationalValues = t.years.map((y) => t.nationalByYear.get(y)?.total ?? null);
     const series: TrendOptions['series'] = t.cdc
       ? [
@@ -377,82 +465,107 @@ export class MaigCityStats extends MaigElement {
     };
   }
 
+  /**
+   * A table in its own scroll box: at 320 px a wide table scrolls inside the box, which can be
+   * focused (and so scrolled with the keyboard) and is named by the card's title and the
+   * table's caption. The caption is a paragraph above the box, so it wraps to the card's width
+   * instead of being clipped with the table.
+   */
+  private scrollTable(id: string, caption: string | TemplateResult, head: TemplateResult, body: TemplateResult | TemplateResult[]): TemplateResult {
+    return html`<p class="table__caption" id=${`${id}-caption`}>${caption}</p>
+      <div class="table__scroll" role="region" tabindex="0" aria-labelledby=${`card-title ${id}-caption`} data-table=${id}>
+        <table class="table" part="table" aria-labelledby=${`${id}-caption`}>
+          <thead>${head}</thead>
+          <tbody>${body}</tbody>
+        </table>
+      </div>`;
+  }
+
   private renderTable(stats: Stats, t: ReturnType<MaigCityStats['trend']>): TemplateResult {
     const blank = html`<span aria-hidden="true">–</span><span class="visually-hidden">no figure</span>`;
     const anySecondary = t.years.some((y) => t.nationalByYear.get(y)?.secondary);
-    return html`<table class="table" part="table">
-        <caption>
-          ${t.title}: every figure of the chart${t.cdc ? ' (source: CDC/NCHS; US deaths: CDC WISQARS' : ' (source: CDC WISQARS'}${anySecondary ? ', and where marked *, published reports citing CDC WONDER)' : ')'}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Year</th>
+    return html`${this.renderLocalTable(stats)}
+      ${this.scrollTable(
+        'trend-table-state',
+        `${t.title}: every figure of the chart${t.cdc ? ' (source: CDC/NCHS; US deaths: CDC WISQARS' : ' (source: CDC WISQARS'}${anySecondary ? ', and where marked *, published reports citing CDC WONDER)' : ')'}`,
+        html`<tr>
+          <th scope="col">Year</th>
+          ${t.cdc
+            ? html`<th scope="col">${t.name}: firearm deaths</th>
+                <th scope="col">${t.name}: rate per 100,000 (age-adjusted)</th>`
+            : nothing}
+          <th scope="col">United States: firearm deaths</th>
+        </tr>`,
+        t.years.map((y) => {
+          const s = t.stateByYear.get(y);
+          const u = t.nationalByYear.get(y);
+          return html`<tr>
+            <th scope="row">${y}</th>
             ${t.cdc
-              ? html`<th scope="col">${t.name}: firearm deaths</th>
-                  <th scope="col">${t.name}: rate per 100,000 (age-adjusted)</th>`
+              ? html`<td>${s ? this.n(s.deaths) : blank}</td>
+                  <td>${s && s.rate !== null ? this.rate(s.rate) : blank}</td>`
               : nothing}
-            <th scope="col">United States: firearm deaths</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${t.years.map((y) => {
-            const s = t.stateByYear.get(y);
-            const u = t.nationalByYear.get(y);
-            return html`<tr>
-              <th scope="row">${y}</th>
-              ${t.cdc
-                ? html`<td>${s ? this.n(s.deaths) : blank}</td>
-                    <td>${s && s.rate !== null ? this.rate(s.rate) : blank}</td>`
-                : nothing}
-              <td>${u ? html`${this.n(u.total)}${u.secondary ? html`<span aria-hidden="true"> *</span><span class="visually-hidden"> (secondary source)</span>` : nothing}` : blank}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
+            <td>${u ? html`${this.n(u.total)}${u.secondary ? html`<span aria-hidden="true"> *</span><span class="visually-hidden"> (secondary source)</span>` : nothing}` : blank}</td>
+          </tr>`;
+        }),
+      )}
       ${anySecondary ? html`<p class="table__note">* Secondary source: published reports citing CDC WONDER.</p>` : nothing}
       ${this.renderCityTable(stats)}`;
   }
 
+  /** The local CDC series by year (final years only). */
+  private renderLocalTable(stats: Stats): TemplateResult | typeof nothing {
+    const city = stats.city;
+    const local = city?.local;
+    const info = stats.state?.data.cdcCounty;
+    if (!city || !local || !info) return nothing;
+    return this.scrollTable(
+      'trend-table-local',
+      `${local.kind === 'city-county' ? city.city : local.name}: firearm homicides and suicides by year, ${info.first}–${info.last} (source: CDC county figures; "fewer than 10": CDC does not publish counts from 1 to 9)`,
+      html`<tr><th scope="col">Year</th><th scope="col">Firearm homicides</th><th scope="col">Firearm suicides</th></tr>`,
+      yearRange(info.first, info.last).map(
+        (y) => html`<tr>
+          <th scope="row">${y}</th>
+          <td>${this.count(at(local.homicide, info.first, y))}</td>
+          <td>${this.count(at(local.suicide, info.first, y))}</td>
+        </tr>`,
+      ),
+    );
+  }
+
   private renderCityTable(stats: Stats): TemplateResult | typeof nothing {
     const city = stats.city;
-    if (!city) return nothing;
+    const file = stats.state?.data;
+    if (!city || !file) return nothing;
     const s = city.shootings;
     const m = city.massShootings;
+    const info = file.gvaCity;
+    const mi = file.gvaMassShootings;
     const none = html`<span class="none">none recorded</span>`;
     return html`
       ${s
-        ? html`<table class="table" part="table">
-            <caption>
-              ${city.city}: people killed and injured in shootings, by year (source: Gun Violence Archive)
-            </caption>
-            <thead>
-              <tr><th scope="col">Year</th><th scope="col">Killed</th><th scope="col">Injured</th></tr>
-            </thead>
-            <tbody>
-              ${yearRange(s.first, s.last).map((y) => {
-                const p = s.points.find((q) => q.year === y);
-                return html`<tr><th scope="row">${y}</th><td>${p ? this.n(p.killed) : none}</td><td>${p ? this.n(p.injured) : none}</td></tr>`;
-              })}
-            </tbody>
-          </table>`
+        ? this.scrollTable(
+            'trend-table-gva',
+            `${city.city}: people killed and injured in shootings, by year (source: Gun Violence Archive)`,
+            html`<tr><th scope="col">Year</th><th scope="col">Killed</th><th scope="col">Injured</th></tr>`,
+            yearRange(info.first, info.last).map((y) => {
+              const p = s.find((q) => q.year === y);
+              return html`<tr><th scope="row">${y}</th><td>${p ? this.n(p.killed) : none}</td><td>${p ? this.n(p.injured) : none}</td></tr>`;
+            }),
+          )
         : nothing}
-      ${m && m.points.length
-        ? html`<table class="table" part="table">
-            <caption>
-              ${city.city}: mass shootings by year (source: Gun Violence Archive; ${m.last} through ${formatDate(m.through, this.locale)})
-            </caption>
-            <thead>
-              <tr><th scope="col">Year</th><th scope="col">Mass shootings</th><th scope="col">Killed</th><th scope="col">Injured</th></tr>
-            </thead>
-            <tbody>
-              ${yearRange(m.first, m.last).map((y) => {
-                const p = m.points.find((q) => q.year === y);
-                return html`<tr>
-                  <th scope="row">${y}</th><td>${p ? this.n(p.count) : none}</td><td>${p ? this.n(p.killed) : none}</td><td>${p ? this.n(p.injured) : none}</td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>`
+      ${m && m.length
+        ? this.scrollTable(
+            'trend-table-mass',
+            `${city.city}: mass shootings by year (source: Gun Violence Archive; ${mi.last} through ${formatDate(mi.through, this.locale)})`,
+            html`<tr><th scope="col">Year</th><th scope="col">Mass shootings</th><th scope="col">Killed</th><th scope="col">Injured</th></tr>`,
+            yearRange(mi.first, mi.last).map((y) => {
+              const p = m.find((q) => q.year === y);
+              return html`<tr>
+                <th scope="row">${y}</th><td>${p ? this.n(p.count) : none}</td><td>${p ? this.n(p.killed) : none}</td><td>${p ? this.n(p.injured) : none}</td>
+              </tr>`;
+            }),
+          )
         : nothing}
     `;
   }
@@ -465,7 +578,8 @@ export class MaigCityStats extends MaigElement {
         : this.chartStatus === 'ready'
           ? ''
           : 'The chart is drawn when it scrolls into view.';
-    return html`<section class="trend" part="trend" aria-labelledby="trend-title">
+    // Named by the card's title and its own: two cards on a page make two distinct regions.
+    return html`<section class="trend" part="trend" aria-labelledby="card-title trend-title">
       <div class="subtitle" role="heading" aria-level=${this.subLevel} id="trend-title">${t.title}</div>
       <p class="trend__summary" id="trend-summary">${t.summary}</p>
       <div class="trend__controls">
@@ -488,7 +602,7 @@ export class MaigCityStats extends MaigElement {
       </p>
       <div class="trend__chart ${this.showTable ? 'is-hidden' : ''}" part="chart" data-chart=${this.chartStatus}>
         <canvas role="img" aria-label=${`Line chart. ${t.title}.`} aria-describedby="trend-summary"></canvas>
-        ${status ? html`<p class="trend__status">${status}</p>` : nothing}
+        <p class="trend__status" role="status" data-status=${this.chartStatus}>${status}</p>
       </div>
       <div class="trend__table" id="trend-table" ?hidden=${!this.showTable && this.chartStatus !== 'failed'}>${this.showTable || this.chartStatus === 'failed' ? this.renderTable(stats, t) : nothing}</div>
     </section>`;
@@ -507,19 +621,36 @@ export class MaigCityStats extends MaigElement {
   private renderFooter(stats: Stats): TemplateResult {
     const national = stats.national.data.deaths;
     const file = stats.state?.data;
+    const city = stats.city;
     const sources = new Map<string, string>();
     const notes = new Set<string>();
+    if (city && file) {
+      const info = file.cdcCounty;
+      sources.set(info.url, `${info.source} (firearm homicides and suicides by county, ${info.first}–${info.last}; updated ${formatDate(info.updated, this.locale)})`);
+      notes.add(
+        `Local figures: CDC publishes firearm homicides and suicides by county, not by city. Where the city is its own county (an independent city or a consolidated city-county such as Baltimore, Philadelphia or Denver), the figure is the city's own; elsewhere it is the figure of the county the city lies in, and the card names that county.`,
+      );
+      notes.add('CDC does not publish a county count from 1 to 9, to protect privacy: the card says "fewer than 10", never 0. Where a count is withheld, no change since the first year is given.');
+      notes.add(
+        `Only final figures (${info.first}–${info.last}) are shown. CDC's ${info.last + 1} county figures are provisional and visibly incomplete in places, so they are left out until they are final.`,
+      );
+      if (city.local?.note) notes.add(city.local.note);
+      if (!city.local && file.state.territory) notes.add(`CDC's county figures have no rows for Puerto Rico, the Northern Mariana Islands or the other territories.`);
+    }
     if (file?.cdc) {
       sources.set(file.cdc.url, file.cdc.source);
       file.cdc.notes.forEach((n) => notes.add(n));
     }
-    sources.set(national.url, 'CDC WISQARS Fatal Injury Reports (US firearm deaths, 1981–2019)');
-    if (national.points.some((p) => p.secondary)) sources.set(national.secondaryUrl, 'CDC WONDER (cited by the published reports used for US totals from 2020)');
+    const years = `${national.first}–${national.last}`;
+    sources.set(national.url, `${national.source} (US firearm deaths by intent, ${years})`);
+    if (national.secondaryUrl && national.points.some((p) => p.secondary)) sources.set(national.secondaryUrl, 'CDC WONDER (cited by published reports)');
     national.notes.forEach((n) => notes.add(n));
-    for (const series of [stats.city?.shootings, stats.city?.massShootings]) {
-      if (!series) continue;
-      sources.set(series.url, series.source);
-      series.notes.forEach((n) => notes.add(n));
+    if (city && file && (city.shootings || city.massShootings)) {
+      for (const info of [city.shootings ? file.gvaCity : undefined, city.massShootings ? file.gvaMassShootings : undefined]) {
+        if (!info) continue;
+        sources.set(info.url, info.source);
+        info.notes.forEach((n) => notes.add(n));
+      }
     }
     return html`<details class="notes" part="notes">
         <summary>About these figures</summary>
@@ -550,7 +681,7 @@ export class MaigCityStats extends MaigElement {
         : 'Gun deaths in the United States';
     return html`
       ${this.renderStale(stats.national)} ${stats.state ? this.renderStale(stats.state) : nothing}
-      <div class="title" part="title" role="heading" aria-level=${this.level}>${title}</div>
+      <div class="title" part="title" role="heading" aria-level=${this.level} id="card-title">${title}</div>
       ${stats.notices.map((m) => html`<p class="notice" part="notice" role="note" data-notice="query">${m}</p>`)}
       ${stats.state && !stats.state.data.cdc
         ? html`<p class="notice" part="notice" role="note" data-notice="no-cdc">
@@ -558,25 +689,33 @@ export class MaigCityStats extends MaigElement {
             shown.
           </p>`
         : nothing}
+      ${this.renderLocal(stats)}
+      ${stats.city ? html`<div class="subtitle" role="heading" aria-level=${this.subLevel}>${stats.state?.data.cdc ? `${stats.state.data.state.name} and the United States` : 'The United States'}</div>` : nothing}
       <ul class="figures" role="list">
         ${this.renderState(stats)} ${this.renderNational(stats)}
       </ul>
-      ${this.renderCity(stats)} ${this.renderTrend(stats)} ${this.renderFooter(stats)}
+      ${this.renderTrend(stats)} ${this.renderCity(stats)} ${this.renderFooter(stats)}
     `;
   }
 
   protected override render(): TemplateResult {
     // The skeleton has the card's layout (same grid, same boxes), so the page does not jump when the figures arrive.
     const box = html`<span class="skeleton skeleton--figure"></span>`;
+    // A city card: local figures, then state and US, the trend, and the earlier figures.
+    const city = !!this.city?.trim();
     const skeleton = html`<span class="skeleton skeleton--title"></span>
-      <span class="skeleton-grid">${box}${box}${box}${box}</span>
-      ${this.city?.trim()
-        ? html`<span class="skeleton skeleton--subtitle"></span><span class="skeleton-grid">${box}${box}${box}</span
-            ><span class="skeleton skeleton--text"></span>`
+      ${city
+        ? html`<span class="skeleton skeleton--subtitle"></span><span class="skeleton-grid">${box}${box}</span
+            ><span class="skeleton skeleton--text"></span><span class="skeleton skeleton--subtitle"></span>`
         : nothing}
+      <span class="skeleton-grid">${box}${box}${box}${box}</span>
       <span class="skeleton skeleton--subtitle"></span><span class="skeleton skeleton--text"></span
       ><span class="skeleton skeleton--control"></span>
       <span class="skeleton skeleton--chart"></span>
+      ${city
+        ? html`<span class="skeleton skeleton--subtitle"></span><span class="skeleton-grid">${box}${box}${box}</span
+            ><span class="skeleton skeleton--text"></span>`
+        : nothing}
       <span class="skeleton skeleton--control"></span><span class="skeleton skeleton--sources"></span>`;
     return html`<div class="root" part="base">${this.renderTask(this.data, (v) => this.renderStats(v), skeleton)}</div>`;
   }

@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../../src/city-stats/define.js';
 import type { MaigCityStats } from '../../src/city-stats/maig-city-stats.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { HOSTILE_URLS } from '../shared/safe-url.test.js';
-import { cdcRows, cityTotals, en, en1, gvaNames, massTotals, nationalRow, sources } from './stats-data.js';
+import { cdcRows, cityTotals, countyFips, countyRow, en, en1, gvaNames, massTotals, nationalRow, sources } from './stats-data.js';
 
 /** Requests this page made for the chart code (the chart-setup module or chart.js itself). */
 const chartRequests = () =>
@@ -66,7 +66,8 @@ describe('<maig-city-stats>', () => {
     const canvas = box.querySelector('canvas')!;
     expect(canvas.width).to.be.greaterThan(0);
     expect(canvas.getAttribute('role')).to.equal('img');
-    expect(canvas.getAttribute('aria-label')).to.equal('Line chart. Firearm death rate in Maryland, 2014–2022.');
+    const mdYears = cdcRows(await sources(), 'MD').map((r) => r.year);
+    expect(canvas.getAttribute('aria-label')).to.equal(`Line chart. Firearm death rate in Maryland, ${mdYears[0]}–${mdYears.at(-1)}.`);
     await expect(el).to.be.accessible();
 
     // Destroyed on disconnect, created again when the card comes back.
@@ -113,15 +114,31 @@ describe('<maig-city-stats>', () => {
     const rows = cdcRows(data, 'MD');
     const first = rows[0]!;
     const last = rows.at(-1)!;
-    expect(last.year).to.equal('2022');
+    expect(last.year).to.equal('2023');
     expectFigure(el, 'state-deaths', Number(last.deaths), en(last.deaths!), last.year!, 'CDC/NCHS');
     expectFigure(el, 'state-rate', Number(last.age_adjusted_rate_per_100k), en1(last.age_adjusted_rate_per_100k!), last.year!, 'CDC/NCHS');
     const change = Number(last.age_adjusted_rate_per_100k) - Number(first.age_adjusted_rate_per_100k);
     expectFigure(el, 'state-change', Math.round(change * 10) / 10, `${change > 0 ? '+' : ''}${en1(change)}`, `${first.year}–${last.year}`, 'CDC/NCHS');
     expect(shadowText(el, '[data-figure="state-change"]')).to.contain(`since ${first.year} (${en1(first.age_adjusted_rate_per_100k!)} in ${first.year}`);
     const us = nationalRow(data, last.year!);
-    expectFigure(el, 'national-deaths', Number(us.firearm_deaths_total), en(us.firearm_deaths_total!), last.year!, 'published reports citing CDC WONDER');
-    expect(shadowText(el, '[data-figure="national-deaths"]')).to.contain('secondary source');
+    expectFigure(el, 'national-deaths', Number(us.firearm_deaths_total), en(us.firearm_deaths_total!), last.year!, 'CDC WISQARS');
+    expect(shadowText(el, '[data-figure="national-deaths"]')).not.to.contain('secondary');
+
+    // The local figure leads: Baltimore city is its own county, so it is the city's own figure.
+    const fips = countyFips(data, 'Baltimore city', 'Maryland');
+    const homicides = countyRow(data, fips, 'homicide', '2023');
+    const before = countyRow(data, fips, 'homicide', '2019');
+    expectFigure(el, 'local-homicide', Number(homicides.deaths), en(homicides.deaths!), '2023', 'CDC (county figures)');
+    expect(figure(el, 'local-homicide')!.dataset.kind).to.equal('city-county');
+    expect(shadowText(el, '[data-figure="local-homicide"] .figure__label')).to.equal("firearm homicides in Baltimore (Baltimore's own figure)");
+    const delta = Number(homicides.deaths) - Number(before.deaths);
+    expect(shadowText(el, '[data-figure="local-homicide"] [data-change]')).to.equal(`${new Intl.NumberFormat('en-US', { signDisplay: 'exceptZero' }).format(delta)} since 2019 (${en(before.deaths!)} in 2019)`);
+    const suicides = countyRow(data, fips, 'suicide', '2023');
+    expectFigure(el, 'local-suicide', Number(suicides.deaths), en(suicides.deaths!), '2023', 'CDC (county figures)');
+    expect(shadowText(el, '[data-local-note]')).to.contain("these are the city's own figures");
+    // The local figures come before the state's.
+    const order = [...el.shadowRoot!.querySelectorAll('[data-figure]')].map((f) => f.getAttribute('data-figure'));
+    expect(order.indexOf('local-homicide')).to.be.lessThan(order.indexOf('state-deaths'));
 
     const names = gvaNames(data, 'MD', 'Maryland', 'Baltimore');
     expect(names).to.include('Baltimore');
@@ -129,15 +146,23 @@ describe('<maig-city-stats>', () => {
     expectFigure(el, 'city-killed', city.killed, en(city.killed), '2014–2017', 'Gun Violence Archive');
     expectFigure(el, 'city-injured', city.injured, en(city.injured), '2014–2017', 'Gun Violence Archive');
     const mass = massTotals(data, 'Maryland', names);
-    expectFigure(el, 'city-mass', mass.count, en(mass.count), '2013–September 3, 2025', 'Gun Violence Archive');
+    expectFigure(el, 'city-mass', mass.count, en(mass.count), '2013–July 22, 2026', 'Gun Violence Archive');
     expect(shadowText(el, '[data-figure="city-mass"]')).to.contain(`${en(mass.killed)} killed, ${en(mass.injured)} injured`);
-    expect(shadowText(el, '[data-figure="city-mass"]')).to.contain('2025 is a partial year');
-    expect(shadowText(el)).to.contain('not comparable with the CDC totals');
+    expect(shadowText(el, '[data-figure="city-mass"]')).to.contain('2026 is a partial year, to July 22, 2026');
+    expect(shadowText(el)).to.contain('Earlier figures: recorded in Baltimore, MD');
+    expect(shadowText(el)).to.contain('not comparable with the CDC figures');
     expect(shadowText(el, '[part="title"]')).to.equal('Gun violence in Baltimore, Maryland');
 
     // Sources at the bottom, as links.
     const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="sources"] a')].map((a) => a.href);
-    expect(links).to.include('https://www.cdc.gov/nchs/pressroom/sosmap/firearm_mortality/firearm.htm');
+    expect(links).to.include('https://www.cdc.gov/nchs/state-stats/deaths/firearms.html');
+    expect(links).to.include('https://data.cdc.gov/d/psx4-wq38');
+    // About these figures: county vs city, suppression, provisional data.
+    const notes = shadowText(el, '[part="notes"]');
+    expect(notes).to.contain('CDC publishes firearm homicides and suicides by county, not by city');
+    expect(notes).to.contain('"fewer than 10", never 0');
+    expect(notes).to.contain("CDC's 2024 county figures are provisional");
+    expect(notes).to.contain(data.cityCounties.find((r) => r.member_city === 'Baltimore')!.note!);
     expect(links).to.include('https://www.gunviolencearchive.org/');
     expect(links).to.include('https://wisqars.cdc.gov/');
     await expect(el).to.be.accessible();
@@ -168,19 +193,21 @@ describe('<maig-city-stats>', () => {
     expectFigure(el, 'city-killed', city.killed, en(city.killed), '2014–2017', 'Gun Violence Archive');
     expectFigure(el, 'city-injured', city.injured, en(city.injured), '2014–2017', 'Gun Violence Archive');
     const mass = massTotals(data, 'Texas', ['Austin']);
-    expectFigure(el, 'city-mass', mass.count, en(mass.count), '2013–September 3, 2025', 'Gun Violence Archive');
+    expectFigure(el, 'city-mass', mass.count, en(mass.count), '2013–July 22, 2026', 'Gun Violence Archive');
     await expect(el).to.be.accessible();
   });
 
-  it('DC: 2022 only, so no change is shown; the city is matched through the alias table', async () => {
+  it('DC: 2022 and 2023, the change since 2022; its own local figure; the city is matched through the alias table', async () => {
     const data = await sources();
     const el = await card({ state: 'DC', city: 'Washington DC' });
     const rows = cdcRows(data, 'DC');
-    expect(rows.map((r) => r.year)).to.deep.equal(['2022']);
-    expectFigure(el, 'state-deaths', Number(rows[0]!.deaths), en(rows[0]!.deaths!), '2022', 'CDC/NCHS');
-    expectFigure(el, 'state-rate', Number(rows[0]!.age_adjusted_rate_per_100k), en1(rows[0]!.age_adjusted_rate_per_100k!), '2022', 'CDC/NCHS');
-    expect(value(el, 'state-change')).to.equal(null);
-    expect(shadowText(el, '[data-figure="state-change"]')).to.equal('No change is shown: CDC figures for District of Columbia in this feed cover 2022 only.');
+    expect(rows.map((r) => r.year)).to.deep.equal(['2022', '2023']);
+    expectFigure(el, 'state-deaths', Number(rows[1]!.deaths), en(rows[1]!.deaths!), '2023', 'CDC/NCHS');
+    expectFigure(el, 'state-rate', Number(rows[1]!.age_adjusted_rate_per_100k), en1(rows[1]!.age_adjusted_rate_per_100k!), '2023', 'CDC/NCHS');
+    expect(figure(el, 'state-change')!.querySelector('[data-year]')!.textContent).to.equal('2022–2023');
+    const homicides = countyRow(data, countyFips(data, 'District of Columbia', 'District of Columbia'), 'homicide', '2023');
+    expectFigure(el, 'local-homicide', Number(homicides.deaths), en(homicides.deaths!), '2023', 'CDC (county figures)');
+    expect(figure(el, 'local-homicide')!.dataset.kind).to.equal('city-county');
     const names = gvaNames(data, 'DC', 'District of Columbia', 'Washington DC');
     expect(names).to.include('Washington');
     const city = cityTotals(data, 'District of Columbia', names);
@@ -191,16 +218,90 @@ describe('<maig-city-stats>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('Puerto Rico: says there are no CDC state figures, shows the national figures and no city figures', async () => {
+  it("Philadelphia: 2023 firearm homicides as the city's own figure", async () => {
+    const data = await sources();
+    const el = await card({ state: 'PA', city: 'Philadelphia' });
+    const row = countyRow(data, countyFips(data, 'Philadelphia County', 'Pennsylvania'), 'homicide', '2023');
+    expectFigure(el, 'local-homicide', Number(row.deaths), en(row.deaths!), '2023', 'CDC (county figures)');
+    expect(shadowText(el, '[data-figure="local-homicide"] [data-whose]')).to.equal("(Philadelphia's own figure)");
+    await expect(el).to.be.accessible();
+  });
+
+  it("Chicago: Cook County's 2023 figure, labelled as the county's", async () => {
+    const data = await sources();
+    const el = await card({ state: 'IL', city: 'Chicago' });
+    const fips = countyFips(data, 'Cook County', 'Illinois');
+    const row = countyRow(data, fips, 'homicide', '2023');
+    expectFigure(el, 'local-homicide', Number(row.deaths), en(row.deaths!), '2023', 'CDC (county figures)');
+    expect(figure(el, 'local-homicide')!.dataset.kind).to.equal('county');
+    expect(shadowText(el, '[data-figure="local-homicide"] .figure__label')).to.equal("firearm homicides in Cook County, where Chicago is (the county's figure, not the city's)");
+    expect(shadowText(el, '[data-local-note]')).to.contain("they are Cook County's, which includes more than Chicago");
+    expect(data.cityCounties.some((r) => r.member_city === 'Chicago')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it("New York City: the sum of its five counties, as a range where one county's count is withheld", async () => {
+    const data = await sources();
+    const row = data.cityCounties.find((r) => r.state === 'NY' && r.member_city === 'New York')!;
+    const parts = row.county_fips!.split(' ').map((f) => countyRow(data, f, 'homicide', '2023'));
+    expect(parts.length).to.equal(5);
+    const lo = parts.reduce((n, r) => n + (r.deaths === '' ? Number(r.deaths_range!.split('-')[0]) : Number(r.deaths)), 0);
+    const hi = parts.reduce((n, r) => n + (r.deaths === '' ? Number(r.deaths_range!.split('-')[1]) : Number(r.deaths)), 0);
+    const el = await card({ state: 'NY', city: 'New York' });
+    const shown = figure(el, 'local-homicide')!;
+    expect(shown.dataset.kind).to.equal('city-county');
+    expect(shown.querySelector('.figure__value')!.textContent!.trim()).to.equal(lo === hi ? en(lo) : `${en(lo)} to ${en(hi)}`);
+    expect(shadowText(el, '[data-local-note]')).to.contain('New York is made up of 5 whole counties');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a member whose county count is suppressed reads "fewer than 10", never 0 or blank', async () => {
+    const data = await sources();
+    // The feed says which members have a suppressed newest count; the source confirms it is 1-9.
+    const cities = await (await fetch(new URL('stats/cities.json', REAL_FEED))).json();
+    const member = cities.members.find((m: { local: { kind: string; suppressed?: boolean } }) => m.local.kind === 'county' && m.local.suppressed);
+    const state = (member.id as string).slice(0, 2).toUpperCase();
+    const stateFile = await (await fetch(new URL(`stats/state/${state.toLowerCase()}.json`, REAL_FEED))).json();
+    const city = stateFile.cities.find((c: { id: string }) => c.id === member.id);
+    const fips = member.local.fips[0] as string;
+    const intent = countyRow(data, fips, 'homicide', '2023').deaths === '' ? 'homicide' : 'suicide';
+    const row = countyRow(data, fips, intent, '2023');
+    expect([row.deaths, row.deaths_range]).to.deep.equal(['', '1-9']);
+    const el = await card({ state, city: city.city });
+    const shown = figure(el, `local-${intent}`)!;
+    expect(shown.querySelector('data')).to.equal(null);
+    expect(shown.querySelector('.figure__value')!.textContent!.trim()).to.equal('fewer than 10');
+    expect(shown.querySelector('[data-year]')!.textContent).to.equal('2023');
+    expect(shadowText(el, `[data-figure="local-${intent}"] [data-change]`)).to.match(/^no change is given since 2019/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('US 2023: the total and its intents equal the CDC figures', async () => {
+    const data = await sources();
+    const el = await card({ state: 'MD' });
+    const row = nationalRow(data, 2023);
+    expectFigure(el, 'national-deaths', Number(row.firearm_deaths_total), en(row.firearm_deaths_total!), '2023', 'CDC WISQARS');
+    expect(shadowText(el, '[data-figure="national-deaths"] [data-intents]')).to.equal(
+      `: ${en(row.homicide!)} homicides, ${en(row.suicide!)} suicides, ${en(row.unintentional!)} unintentional, ${en(row.legal_intervention!)} legal intervention, ${en(row.undetermined!)} undetermined intent`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('Puerto Rico: says there are no CDC state or county figures, shows the national figures', async () => {
     const data = await sources();
     expect(cdcRows(data, 'PR')).to.deep.equal([]);
+    expect(data.county.some((r) => r.state_name === 'Puerto Rico')).to.equal(false);
     const el = await card({ state: 'PR', city: 'San Sebastián' });
     expect(figure(el, 'state-deaths')).to.equal(null);
+    expect(figure(el, 'local-homicide')).to.equal(null);
     expect(shadowText(el, '[data-notice="no-cdc"]')).to.contain('No CDC state figures for Puerto Rico in this feed.');
+    expect(shadowText(el, '[data-notice="no-local"]')).to.equal(
+      "CDC's county figures have no rows for Puerto Rico or any other territory, so there is no local CDC figure for San Sebastián. The figures that exist are shown below.",
+    );
     const latest = data.national.at(-1)!;
-    expectFigure(el, 'national-deaths', Number(latest.firearm_deaths_total), en(latest.firearm_deaths_total!), latest.year!, 'published reports citing CDC WONDER');
+    expectFigure(el, 'national-deaths', Number(latest.firearm_deaths_total), en(latest.firearm_deaths_total!), latest.year!, 'CDC WISQARS');
     expect(shadowText(el, '[data-notice="no-city"]')).to.equal(
-      "No city-level figures in this feed for San Sebastián, PR: Gun Violence Archive has no record under this city's name.",
+      "No Gun Violence Archive figures in this feed for San Sebastián, PR: it has no record under this city's name.",
     );
     expect(shadowText(el, '#trend-title')).to.equal(`Firearm deaths in the United States, ${data.national[0]!.year}–${latest.year}`);
     await expect(el).to.be.accessible();
@@ -218,19 +319,27 @@ describe('<maig-city-stats>', () => {
     expect(toggle.textContent!.trim()).to.equal('Show as chart');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(getComputedStyle(el.shadowRoot!.querySelector('[part="chart"]')!).display).to.equal('none');
-    const table = el.shadowRoot!.querySelector<HTMLTableElement>('[part="table"]')!;
+    const cellsOf = (t: HTMLTableElement) => [...t.tBodies[0]!.rows].map((r) => [...r.cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    const table = el.shadowRoot!.querySelector<HTMLTableElement>('[data-table="trend-table-state"] table')!;
     expect(table.checkVisibility()).to.equal(true);
-    const rows = [...table.tBodies[0]!.rows].map((r) => [...r.cells].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
-    expect(rows.length).to.equal(2022 - 2014 + 1);
+    const rows = cellsOf(table);
+    expect(rows.length).to.equal(2023 - 2014 + 1);
     for (const r of cdcRows(data, 'MD')) {
       const row = rows.find((cells) => cells[0] === r.year)!;
-      expect(row.slice(1, 4)).to.deep.equal([en(r.deaths!), en1(r.age_adjusted_rate_per_100k!), `${en(nationalRow(data, r.year!).firearm_deaths_total!)}${Number(r.year) >= 2020 ? ' * (secondary source)' : ''}`]);
+      expect(row.slice(1, 4)).to.deep.equal([en(r.deaths!), en1(r.age_adjusted_rate_per_100k!), en(nationalRow(data, r.year!).firearm_deaths_total!)]);
     }
-    // The table covers the years the feed shows (2014-2022), nothing before.
+    // The table covers the years the feed shows (2014-2023), nothing before.
     expect(rows.map((cells) => cells[0])).to.deep.equal(cdcRows(data, 'MD').map((r) => r.year));
-    // The city's figures by year are there too.
-    const cityTable = el.shadowRoot!.querySelectorAll<HTMLTableElement>('[part="table"]')[1]!;
-    expect(cityTable.caption!.textContent).to.contain('Baltimore: people killed and injured in shootings, by year');
+    // The local CDC series by year: final years only, 2024 (provisional) left out.
+    const local = el.shadowRoot!.querySelector<HTMLTableElement>('[data-table="trend-table-local"] table')!;
+    const fips = countyFips(data, 'Baltimore city', 'Maryland');
+    expect(cellsOf(local)).to.deep.equal(
+      ['2019', '2020', '2021', '2022', '2023'].map((y) => [y, en(countyRow(data, fips, 'homicide', y).deaths!), en(countyRow(data, fips, 'suicide', y).deaths!)]),
+    );
+    // The city's figures by year are there too, each table named by its caption.
+    const cityTable = el.shadowRoot!.querySelector<HTMLTableElement>('[data-table="trend-table-gva"] table')!;
+    const caption = el.shadowRoot!.getElementById(cityTable.getAttribute('aria-labelledby')!)!;
+    expect(caption.textContent).to.contain('Baltimore: people killed and injured in shootings, by year');
     await expect(el).to.be.accessible();
     toggle.click();
     await el.updateComplete;
@@ -277,7 +386,9 @@ describe('<maig-city-stats>', () => {
     await waitForShadow(el, '[data-figure="national-deaths"]');
     const last = cdcRows(data, 'CA').at(-1)!;
     expect(value(el, 'state-deaths')!.textContent).to.equal(new Intl.NumberFormat('de-DE').format(Number(last.deaths)));
-    expect(value(el, 'state-rate')!.textContent).to.equal(last.age_adjusted_rate_per_100k!.replace('.', ','));
+    expect(value(el, 'state-rate')!.textContent).to.equal(
+      new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(last.age_adjusted_rate_per_100k)),
+    );
   });
 
   it('shows a loading state that screen readers hear', async () => {
@@ -340,5 +451,99 @@ describe('<maig-city-stats>', () => {
     for (const a of el.shadowRoot!.querySelectorAll('a[href]')) expect(new URL(a.getAttribute('href')!, document.baseURI).protocol).to.match(/^https?:$/);
     for (const li of sources.querySelectorAll('li')) expect(li.textContent!.trim()).to.not.equal('');
     await expect(el).to.be.accessible();
+  });
+
+  it('at 320 px each table scrolls in a box that takes focus, and its caption is not clipped', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await card({ state: 'MD', city: 'Baltimore' });
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+      await el.updateComplete;
+      const boxes = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.table__scroll')];
+      expect(boxes.length).to.equal(4);
+      const wide = boxes.filter((b) => b.scrollWidth > b.clientWidth);
+      expect(wide.length, 'a table wider than 320 px').to.be.greaterThan(0);
+      for (const box of boxes) {
+        expect(box.tabIndex).to.equal(0);
+        expect(box.getAttribute('role')).to.equal('region');
+        box.focus();
+        expect(el.shadowRoot!.activeElement).to.equal(box);
+        // The caption is outside the box: as wide as the card, wrapped, fully shown.
+        const caption = el.shadowRoot!.getElementById(box.getAttribute('aria-labelledby')!.split(' ')[1]!)!;
+        expect(box.contains(caption)).to.equal(false);
+        expect(caption.scrollWidth).to.be.at.most(caption.clientWidth + 1);
+        expect(caption.getBoundingClientRect().right).to.be.at.most(document.documentElement.clientWidth + 0.5);
+      }
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('says "The chart could not be loaded" in a status message', async () => {
+    const el = await card({ state: 'MD' });
+    const status = el.shadowRoot!.querySelector<HTMLElement>('[part="chart"] [role="status"]')!;
+    expect(status).to.exist;
+    // The chart's fate is told in the same live region, which stays in the page.
+    (el as unknown as { chartStatus: string }).chartStatus = 'failed';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="chart"] [role="status"]')).to.equal(status);
+    expect(status.textContent!.trim()).to.equal('The chart could not be loaded; the table below has every figure.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('two cards on one page make two distinct regions', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <maig-city-stats feed=${REAL_FEED} state="MD" city="Baltimore"></maig-city-stats>
+      <maig-city-stats feed=${REAL_FEED} state="MD" city="Annapolis"></maig-city-stats>
+    </div>`);
+    const cards = [...wrapper.querySelectorAll('maig-city-stats')];
+    for (const c of cards) await waitForShadow(c, '[data-figure="national-deaths"]');
+    const name = (region: Element) =>
+      region
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .map((id) => region.getRootNode() instanceof ShadowRoot && (region.getRootNode() as ShadowRoot).getElementById(id)!.textContent!.replace(/\s+/g, ' ').trim())
+        .join(' ');
+    const names = cards.map((c) => name(c.shadowRoot!.querySelector('section.trend')!));
+    expect(names[0]).to.not.equal(names[1]);
+    expect(names[0]).to.contain('Baltimore');
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('in forced colours with a dark palette, the chart draws its axis text in the system text colour', async () => {
+    const { Chart } = await import('chart.js');
+    // A canvas normalizes any CSS color to #rrggbb (a styled element would be forced itself).
+    const pen = document.createElement('canvas').getContext('2d')!;
+    const luminance = (color: string) => {
+      pen.fillStyle = '#000000';
+      pen.fillStyle = color;
+      const hex = String(pen.fillStyle);
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string) => {
+      const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+      return (x! + 0.05) / (y! + 0.05);
+    };
+    /** The contrast of the chart's axis text with what is behind the chart. */
+    const axisContrast = async () => {
+      const el = await fixture<MaigCityStats>(html`<maig-city-stats feed=${REAL_FEED} state="MD" theme="dark"></maig-city-stats>`);
+      await waitForShadow(el, '[data-figure="national-deaths"]');
+      el.shadowRoot!.querySelector<HTMLElement>('[part="chart"]')!.scrollIntoView();
+      const canvas = el.shadowRoot!.querySelector('canvas')!;
+      await waitUntil(() => Chart.getChart(canvas), 'the chart was not drawn');
+      const tick = String(Chart.getChart(canvas)!.options.scales!.x!.ticks!.color);
+      const background = getComputedStyle(el.shadowRoot!.querySelector('.root')!).backgroundColor;
+      return { tick, background, ratio: contrast(tick, background) };
+    };
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    try {
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      const { ratio, tick, background } = await axisContrast();
+      expect(ratio, `axis text ${tick} on ${background}`).to.be.at.least(4.5);
+    } finally {
+      await executeServerCommand('emulate-forced-colors', { active: false });
+    }
   });
 });

@@ -3,14 +3,32 @@
 
 type Row = Record<string, string>;
 
+/** Splits one CSV line, with "quoted, cells" and "" for a quote. */
+function cellsOf(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') cells.push(cell), (cell = '');
+    else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}
+
 async function csv(name: string): Promise<Row[]> {
   const response = await fetch(`/data/stats/${name}`);
   if (!response.ok) throw new Error(`cannot read data/stats/${name}`);
   const [head, ...lines] = (await response.text()).trim().split(/\r?\n/);
-  const header = head!.split(',');
+  const header = cellsOf(head!);
   return lines.map((line) => {
-    if (line.includes('"')) throw new Error(`quoted CSV in ${name}: extend this reader`);
-    const cells = line.split(',');
+    const cells = cellsOf(line);
     return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
   });
 }
@@ -21,20 +39,26 @@ export interface Expected {
   gva: Row[];
   mass: Row[];
   aliases: Row[];
+  /** CDC firearm homicides and suicides by county (cdc_county_firearm_homicide_suicide_2019_2024.csv). */
+  county: Row[];
+  /** The reviewed city-county table (city-counties.csv). */
+  cityCounties: Row[];
 }
 
 let cache: Promise<Expected> | undefined;
 
 export function sources(): Promise<Expected> {
   cache ??= (async () => {
-    const [cdc, national, gva, mass, aliases] = await Promise.all([
+    const [cdc, national, gva, mass, aliases, county, cityCounties] = await Promise.all([
       csv('cdc_state_firearm_mortality.csv'),
       csv('national_firearm_deaths_by_intent.csv'),
       csv('gva_city_year.csv'),
       csv('gva_mass_shootings_city_year.csv'),
       csv('gva-aliases.csv'),
+      csv('cdc_county_firearm_homicide_suicide_2019_2024.csv'),
+      csv('city-counties.csv'),
     ]);
-    return { cdc, national, gva, mass, aliases };
+    return { cdc, national, gva, mass, aliases, county, cityCounties };
   })();
   return cache;
 }
@@ -71,3 +95,17 @@ export function massTotals(data: Expected, stateName: string, names: string[]) {
 
 export const en = (n: number | string) => new Intl.NumberFormat('en-US').format(Number(n));
 export const en1 = (n: number | string) => new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(n));
+
+/** The CDC county row of a county, intent and period ("2023", "2024-provisional"). */
+export function countyRow(data: Expected, fips: string, intent: 'homicide' | 'suicide', period: string): Row {
+  const row = data.county.find((r) => r.county_fips === fips && r.intent === intent && r.period === period);
+  if (!row) throw new Error(`no county row ${fips} ${intent} ${period}`);
+  return row;
+}
+
+/** The CDC county rows named `name` in `stateName` (e.g. "Cook County", "Illinois"). */
+export function countyFips(data: Expected, name: string, stateName: string): string {
+  const row = data.county.find((r) => r.county === name && r.state_name === stateName);
+  if (!row) throw new Error(`no county ${name}, ${stateName}`);
+  return row.county_fips!;
+}

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFeed, formatError } from '../../scripts/feed/build.mjs';
@@ -13,6 +13,11 @@ function dataCopy() {
   return dir;
 }
 const csv = (file) => parseCsv(readFileSync(join('data/stats', file), 'utf8')).rows.map((r) => r.values);
+/** The project's shared public data beside the clone (as in CI), when present; MAIG_SHARED_DATA overrides the folder. */
+const SHARED = process.env.MAIG_SHARED_DATA || '../shared/data';
+const shared = existsSync(SHARED) ? SHARED : null;
+/** Rows of a source file: from ../shared/data when present (the reference), else the copy in data/stats. */
+const source = (file) => parseCsv(readFileSync(join(shared ?? 'data/stats', file), 'utf8')).rows.map((r) => r.values);
 const messages = (errors, dir) => errors.map(formatError).map((m) => m.replace(`${dir}/`, 'data/'));
 /** Replaces line `n` (1-based) of a data file. */
 function editLine(dir, file, n, text) {
@@ -38,8 +43,20 @@ describe('stats feed section', () => {
     assert.equal([...files.keys()].filter((p) => p.startsWith('stats/state/')).length, 56);
   });
 
-  test('state series equal the CDC file, year by year, for MD, CA, TX and DC; none for PR', async () => {
-    const cdc = csv('cdc_state_firearm_mortality.csv');
+  test('the copies in data/stats equal the shared public data, byte for byte', { skip: !shared && 'no ../shared/data beside the clone' }, () => {
+    const copies = readdirSync('data/stats').filter((f) => f.endsWith('.csv') && existsSync(join(SHARED, f)));
+    assert.deepEqual(copies.sort(), [
+      'cdc_county_firearm_homicide_suicide_2019_2024.csv',
+      'cdc_state_firearm_mortality.csv',
+      'gva_city_year.csv',
+      'gva_mass_shootings_city_year.csv',
+      'national_firearm_deaths_by_intent.csv',
+    ]);
+    for (const f of copies) assert.ok(readFileSync(join('data/stats', f)).equals(readFileSync(join(SHARED, f))), `data/stats/${f} differs from ${SHARED}/${f}`);
+  });
+
+  test('state series equal the CDC file, year by year, for MD, CA, TX and DC, to 2023; none for PR', async () => {
+    const cdc = source('cdc_state_firearm_mortality.csv');
     // The feed shows the years from sources.json's cdcState.first on (2014: the file's 2005 row would leave a gap).
     const { first } = JSON.parse(readFileSync('data/stats/sources.json', 'utf8')).cdcState;
     assert.equal(first, 2014);
@@ -51,42 +68,109 @@ describe('stats feed section', () => {
         .sort((a, b) => a.year - b.year);
       assert.deepEqual(state.cdc.points, expected, code);
       assert.equal(state.cdc.first, expected[0].year);
-      assert.equal(state.cdc.last, expected.at(-1).year);
+      assert.equal(state.cdc.last, 2023);
       assert.ok(state.cdc.source.startsWith('CDC/NCHS'));
     }
+    const md = (await json('stats/state/md.json')).cdc.points.at(-1);
+    const mdRow = cdc.find((r) => r.state === 'MD' && r.year === '2023');
+    assert.deepEqual([md.deaths, md.rate], [Number(mdRow.deaths), Number(mdRow.age_adjusted_rate_per_100k)]);
     const dc = await json('stats/state/dc.json');
-    assert.deepEqual(dc.cdc.points.map((p) => p.year), [2022]);
-    assert.ok(dc.cdc.notes.includes('District of Columbia figures are available for 2022 only.'));
+    assert.deepEqual(dc.cdc.points.map((p) => p.year), [2022, 2023]);
+    assert.ok(dc.cdc.notes.includes('District of Columbia figures are available for 2022 and 2023 only.'));
     const pr = await json('stats/state/pr.json');
     assert.equal(pr.cdc, null);
     assert.match(pr.cdcNote, /no state firearm mortality figures for Puerto Rico/);
   });
 
-  test('national series: every row, blanks stay null, 2020-2023 marked secondary with where they were published', async () => {
+  test('national series: every row, primary CDC figures, no blanks; the 2023 intents add up to the total', async () => {
     const national = await json('stats/national.json');
-    const rows = csv('national_firearm_deaths_by_intent.csv');
+    const rows = source('national_firearm_deaths_by_intent.csv');
     assert.equal(national.deaths.points.length, rows.length);
     for (const row of rows) {
       const point = national.deaths.points.find((p) => p.year === Number(row.year));
       assert.equal(point.total, Number(row.firearm_deaths_total));
-      assert.equal(point.homicide, row.homicide === '' ? null : Number(row.homicide), row.year);
-      assert.equal(point.suicide, row.suicide === '' ? null : Number(row.suicide), row.year);
-      assert.equal(point.secondary, row.source_quality !== 'primary-derived');
-      assert.equal(point.via, point.secondary ? row.source : undefined);
+      for (const [col, key] of [['homicide', 'homicide'], ['suicide', 'suicide'], ['unintentional', 'unintentional'], ['legal_intervention', 'legalIntervention'], ['undetermined', 'undetermined']]) {
+        assert.equal(point[key], Number(row[col]), `${row.year} ${col}`);
+      }
+      assert.equal(point.secondary, false);
     }
-    const y2020 = national.deaths.points.find((p) => p.year === 2020);
-    assert.deepEqual([y2020.homicide, y2020.suicide, y2020.unintentional, y2020.legalIntervention, y2020.undetermined], [null, null, null, null, null]);
-    assert.deepEqual(national.deaths.points.filter((p) => p.secondary).map((p) => p.year), [2020, 2021, 2022, 2023]);
+    const y2023 = national.deaths.points.find((p) => p.year === 2023);
+    const row = rows.find((r) => r.year === '2023');
+    assert.equal(y2023.total, Number(row.firearm_deaths_total));
+    assert.equal(y2023.homicide + y2023.suicide + y2023.unintentional + y2023.legalIntervention + y2023.undetermined, y2023.total);
+    assert.equal(national.deaths.secondaryUrl, undefined);
   });
 
-  test('GVA city figures: 2014-2017 only, summed over the matched names; mass shootings to 2025', async () => {
-    const gva = csv('gva_city_year.csv');
+  test('local CDC figures: the city-county is the city; elsewhere the county the member lies in; suppressed counts kept as 1-9', async () => {
+    const county = source('cdc_county_firearm_homicide_suicide_2019_2024.csv');
+    /** The county's final 2019-2023 series of an intent, as the feed writes it. */
+    const series = (fips, intent) =>
+      [2019, 2020, 2021, 2022, 2023].map((y) => {
+        const r = county.find((x) => x.county_fips === fips && x.intent === intent && x.period === String(y));
+        if (!r) return null;
+        return r.deaths === '' ? r.deaths_range.split('-').map(Number) : Number(r.deaths);
+      });
+    const cityOf = async (state, id) => (await json(`stats/state/${state}.json`)).cities.find((c) => c.id === id);
+
+    const baltimore = await cityOf('md', 'md-baltimore');
+    assert.deepEqual([baltimore.local.kind, baltimore.local.fips, baltimore.local.name], ['city-county', ['24510'], 'Baltimore city']);
+    assert.deepEqual(baltimore.local.homicide, series('24510', 'homicide'));
+    assert.deepEqual(baltimore.local.suicide, series('24510', 'suicide'));
+    const philadelphia = await cityOf('pa', 'pa-philadelphia');
+    assert.deepEqual([philadelphia.local.kind, philadelphia.local.homicide], ['city-county', series('42101', 'homicide')]);
+    const chicago = await cityOf('il', 'il-chicago');
+    assert.deepEqual([chicago.local.kind, chicago.local.fips, chicago.local.name], ['county', ['17031'], 'Cook County']);
+    assert.deepEqual(chicago.local.homicide, series('17031', 'homicide'));
+    // New York City is five counties: their sum; a suppressed part makes the sum a range.
+    const nyc = await cityOf('ny', 'ny-new-york');
+    assert.equal(nyc.local.fips.length, 5);
+    const parts = nyc.local.fips.map((f) => series(f, 'homicide').at(-1));
+    const lo = parts.reduce((n, c) => n + (Array.isArray(c) ? c[0] : c), 0);
+    const hi = parts.reduce((n, c) => n + (Array.isArray(c) ? c[1] : c), 0);
+    assert.deepEqual(nyc.local.homicide.at(-1), lo === hi ? lo : [lo, hi]);
+    // Provisional 2024 is left out: five final years only.
+    assert.ok(county.some((r) => r.period === '2024-provisional'));
+    assert.equal(chicago.local.suicide.length, 5);
+    // Territories: the county file has no rows.
+    const pr = await json('stats/state/pr.json');
+    assert.ok(pr.cities.length > 0 && pr.cities.every((c) => c.local === null));
+    assert.ok(!county.some((r) => r.county_fips.startsWith('72') || r.county_fips.startsWith('69')));
+
+    // Counts by kind in cities.json, and each member's county with how it was found in geocoding.json.
+    const cities = await json('stats/cities.json');
+    const kinds = (k) => cities.members.filter((m) => m.local.kind === k).length;
+    assert.deepEqual(cities.local, {
+      cityCounty: kinds('city-county'),
+      county: kinds('county'),
+      suppressed: cities.members.filter((m) => m.local.suppressed).length,
+      none: kinds(null),
+    });
+    assert.equal(cities.local.none, 6); // 5 in Puerto Rico, Saipan
+    assert.ok(cities.local.suppressed > 0);
+    const geo = await json('geocoding.json');
+    const chicagoPlace = geo.members.find((m) => m.id === 'il-chicago');
+    assert.deepEqual(chicagoPlace.county, { fips: '17031', name: 'Cook', how: 'point-in-shape' });
+    assert.equal(geo.members.find((m) => m.id === 'tn-shelby-county').county.how, 'placed-in-county');
+    assert.equal(geo.members.filter((m) => !m.county).length, geo.countyCounts.none);
+  });
+
+  test('a suppressed county count is the range 1-9, never 0 or blank', async () => {
+    const cities = await json('stats/cities.json');
+    const id = cities.members.find((m) => m.local.suppressed && m.local.kind === 'county').id;
+    const city = (await json(`stats/state/${id.slice(0, 2)}.json`)).cities.find((c) => c.id === id);
+    const latest = [city.local.homicide.at(-1), city.local.suicide.at(-1)];
+    assert.ok(latest.some((c) => Array.isArray(c) && c[0] === 1 && c[1] === 9), JSON.stringify(latest));
+    const rows = source('cdc_county_firearm_homicide_suicide_2019_2024.csv').filter((r) => r.county_fips === city.local.fips[0] && r.period === '2023');
+    assert.ok(rows.some((r) => r.deaths === '' && r.deaths_range === '1-9'));
+  });
+
+  test('GVA city figures: 2014-2017 only, summed over the matched names; mass shootings to 2026-07-22', async () => {
+    const gva = source('gva_city_year.csv');
     const md = await json('stats/state/md.json');
     const baltimore = md.cities.find((c) => c.id === 'md-baltimore');
-    assert.equal(baltimore.match, 'exact+alias');
     assert.ok(baltimore.gvaNames.includes('Baltimore') && baltimore.gvaNames.includes('Baltimore (Waverly)'));
-    assert.deepEqual(baltimore.shootings.points.map((p) => p.year), [2014, 2015, 2016, 2017]);
-    for (const point of baltimore.shootings.points) {
+    assert.deepEqual(baltimore.shootings.map((p) => p.year), [2014, 2015, 2016, 2017]);
+    for (const point of baltimore.shootings) {
       const rows = gva.filter((r) => r.state === 'Maryland' && baltimore.gvaNames.includes(r.city_or_county) && Number(r.year) === point.year);
       assert.equal(point.killed, rows.reduce((n, r) => n + Number(r.killed), 0));
       assert.equal(point.injured, rows.reduce((n, r) => n + Number(r.injured), 0));
@@ -94,11 +178,12 @@ describe('stats feed section', () => {
     // 2013 and 2018 are in the source for Baltimore but not used.
     assert.ok(gva.some((r) => r.city_or_county === 'Baltimore' && r.state === 'Maryland' && r.year === '2013'));
     assert.ok(gva.some((r) => r.city_or_county === 'Baltimore' && r.state === 'Maryland' && r.year === '2018'));
-    assert.ok(baltimore.shootings.notes.some((n) => n.includes('not comparable with CDC totals')));
-    const mass = csv('gva_mass_shootings_city_year.csv').filter((r) => r.state === 'Maryland' && baltimore.gvaNames.includes(r.city_or_county));
-    assert.equal(baltimore.massShootings.points.reduce((n, p) => n + p.count, 0), mass.reduce((n, r) => n + Number(r.mass_shootings), 0));
-    assert.equal(baltimore.massShootings.through, '2025-09-03');
-    assert.ok(baltimore.massShootings.notes.some((n) => n.includes('partial year')));
+    assert.ok(md.gvaCity.notes.some((n) => n.includes('not comparable with CDC totals')));
+    const mass = source('gva_mass_shootings_city_year.csv').filter((r) => r.state === 'Maryland' && baltimore.gvaNames.includes(r.city_or_county));
+    assert.equal(baltimore.massShootings.reduce((n, p) => n + p.count, 0), mass.reduce((n, r) => n + Number(r.mass_shootings), 0));
+    assert.equal(md.gvaMassShootings.through, '2026-07-22');
+    assert.equal(md.gvaMassShootings.last, 2026);
+    assert.ok(md.gvaMassShootings.notes.some((n) => n.includes('2026 is a partial year')));
     // No per-capita city figure anywhere.
     assert.ok(!/"(rate|perCapita|population)"\s*:/i.test(JSON.stringify(md.cities)));
   });
@@ -109,21 +194,18 @@ describe('stats feed section', () => {
     assert.equal(foldCity('De Soto'), foldCity('DeSoto'));
     assert.equal(foldCity('San Sebastián'), foldCity('San Sebastian'));
     assert.notEqual(foldCity('Birmingham (Hoover)'), foldCity('Birmingham'));
-    const mo = await json('stats/state/mo.json');
-    const stLouis = mo.cities.find((c) => c.city === 'St. Louis');
-    assert.equal(stLouis.match, 'exact');
+    const cities = await json('stats/cities.json');
+    const record = (id) => cities.members.find((m) => m.id === id);
     // GVA writes both spellings; both are the same city.
-    assert.deepEqual(stLouis.gvaNames, ['Saint Louis', 'St Louis']);
-    const sunset = mo.cities.find((c) => c.city === 'Sunset Hills');
-    assert.deepEqual([sunset.match, sunset.gvaNames], ['alias', ['Saint Louis (Sunset Hills)']]);
+    assert.deepEqual([record('mo-st-louis').match, record('mo-st-louis').gvaNames], ['exact', ['Saint Louis', 'St Louis']]);
+    assert.deepEqual([record('mo-sunset-hills').match, record('mo-sunset-hills').gvaNames], ['alias', ['Saint Louis (Sunset Hills)']]);
     const dc = (await json('stats/state/dc.json')).cities[0];
-    assert.deepEqual([dc.city, dc.match, dc.gvaNames], ['Washington DC', 'alias', ['Washington', 'Washington Navy Yard']]);
+    assert.deepEqual([dc.city, record(dc.id).match, dc.gvaNames], ['Washington DC', 'alias', ['Washington', 'Washington Navy Yard']]);
     const al = await json('stats/state/al.json');
     // "Birmingham (Hoover)" is Hoover, not Birmingham: not counted for Birmingham.
     assert.ok(!al.cities.find((c) => c.city === 'Birmingham').gvaNames.includes('Birmingham (Hoover)'));
     const pr = await json('stats/state/pr.json');
-    assert.ok(pr.cities.length > 0 && pr.cities.every((c) => c.match === 'none' && c.shootings === null && c.massShootings === null));
-    const cities = await json('stats/cities.json');
+    assert.ok(pr.cities.length > 0 && pr.cities.every((c) => record(c.id).match === 'none' && c.shootings === null && c.massShootings === null));
     assert.equal(cities.members.length, 548);
     assert.equal(cities.withFigures, cities.members.filter((m) => m.shootings || m.massShootings).length);
     assert.ok(cities.withFigures > 400, `${cities.withFigures}`);
@@ -134,7 +216,7 @@ describe('stats feed section', () => {
     editLine(dir, 'stats/gva-aliases.csv', line, '');
     const { files } = await buildFeed({ dataDir: dir, write: false });
     const after = JSON.parse(files.get('stats/state/mo.json')).cities.find((c) => c.city === 'Sunset Hills');
-    assert.deepEqual([after.match, after.shootings], ['none', null]);
+    assert.equal(after.shootings, null);
   });
 
   test('errors name the file, line and field, and nothing is written', async () => {
@@ -145,11 +227,17 @@ describe('stats feed section', () => {
     const natLine = lineOf('stats/national_firearm_deaths_by_intent.csv', (l) => l.startsWith('2019,'));
     editLine(dir, 'stats/national_firearm_deaths_by_intent.csv', natLine, (l) => l.replace('2019,39707,', '2019,39708,'));
     const qLine = lineOf('stats/national_firearm_deaths_by_intent.csv', (l) => l.startsWith('2021,'));
-    editLine(dir, 'stats/national_firearm_deaths_by_intent.csv', qLine, (l) => l.replace(',secondary,', ',guess,'));
+    editLine(dir, 'stats/national_firearm_deaths_by_intent.csv', qLine, (l) => l.replace(',primary-derived,', ',guess,'));
     editLine(dir, 'stats/gva-aliases.csv', 2, 'CA,Los Altos Hills,Los Altos Hills (made up),typo');
     editLine(dir, 'stats/gva-aliases.csv', 3, 'CO,Edgewater,Denver (Edgewater),listed again below');
     editLine(dir, 'stats/gva_city_year.csv', 2, (l) => l.replace('Alabama,', 'Alabamaa,'));
     editLine(dir, 'stats/gva_city_year.csv', 3, (l) => l.replace(/,2017,1,1,/, ',2017,1,-1,'));
+    editLine(dir, 'stats/cdc_county_firearm_homicide_suicide_2019_2024.csv', 2, (l) => l.replace(',1-9,', ',,'));
+    editLine(dir, 'stats/cdc_county_firearm_homicide_suicide_2019_2024.csv', 3, (l) => l.replace(',homicide,', ',accident,'));
+    const ccLine = lineOf('stats/city-counties.csv', (l) => l.startsWith('MD,Baltimore,'));
+    editLine(dir, 'stats/city-counties.csv', ccLine, (l) => l.replace(',24510,', ',24005,'));
+    const ccLine2 = lineOf('stats/city-counties.csv', (l) => l.startsWith('PA,Philadelphia,'));
+    editLine(dir, 'stats/city-counties.csv', ccLine2, 'PA,Philadelphia,42101,city-county,');
     const sources = JSON.parse(readFileSync(join(dir, 'stats/sources.json'), 'utf8'));
     delete sources.gvaCity.first;
     writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));
@@ -168,6 +256,10 @@ describe('stats feed section', () => {
       'data/stats/gva_city_year.csv:3: killed: "-1" is not a whole number',
       'data/stats/gva-aliases.csv:2: gva_name: "Los Altos Hills (made up)" is not a city name in the Gun Violence Archive files for CA',
       'data/stats/gva-aliases.csv:4: gva_name: "Denver (Edgewater)" is listed twice for Edgewater, CO (first on line 3)',
+      'data/stats/cdc_county_firearm_homicide_suicide_2019_2024.csv:2: deaths_range: a blank count needs its range, such as 1-9 (found "")',
+      'data/stats/cdc_county_firearm_homicide_suicide_2019_2024.csv:3: intent: "accident" is not homicide or suicide',
+      `data/stats/city-counties.csv:${ccLine2}: note: says nothing: write why, and who checked`,
+      `data/stats/city-counties.csv:${ccLine}: county_fips: Baltimore, MD lies in county 24510 (Baltimore, geocoding.json), not in 24005`,
     ]);
     assert.throws(() => readFileSync(join(dir, 'out', 'index.json')), /ENOENT/);
   });

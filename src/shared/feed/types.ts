@@ -112,29 +112,49 @@ export interface StateSeries extends StatsSeriesInfo {
 }
 
 /** Gun Violence Archive shootings recorded under a city's names, by year (years with none recorded are absent). */
-export interface CityShootings extends StatsSeriesInfo {
-  points: Array<{ year: number; incidents: number; killed: number; injured: number }>;
-}
+export type CityShootings = Array<{ year: number; killed: number; injured: number }>;
 
 /** Gun Violence Archive mass shootings (4+ shot) recorded under a city's names, by year. */
-export interface CityMassShootings extends StatsSeriesInfo {
+export type CityMassShootings = Array<{ year: number; count: number; killed: number; injured: number }>;
+
+/** Source, years and notes of the Gun Violence Archive mass shootings series. */
+export interface MassShootingsInfo extends StatsSeriesInfo {
   /** Last day covered (YYYY-MM-DD); the last year is partial. */
   through: string;
-  points: Array<{ year: number; count: number; killed: number; injured: number }>;
 }
 
-/** A member city's Gun Violence Archive figures, as matched by name and the reviewed alias table. */
+/**
+ * A CDC county count: a whole number, or `[low, high]` where CDC suppresses it (1-9, shown as
+ * "fewer than 10") or a sum of counties includes a suppressed one. Null: no row that year.
+ */
+export type LocalCount = number | [number, number] | null;
+
+/** A member's local CDC firearm homicides and suicides, one count per year from `cdcCounty.first`. */
+export interface LocalFigures {
+  /** `city-county`: the county is the member (its own figure); `county`: the county the member lies in. */
+  kind: 'city-county' | 'county';
+  fips: string[];
+  /** The CDC name(s) of the county or counties, e.g. "Cook County". */
+  name: string;
+  /** Reviewed note (data/stats/city-counties.csv), or null. */
+  note: string | null;
+  homicide: LocalCount[];
+  suicide: LocalCount[];
+}
+
+/** A member city's local CDC figures and Gun Violence Archive figures (matched by name and the reviewed alias table). */
 export interface StatsCity {
   id: string;
   city: string;
-  match: 'exact' | 'alias' | 'exact+alias' | 'none';
+  /** Null where the CDC county file has no area for the member (territories). */
+  local: LocalFigures | null;
   /** The GVA city names counted for this member. */
   gvaNames: string[];
   shootings: CityShootings | null;
   massShootings: CityMassShootings | null;
 }
 
-/** `stats/state/{state}.json`: one state's CDC series and its member cities' GVA figures. */
+/** `stats/state/{state}.json`: one state's CDC series and its member cities' local and GVA figures. */
 export interface StatsStateResource {
   schemaVersion: number;
   state: { code: string; name: string; territory: boolean };
@@ -142,6 +162,10 @@ export interface StatsStateResource {
   cdc: StateSeries | null;
   /** Why `cdc` is null. */
   cdcNote: string | null;
+  /** Where the members' local figures come from: CDC county file, final years first..last. */
+  cdcCounty: { source: string; url: string; first: number; last: number; updated: string };
+  gvaCity: StatsSeriesInfo;
+  gvaMassShootings: MassShootingsInfo;
   cities: StatsCity[];
 }
 
@@ -163,14 +187,23 @@ export interface NationalDeathsPoint {
 /** `stats/national.json` */
 export interface StatsNationalResource {
   schemaVersion: number;
-  deaths: StatsSeriesInfo & { secondaryUrl: string; points: NationalDeathsPoint[] };
+  deaths: StatsSeriesInfo & { secondaryUrl?: string; points: NationalDeathsPoint[] };
 }
 
 /** `stats/cities.json`: which members have GVA city figures, and how they were matched. */
 export interface StatsCitiesResource {
   schemaVersion: number;
   withFigures: number;
-  members: Array<{ id: string; match: StatsCity['match']; gvaNames: string[]; shootings: boolean; massShootings: boolean }>;
+  /** Members with a local CDC figure, by kind; suppressed: the newest count is 1-9; none: no figure. */
+  local: { cityCounty: number; county: number; suppressed: number; none: number };
+  members: Array<{
+    id: string;
+    local: { kind: LocalFigures['kind'] | null; fips?: string[]; how?: string; suppressed?: boolean; why?: string };
+    match: 'exact' | 'alias' | 'exact+alias' | 'none';
+    gvaNames: string[];
+    shootings: boolean;
+    massShootings: boolean;
+  }>;
 }
 
 /** How a member was placed on the map at build time. */
