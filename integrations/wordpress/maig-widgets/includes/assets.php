@@ -24,13 +24,14 @@ function maig_widgets_uses_bundled_copy() {
 	return '' === maig_widgets_settings()['base_url'];
 }
 
-/** Asks for the loader and the reservation stylesheet on this page (once). */
+/**
+ * Asks for the loader and the reservation stylesheet on this page. Enqueueing twice is harmless;
+ * no "done" flag, because the block editor restores the script queue after preloading the post.
+ */
 function maig_widgets_enqueue() {
-	static $done = false;
-	if ( $done || ! did_action( 'init' ) ) {
+	if ( ! did_action( 'init' ) ) {
 		return;
 	}
-	$done    = true;
 	$base    = maig_widgets_base_url();
 	$version = maig_widgets_uses_bundled_copy() ? MAIG_WIDGETS_VERSION : null;
 	wp_enqueue_style( 'maig-widgets', $base . 'dist/maig-widgets.css', array(), $version );
