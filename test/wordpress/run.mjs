@@ -78,15 +78,24 @@ async function waitFor(what, fn, ms = 60_000) {
 
 /** Starts a long-running process; it is stopped (by its pid) at the end. */
 function daemon(name, cmd, args, opts = {}) {
-  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+  // Its own process group: PHP's built-in server forks workers (PHP_CLI_SERVER_WORKERS), and
+  // they all go when the group is stopped.
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...opts });
+  const stop = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
   let output = '';
   child.stdout.on('data', (d) => (output = (output + d).slice(-20_000)));
   child.stderr.on('data', (d) => (output = (output + d).slice(-20_000)));
   cleanups.push(async () => {
-    if (child.exitCode !== null || child.signalCode) return;
-    child.kill('SIGTERM');
-    await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null && !child.signalCode) child.kill('SIGKILL');
+    const exited = child.exitCode !== null || child.signalCode ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+    stop('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    stop('SIGKILL');
   });
   child.output = () => output;
   child.name = name;
