@@ -477,15 +477,18 @@ define( 'NONCE_SALT', 'maig-test-${process.pid}-h' );
   });
 
   const hasEmbed = existsSync(join(unpacked, 'maig-widgets/dist/embed/index.html'));
-  await check('a pasted embed URL (bundled copy) becomes an iframe showing the widget, resized to it', async () => {
+  await check('a pasted embed URL (bundled copy; on its own line and as an Embed block) becomes an iframe showing the widget, resized to it', async () => {
     if (!hasEmbed) return ['skip', 'no dist/embed in this build: the embed page comes from the embed branch'];
     const { page, problems, close } = await open(posts.embed.url);
-    const frame = page.locator('iframe.maig-widgets-embed');
-    equal(await frame.count(), 1, 'iframes');
-    equal(await frame.getAttribute('src'), embedUrl, 'iframe src');
-    const inner = page.frameLocator('iframe.maig-widgets-embed').locator('maig-member-count [part="number"]');
+    const frames = page.locator('iframe.maig-widgets-embed');
+    equal(await frames.count(), 2, 'iframes (URL on its own line, Embed block)');
+    equal(await frames.first().getAttribute('src'), embedUrl, 'iframe src');
+    const inner = page.frameLocator('iframe.maig-widgets-embed >> nth=0').locator('maig-member-count [part="number"]');
     equal((await inner.textContent({ timeout: 30_000 })).trim(), String(njCount), 'member count in the iframe');
-    await page.waitForFunction(() => document.querySelector('iframe.maig-widgets-embed').style.height !== '', null, { timeout: 30_000 });
+    const principles = page.frameLocator('iframe.maig-widgets-embed >> nth=1').locator('maig-principles [part="list"] > li');
+    await principles.first().waitFor({ timeout: 30_000 });
+    equal(await principles.count(), 12, 'principles in the Embed block iframe');
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe.maig-widgets-embed')].every((f) => f.style.height !== ''), null, { timeout: 30_000 });
     equal(problems, [], 'errors');
     await close();
   });

@@ -118,7 +118,13 @@ switch ( $maig_action ) {
 				'Injection attempts in block attributes',
 				"<!-- wp:maig-widgets/widget {\"widget\":\"member-count\",\"state\":\"\\u0022\\u003e\\u003cscript\\u003ewindow.maigInjected=7\\u003c/script\\u003e\",\"label\":\"\\u003cimg src=x onerror=window.maigInjected=8\\u003e\"} /-->"
 			),
-			'embed'       => maig_post_as( 'author1', 'Pasted embed URL', "An embed:\n\n" . $embed . "?widget=member-count&state=NJ\n\nAfter the embed." ),
+			// As pasted in the classic editor (a URL on its own line) and in the block editor (an Embed block).
+			'embed'       => maig_post_as(
+				'author1',
+				'Pasted embed URL',
+				"An embed:\n\n" . $embed . "?widget=member-count&state=NJ\n\nAfter the embed.\n\n"
+				. '<!-- wp:embed {"url":"' . $embed . '?widget=principles"} --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">' . "\n" . $embed . "?widget=principles\n" . '</div></figure><!-- /wp:embed -->'
+			),
 			'plain'       => maig_post_as( 'author1', 'No widget', 'A post without any widget.' ),
 			'contributor' => maig_post_as( 'contributor1', 'Contributor draft', "[maig_member_count state=\"NJ\"]\n\n<!-- wp:maig-widgets/widget {\"widget\":\"principles\"} /-->", 'pending' ),
 		);

@@ -5,21 +5,30 @@
  * - under a base URL set in Settings, our embed pages are registered as an oEmbed provider
  *   (wp_oembed_add_provider), answered by its oEmbed endpoint ({origin}/oembed by default);
  * - for the copy bundled in the plugin, the plugin writes the iframe itself (no HTTP request).
- * A small script resizes our iframes from their `maig-widgets:height` messages.
+ * The package's dist/embed/resize.js resizes our iframes from their `maig-widgets:height` messages.
  *
  * @package MaigWidgets
  */
 
 defined( 'ABSPATH' ) || exit;
 
-/** Height reserved for each widget's iframe before its first height message (px). */
-const MAIG_WIDGETS_EMBED_HEIGHTS = array(
-	'member-count' => 200,
-	'member-map'   => 720,
-	'principles'   => 900,
-	'city-stats'   => 760,
-	'join-form'    => 960,
-);
+/**
+ * Height an iframe reserves for each widget before its first height message (px), from the
+ * bundled dist/embed/widgets.json (written by the build from its measurements).
+ *
+ * @param string $widget Widget name.
+ * @return int
+ */
+function maig_widgets_embed_height( $widget ) {
+	static $widgets = null;
+	if ( null === $widgets ) {
+		$file    = MAIG_WIDGETS_DIR . 'dist/embed/widgets.json';
+		$widgets = file_exists( $file ) ? json_decode( (string) file_get_contents( $file ), true ) : array();
+		$widgets = is_array( $widgets ) ? $widgets : array();
+	}
+	$height = isset( $widgets[ $widget ]['height'] ) ? (int) $widgets[ $widget ]['height'] : 0;
+	return $height > 0 ? $height : 600;
+}
 
 /**
  * Regular expression matching embed page URLs under a base URL (http or https).
@@ -52,9 +61,10 @@ function maig_widgets_oembed_endpoint() {
 	return $parts['scheme'] . '://' . $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' ) . '/oembed';
 }
 
-/** Loads the resize script and the iframe style on this page (once). */
+/** Loads the resize script (dist/embed/resize.js next to the widget script) and the iframe style on this page. */
 function maig_widgets_enqueue_embed_assets() {
-	wp_enqueue_script( 'maig-widgets-embed-resize', plugins_url( 'assets/embed-resize.js', MAIG_WIDGETS_FILE ), array(), MAIG_WIDGETS_VERSION, true );
+	$version = maig_widgets_uses_bundled_copy() ? MAIG_WIDGETS_VERSION : null;
+	wp_enqueue_script( 'maig-widgets-embed-resize', maig_widgets_base_url() . 'dist/embed/resize.js', array(), $version, true );
 	wp_enqueue_style( 'maig-widgets-embed', plugins_url( 'assets/embed.css', MAIG_WIDGETS_FILE ), array(), MAIG_WIDGETS_VERSION );
 }
 
@@ -90,10 +100,10 @@ function maig_widgets_embed_handler( $matches, $attr, $url ) {
 	maig_widgets_enqueue_embed_assets();
 	$defs = maig_widgets_definitions();
 	return sprintf(
-		'<iframe class="maig-widgets-embed" src="%s" title="%s" height="%d" loading="lazy"></iframe>',
+		'<iframe class="maig-widgets-embed" data-maig-embed src="%s" title="%s" height="%d" loading="lazy"></iframe>',
 		esc_url( $url ),
-		esc_attr( $defs[ $widget ]['title'] ),
-		(int) MAIG_WIDGETS_EMBED_HEIGHTS[ $widget ]
+		esc_attr( $defs[ $widget ]['title'] . ' · Mayors Against Illegal Guns' ),
+		maig_widgets_embed_height( $widget )
 	);
 }
 
