@@ -35,7 +35,9 @@ function maig_widgets_enqueue() {
 	$base    = maig_widgets_base_url();
 	$version = maig_widgets_uses_bundled_copy() ? MAIG_WIDGETS_VERSION : null;
 	wp_enqueue_style( 'maig-widgets', $base . 'dist/maig-widgets.css', array(), $version );
-	if ( function_exists( 'wp_enqueue_script_module' ) ) {
+	// Script modules print on the front end only (not in the editor on every version): the editor
+	// gets a classic script tag with type="module" instead.
+	if ( function_exists( 'wp_enqueue_script_module' ) && ! is_admin() ) {
 		wp_enqueue_script_module( 'maig-widgets', $base . 'dist/maig-widgets.js', array(), $version );
 	} else {
 		wp_enqueue_script( 'maig-widgets', $base . 'dist/maig-widgets.js', array(), $version, true );
@@ -87,5 +89,14 @@ add_action(
 	}
 );
 
-// The block editor: the loader upgrades the server-rendered preview in place.
+// The block editor: the loader upgrades the server-rendered preview in place (enqueue_block_assets
+// also reaches an editor canvas in an iframe, as the site editor has).
 add_action( 'enqueue_block_editor_assets', 'maig_widgets_enqueue' );
+add_action(
+	'enqueue_block_assets',
+	function () {
+		if ( is_admin() ) {
+			maig_widgets_enqueue();
+		}
+	}
+);
