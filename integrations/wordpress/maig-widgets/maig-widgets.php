@@ -20,6 +20,16 @@ define( 'MAIG_WIDGETS_FILE', __FILE__ );
 define( 'MAIG_WIDGETS_DIR', plugin_dir_path( __FILE__ ) );
 
 // Written by `npm run build` from custom-elements.json and the feed (allow-list, fallback links).
+// A source checkout that was never built has none: say so instead of failing.
+if ( ! is_readable( MAIG_WIDGETS_DIR . 'includes/attributes.php' ) ) {
+	add_action(
+		'admin_notices',
+		function () {
+			echo '<div class="notice notice-error"><p>' . esc_html__( 'MAIG Widgets is not built: install dist/wordpress/maig-widgets.zip from `npm run build`, not the source folder.', 'maig-widgets' ) . '</p></div>';
+		}
+	);
+	return;
+}
 require_once MAIG_WIDGETS_DIR . 'includes/attributes.php';
 require_once MAIG_WIDGETS_DIR . 'includes/settings.php';
 require_once MAIG_WIDGETS_DIR . 'includes/render.php';
