@@ -149,7 +149,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error(`maig-widgets server: ${error.message}`);
     process.exit(1);
   }
-  const { url } = await start({ routes: [join.route] });
+  const { createOembed } = await import('./oembed.mjs'); // GET /oembed and the embed page's discovery link
+  const { url } = await start({ routes: [join.route, createOembed({ csp: CSP }).route] });
   console.log(`maig-widgets demo: ${url}demo/  (feed: ${url}dist/feed/v1/index.json)  Ctrl+C to stop`);
   console.log(`join receiver: POST ${url}join → ${join.options.dbPath}; export ${url}join.csv ${join.options.exportToken ? '(Bearer MAIG_EXPORT_TOKEN)' : '(off: set MAIG_EXPORT_TOKEN)'}`);
 }

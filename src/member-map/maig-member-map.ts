@@ -53,6 +53,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
  * always there for screen readers and keyboards.
  *
  * @summary A map of the coalition's member cities, with a list alternative.
+ * @tag maig-member-map
  *
  * @attr feed - URL of the data feed (index.json or its folder). The feed must have `members` and `map` resources.
  * @attr state - Opens zoomed on a state or territory (USPS code such as `PA`, or its name). Updated when a person zooms.

@@ -1,0 +1,81 @@
+/**
+ * The "MAIG widget" block in the editor, without a build step (wp.element.createElement).
+ * Sidebar: the widget picker and the attributes documented for that widget (from
+ * custom-elements.json, passed in window.maigWidgetsBlock). Preview: the server render
+ * (ServerSideRender), upgraded in place by the widget script the plugin loads in the editor.
+ */
+( function ( wp, data ) {
+	'use strict';
+	if ( ! wp || ! wp.blocks || ! data ) {
+		return;
+	}
+	var el = wp.element.createElement;
+	var __ = wp.i18n.__;
+	var be = wp.blockEditor;
+	var c = wp.components;
+	var ServerSideRender = wp.serverSideRender;
+
+	function field( def, attributes, setAttributes ) {
+		var value = attributes[ def.key ];
+		var set = function ( v ) {
+			var next = {};
+			next[ def.key ] = v === '' ? undefined : v;
+			setAttributes( next );
+		};
+		if ( def.type === 'boolean' ) {
+			return el( c.ToggleControl, { key: def.key, label: def.name, help: def.description, checked: !! value, onChange: set } );
+		}
+		if ( def.type === 'enum' ) {
+			var options = [ { label: __( '(default)', 'maig-widgets' ), value: '' } ].concat(
+				def.values.map( function ( v ) { return { label: v, value: v }; } )
+			);
+			return el( c.SelectControl, { key: def.key, label: def.name, help: def.description, value: value || '', options: options, onChange: set } );
+		}
+		return el( c.TextControl, {
+			key: def.key,
+			label: def.name,
+			help: def.description,
+			type: def.type === 'number' ? 'number' : 'text',
+			value: value || '',
+			onChange: set,
+		} );
+	}
+
+	wp.blocks.registerBlockType( 'maig-widgets/widget', {
+		edit: function ( props ) {
+			var attributes = props.attributes;
+			var widget = data.widgets.filter( function ( w ) { return w.name === attributes.widget; } )[ 0 ] || data.widgets[ 0 ];
+			var blockProps = be.useBlockProps();
+			var controls = el(
+				be.InspectorControls,
+				{ key: 'controls' },
+				el(
+					c.PanelBody,
+					{ title: __( 'Widget', 'maig-widgets' ), initialOpen: true },
+					el( c.SelectControl, {
+						label: __( 'Widget', 'maig-widgets' ),
+						value: widget.name,
+						options: data.widgets.map( function ( w ) { return { label: w.title, value: w.name }; } ),
+						onChange: function ( v ) { props.setAttributes( { widget: v } ); },
+					} ),
+					widget.fields.map( function ( def ) { return field( def, attributes, props.setAttributes ); } ),
+					el( c.TextControl, {
+						label: 'lang',
+						help: __( 'Language of the widget, e.g. es (when the widget has that translation).', 'maig-widgets' ),
+						value: attributes.lang || '',
+						onChange: function ( v ) { props.setAttributes( { lang: v || undefined } ); },
+					} )
+				)
+			);
+			return el(
+				'div',
+				blockProps,
+				controls,
+				el( ServerSideRender, { block: 'maig-widgets/widget', attributes: attributes } )
+			);
+		},
+		save: function () {
+			return null;
+		},
+	} );
+} )( window.wp, window.maigWidgetsBlock );

@@ -1,0 +1,178 @@
+<?php
+/**
+ * One renderer for shortcodes and the block: the CMS-safe placeholder
+ * `<div data-maig-widget="member-count" data-state="NJ">fallback</div>`, which the widget
+ * script upgrades. Only attributes documented in custom-elements.json pass, each sanitized for
+ * its type and escaped; the fallback is words and a link a reader without JavaScript can use.
+ *
+ * @package MaigWidgets
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/** Attribute names that hold a URL (only http, https or a site-relative path passes). */
+const MAIG_WIDGETS_URL_ATTRIBUTES = array( 'feed', 'endpoint' );
+
+/**
+ * Sanitizes one attribute value for its documented type; null drops it.
+ *
+ * @param string               $name  Attribute name (as in custom-elements.json).
+ * @param array<string, mixed> $def   Its definition from maig_widgets_definitions().
+ * @param mixed                $value Raw value.
+ * @return string|true|null String value, true for a present boolean, null to leave it out.
+ */
+function maig_widgets_sanitize_attribute( $name, $def, $value ) {
+	if ( is_bool( $value ) ) {
+		$value = $value ? '1' : '0';
+	}
+	if ( is_int( $value ) || is_float( $value ) ) {
+		$value = (string) $value;
+	}
+	if ( ! is_string( $value ) ) {
+		return null;
+	}
+	$value = trim( wp_check_invalid_utf8( $value ) );
+	switch ( $def['type'] ) {
+		case 'boolean':
+			return in_array( strtolower( $value ), array( '', '1', 'true', 'yes', 'on', $name ), true ) ? true : null;
+		case 'number':
+			return preg_match( '/^-?\d{1,9}$/', $value ) ? $value : null;
+		case 'enum':
+			$value = strtolower( $value );
+			return in_array( $value, $def['values'], true ) ? $value : null;
+	}
+	if ( in_array( $name, MAIG_WIDGETS_URL_ATTRIBUTES, true ) ) {
+		if ( '' === $value ) {
+			return null;
+		}
+		if ( '/' === $value[0] && ( ! isset( $value[1] ) || '/' !== $value[1] ) ) {
+			return esc_url_raw( $value );
+		}
+		return preg_match( '#^https?://#i', $value ) ? ( esc_url_raw( $value, array( 'http', 'https' ) ) ?: null ) : null;
+	}
+	if ( 'join' === $name && '' !== $value && preg_match( '#^[a-z][a-z0-9+.-]*:#i', $value ) && ! preg_match( '#^https?://#i', $value ) ) {
+		return null; // A join link may be empty (the feed's address) or http(s), never javascript: and the like.
+	}
+	$value = sanitize_text_field( $value );
+	if ( '' === $value && 'join' !== $name ) {
+		return null;
+	}
+	return function_exists( 'mb_substr' ) ? mb_substr( $value, 0, 200 ) : substr( $value, 0, 200 );
+}
+
+/**
+ * Reads shortcode or block attributes into the allowed `data-` attributes of one widget.
+ * Accepts `hide-claim`, `hide_claim` and `hideClaim`, and bare flags (`[maig_principles open]`).
+ *
+ * @param string               $widget Widget name, e.g. "member-count".
+ * @param array<string|int, mixed> $atts Raw attributes.
+ * @return array<string, string|true> Attribute name => value (true: boolean present).
+ */
+function maig_widgets_attributes( $widget, $atts ) {
+	$defs = maig_widgets_definitions();
+	if ( ! isset( $defs[ $widget ] ) ) {
+		return array();
+	}
+	$allowed = $defs[ $widget ]['attributes'];
+	$given   = array();
+	foreach ( (array) $atts as $key => $value ) {
+		if ( is_int( $key ) ) { // Bare word: a flag.
+			if ( ! is_string( $value ) ) {
+				continue;
+			}
+			$key   = $value;
+			$value = '';
+		}
+		$name           = strtolower( preg_replace( '/([a-z])([A-Z])/', '$1-$2', (string) $key ) );
+		$name           = str_replace( '_', '-', $name );
+		$given[ $name ] = $value;
+	}
+	$out = array();
+	foreach ( $allowed as $name => $def ) {
+		if ( array_key_exists( $name, $given ) ) {
+			$clean = maig_widgets_sanitize_attribute( $name, $def, $given[ $name ] );
+			if ( null !== $clean ) {
+				$out[ $name ] = $clean;
+			}
+		}
+	}
+	$settings = maig_widgets_settings();
+	if ( isset( $allowed['feed'] ) && ! isset( $out['feed'] ) && '' !== $settings['feed_url'] ) {
+		$out['feed'] = $settings['feed_url'];
+	}
+	if ( isset( $allowed['endpoint'] ) && ! isset( $out['endpoint'] ) && '' !== $settings['join_endpoint'] ) {
+		$out['endpoint'] = $settings['join_endpoint'];
+	}
+	// `lang` is passed through for translated widgets (a BCP 47 tag such as "es" or "es-US").
+	if ( isset( $given['lang'] ) && is_string( $given['lang'] ) && preg_match( '/^[a-z]{2,3}(-[a-z0-9]{2,8}){0,3}$/i', $given['lang'] ) ) {
+		$out['lang'] = $given['lang'];
+	}
+	return $out;
+}
+
+/**
+ * The no-JavaScript fallback: a sentence and a link.
+ *
+ * @param string                     $widget Widget name.
+ * @param array<string, string|true> $attrs  Sanitized attributes.
+ * @return string HTML (escaped).
+ */
+function maig_widgets_fallback( $widget, $attrs ) {
+	$links = maig_widgets_links();
+	$state = ( isset( $attrs['state'] ) && is_string( $attrs['state'] ) ) ? $attrs['state'] : '';
+	$city  = ( isset( $attrs['city'] ) && is_string( $attrs['city'] ) ) ? $attrs['city'] : '';
+	switch ( $widget ) {
+		case 'member-count':
+			$text = '' !== $state
+				/* translators: %s: state code or name */
+				? sprintf( __( 'Mayors Against Illegal Guns has member cities in %s.', 'maig-widgets' ), $state )
+				: __( 'Mayors Against Illegal Guns: a coalition of mayors across the United States.', 'maig-widgets' );
+			$link = array( $links['site'], __( 'See the member cities', 'maig-widgets' ) );
+			break;
+		case 'member-map':
+			$text = __( 'A map of the member cities of Mayors Against Illegal Guns.', 'maig-widgets' );
+			$link = array( $links['site'], __( 'See the member cities by state', 'maig-widgets' ) );
+			break;
+		case 'principles':
+			$text = __( 'The Statement of Principles of Mayors Against Illegal Guns.', 'maig-widgets' );
+			$link = array( $links['site'], __( 'Read the Statement of Principles', 'maig-widgets' ) );
+			break;
+		case 'city-stats':
+			$place = trim( $city . ( '' !== $city && '' !== $state ? ', ' : '' ) . $state );
+			$text  = '' !== $place
+				/* translators: %s: city and state */
+				? sprintf( __( 'Gun-violence statistics for %s.', 'maig-widgets' ), $place )
+				: __( 'Gun-violence statistics.', 'maig-widgets' );
+			$link  = array( $links['cdc'], __( 'See firearm deaths by state (CDC/NCHS)', 'maig-widgets' ) );
+			break;
+		case 'join-form':
+			$text = __( 'Mayors can join Mayors Against Illegal Guns by signing its Statement of Principles.', 'maig-widgets' );
+			$link = array( $links['join'], __( 'Join Mayors Against Illegal Guns', 'maig-widgets' ) );
+			break;
+		default:
+			return '';
+	}
+	return sprintf( '<p>%s <a href="%s">%s</a></p>', esc_html( $text ), esc_url( $link[0] ), esc_html( $link[1] ) );
+}
+
+/**
+ * Renders one widget placeholder, and asks for the widget script on this page.
+ *
+ * @param string                   $widget Widget name, e.g. "member-count".
+ * @param array<string|int, mixed> $atts   Raw shortcode or block attributes.
+ * @return string HTML.
+ */
+function maig_widgets_render( $widget, $atts ) {
+	$defs = maig_widgets_definitions();
+	if ( ! is_string( $widget ) || ! isset( $defs[ $widget ] ) ) {
+		return '';
+	}
+	$attrs = maig_widgets_attributes( $widget, $atts );
+	$html  = '<div class="maig-widget" data-maig-widget="' . esc_attr( $widget ) . '"';
+	foreach ( $attrs as $name => $value ) {
+		$html .= ' data-' . esc_attr( $name ) . '="' . ( true === $value ? '' : esc_attr( $value ) ) . '"';
+	}
+	$html .= '>' . maig_widgets_fallback( $widget, $attrs ) . '</div>';
+	maig_widgets_enqueue();
+	return $html;
+}

@@ -1,0 +1,80 @@
+// The embed page (dist/embed/index.html?widget=<name>&<attr>=<value>…): renders one widget from its
+// query parameters and tells the parent frame its height. A static module, no inline script, works
+// under the strict CSP and inside <iframe sandbox="allow-scripts"> (opaque origin).
+//
+// Only widgets and attributes documented in custom-elements.json are used (widgets.js is written
+// from it at build time); values are set with setAttribute, never parsed as HTML.
+import { WIDGETS } from './widgets.js';
+
+const COALITION = 'https://www.mayorsagainstillegalguns.org/';
+const root = document.getElementById('maig-embed') ?? document.body;
+const params = new URLSearchParams(location.search);
+const name = (params.get('widget') ?? '').trim().toLowerCase().replace(/^maig-/, '');
+const widget = Object.prototype.hasOwnProperty.call(WIDGETS, name) ? WIDGETS[name] : undefined;
+
+/** A readable message in place of the widget, with the link to the coalition. */
+function showMessage(text) {
+  const p = document.createElement('p');
+  p.className = 'maig-embed-message';
+  p.setAttribute('role', 'status');
+  p.append(`${text} `);
+  const a = document.createElement('a');
+  a.href = COALITION;
+  a.target = '_blank';
+  a.rel = 'noopener';
+  a.textContent = 'Mayors Against Illegal Guns';
+  p.append(a);
+  root.replaceChildren(p);
+}
+
+if (!widget) {
+  const given = params.get('widget');
+  console.warn(`maig-widgets embed: ${given ? `"${given}" is not a widget` : 'no widget named'}; use ?widget=${Object.keys(WIDGETS).join('|')}.`);
+  showMessage(given ? 'This embed names a widget that does not exist.' : 'This embed does not name a widget.');
+} else {
+  document.title = `${widget.title} · Mayors Against Illegal Guns`;
+  const element = document.createElement(`maig-${name}`);
+  const known = new Map(widget.attributes.map((a) => [a.name, a]));
+  for (const [key, value] of params) {
+    const attribute = known.get(key);
+    if (!attribute) continue;
+    if (attribute.type === 'boolean') {
+      if (value !== 'false' && value !== '0') element.setAttribute(key, '');
+    } else {
+      element.setAttribute(key, value);
+    }
+  }
+  // Fallback content: shown before the element upgrades and under its error message.
+  const fallback = document.createElement('a');
+  fallback.href = COALITION;
+  fallback.target = '_blank';
+  fallback.rel = 'noopener';
+  fallback.textContent = 'Mayors Against Illegal Guns';
+  element.append(fallback);
+  root.replaceChildren(element);
+  import(`../elements/maig-${name}.js`).catch((error) => {
+    console.warn(`maig-widgets embed: could not load maig-${name}.js`, error);
+    showMessage(`The ${widget.title.toLowerCase()} could not be loaded.`);
+  });
+}
+
+// Height messages to the parent: ours on every size change, and WordPress's own when the URL has
+// its `#?secret=…` (WordPress clamps those to 200-1000 px).
+const secret = /[#?&]secret=([A-Za-z0-9]{1,64})(?:&|$)/.exec(location.hash)?.[1];
+let last = -1;
+function postHeight(force = false) {
+  if (window.parent === window) return;
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (!force && height === last) return;
+  last = height;
+  window.parent.postMessage({ type: 'maig-widgets:height', height }, '*');
+  if (secret) window.parent.postMessage({ message: 'height', value: height, secret }, '*');
+}
+new ResizeObserver(() => postHeight()).observe(document.documentElement);
+// A host that loaded its resize script late asks again (ours: ping; WordPress's wp-embed: ready).
+window.addEventListener('message', (event) => {
+  if (event.source !== window.parent) return;
+  const data = event.data;
+  if (!data || typeof data !== 'object') return;
+  if (data.type === 'maig-widgets:ping' || (secret && data.message === 'ready' && data.secret === secret)) postHeight(true);
+});
