@@ -35,10 +35,10 @@ const warned = new Set<string>();
 
 /**
  * Marks what could not become a widget (maig-widgets.css then stops reserving its room), warns
- * once per `what`, and puts a short message in front of the author's fallback content, which stays.
+ * once per `what` (unless `warning` is left out), and puts a short message in front of the author's fallback content, which stays.
  */
-function fail(target: Element, what: string, message: string, warning: string): void {
-  if (!warned.has(what)) {
+function fail(target: Element, what: string, message: string, warning?: string): void {
+  if (warning && !warned.has(what)) {
     warned.add(what);
     console.warn(`maig-widgets: ${what} ${warning}`);
   }
@@ -71,8 +71,9 @@ function upgrade(element: Element): void {
   if (!load) loads.set(url, (load = import(/* webpackIgnore: true */ /* @vite-ignore */ url)));
   const readable = `The ${name.replace('-', ' ')} widget`;
   load.then(
-    // The module ran; when customElements.define threw for it, the element stays undefined.
-    () => customElements.get(tag) || fail(element, `<${tag}>`, `${readable} could not be started.`, 'could not be registered.'),
+    // The module ran; when customElements.define threw for it, the element stays undefined
+    // (defineElement already warned, naming it).
+    () => customElements.get(tag) || fail(element, `<${tag}>`, `${readable} could not be started.`),
     (error: unknown) => fail(element, `<${tag}>`, `${readable} could not be loaded.`, `could not be loaded from ${url} (${error}).`),
   );
 }
