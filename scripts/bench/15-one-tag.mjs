@@ -1,7 +1,8 @@
 // The README's one tag (the loader, dist/maig-widgets.js) on a page that uses one widget, in its
 // two forms: the custom tag and the CMS-safe `<div data-maig-widget>` placeholder, each with the
 // optional maig-widgets.css (which reserves the widget's room) and text after the widget. For each:
-// JS files and bytes (gzip), requests, time to rendered content, CLS, and whether any module of
+// JS files and bytes (gzip), requests, time to rendered content, CLS (1000 and 360 px wide), and
+// whether any module of
 // another widget was requested. Then the budget of issue 8: member count ≤ 12 KB gzip of JS in
 // total, member map ≤ 30 KB, the loader ≤ 2 KB.
 // Pages are written to dist/bench/one-tag/ (build output, rewritten on every run).
@@ -66,6 +67,14 @@ export async function run({ baseUrl, browser }) {
       printRow(`${widget.name} (${form})`, m);
       const others = m.urls.filter((u) => /\/elements\/maig-/.test(u) && !u.endsWith(`/maig-${widget.name}.js`));
       console.log(`  scripts: ${m.urls.filter((u) => u.endsWith('.js')).map((u) => u.replace(/^\/dist\//, '')).join(', ')}${others.length ? ` · OTHER WIDGETS REQUESTED: ${others.join(', ')}` : ' · no other widget requested'}`);
+      // Narrow screens wrap text and stack layouts: the reserved room is checked there too.
+      const narrow = await measurePage(
+        browser,
+        `${baseUrl}dist/bench/one-tag/${file}`,
+        ([tag, selector]) => !!document.querySelector(tag)?.shadowRoot?.querySelector(selector),
+        { arg: [`maig-${widget.name}`, widget.ready], viewport: { width: 360, height: 740 }, runs: 3 },
+      );
+      printRow(`  360px wide`, narrow);
       if (form === 'tag' && BUDGET[widget.name]) {
         verdicts.push(`${widget.name}: ${kb(m.jsGzip)} gzip JS in ${m.jsFiles} files (budget ${kb(BUDGET[widget.name])}: ${m.jsGzip <= BUDGET[widget.name] ? 'within' : 'OVER'})`);
       }
