@@ -2,8 +2,7 @@
 // two forms: the custom tag and the CMS-safe `<div data-maig-widget>` placeholder, each with the
 // optional maig-widgets.css (which reserves the widget's room) and text after the widget. For each:
 // JS files and bytes (gzip), requests, time to rendered content, CLS (1000 and 360 px wide), and
-// whether any module of
-// another widget was requested. Then the budget of issue 8: member count ≤ 12 KB gzip of JS in
+// whether any module of another widget was requested. Then the budget of issue 8: member count ≤ 12 KB gzip of JS in
 // total, member map ≤ 30 KB, the loader ≤ 2 KB.
 // Pages are written to dist/bench/one-tag/ (build output, rewritten on every run).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -219,6 +219,22 @@ describe('built bundles in a browser', () => {
     await close();
   });
 
+  test('maig-widgets.css reserves the same room for a placeholder as for its tag before the script runs', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>reserved</title>
+      <link rel="stylesheet" href="/dist/maig-widgets.css"></head><body>
+      <maig-principles id="tag">Statement of Principles</maig-principles>
+      <div id="div" data-maig-widget="principles">Statement of Principles</div>
+      <div id="map" data-maig-widget="member-map">Member map</div>
+      <div id="other" data-maig-widget="membercount">Not reserved</div></body></html>`;
+    const { page, close } = await open('demo/__test.html', { html });
+    const height = async (id) => Math.round((await page.locator(`#${id}`).boundingBox()).height);
+    assert.equal(await height('tag'), 56 * 16);
+    assert.equal(await height('div'), 56 * 16);
+    assert.ok((await height('map')) > 500, 'the map placeholder keeps the map\'s room');
+    assert.ok((await height('other')) < 40, 'an unknown name reserves nothing');
+    await close();
+  });
+
   test('fallback content stays visible when the script never runs', async () => {
     const html = `<!doctype html><html lang="en"><head><title>no script</title></head><body>
       <maig-member-count state="NJ">61 member cities in New Jersey</maig-member-count>
