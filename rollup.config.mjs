@@ -1,7 +1,13 @@
-// Builds dist/maig-widgets.js (every element) and dist/elements/<name>.js (one element each).
-// Shared code (Lit, the feed client, base styles) lands in dist/chunks/, so a page that uses one
-// widget downloads that widget and Lit once, and two entries on one page share their chunks.
-import { readdirSync, existsSync } from 'node:fs';
+// Builds, into dist/:
+// - maig-widgets.js: the loader (the README's one script tag). It imports only the widgets a page
+//   uses, from elements/ next to itself; it shares no code with them (no Lit), so it stays small.
+// - elements/maig-<name>.js: one element each, registered on import.
+// - maig-widgets-all.js: every element at once plus the loader's mounting, for bundlers.
+// - chunks/core-*.js: what every element needs (Lit, @lit/task, the feed client, the base element
+//   and styles), in one file so a one-widget page makes few requests. Code only some widgets use
+//   (Lit's decorators, directives, chart.js) stays with them or in chunks of its own, so a page
+//   with only a member count loads the loader, its entry and the core chunk, and nothing else.
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -10,9 +16,50 @@ const elements = readdirSync('src', { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== 'shared' && existsSync(`src/${d.name}/define.ts`))
   .map((d) => d.name);
 
+/** Lit modules every element uses; decorators and directives are left to the elements that import them. */
+const LIT_CORE = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task)\/(?!.*(decorators|directive))/;
+
+/**
+ * The loader reads the library's version too, but importing src/shared/version.ts would tie it
+ * to the core chunk. It gets its own copy of that one-line module (same source, same value).
+ */
+const versionCopyForLoader = {
+  name: 'maig-version-copy-for-loader',
+  resolveId(source, importer) {
+    if (importer?.includes('/src/shared/mount/') && source.endsWith('/version.js')) return '\0maig-version';
+    return null;
+  },
+  load(id) {
+    return id === '\0maig-version' ? readFileSync('src/shared/version.ts', 'utf8') : null;
+  },
+};
+
+/**
+ * Minifies the CSS of Lit `css` templates in the style modules (comments, whitespace): a few
+ * hundred bytes gzip over all widgets. Interpolations are kept as they are; spaces before `:` and
+ * around `+` and `-` are kept (selectors and calc() need them). Those modules lose their source map
+ * lines, which hold only CSS.
+ */
+const minifyCss = (text) =>
+  text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}');
+const minifyStyleModules = {
+  name: 'maig-minify-css-templates',
+  transform(code, id) {
+    if (!/\/src\/(.+\.styles|shared\/styles\/base)\.ts$/.test(id)) return null;
+    const out = code.replace(/\bcss\s*`([^`]*)`/g, (_, body) => `css\`${body.split(/(\$\{[^}]*\})/).map((part, i) => (i % 2 ? part : minifyCss(part))).join('')}\``);
+    return { code: out, map: { mappings: '' } };
+  },
+};
+
 export default {
   input: {
     'maig-widgets': 'src/maig-widgets.ts',
+    'maig-widgets-all': 'src/maig-widgets-all.ts',
     ...Object.fromEntries(elements.map((name) => [`elements/maig-${name}`, `src/${name}/define.ts`])),
   },
   output: {
@@ -21,18 +68,24 @@ export default {
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
+    // Only the modules named here go to the core chunk (not everything they import).
+    onlyExplicitManualChunks: true,
     manualChunks(id) {
       // The feed client resolves the default feed as ../feed/v1/ from its own URL, so it must
-      // live one folder below dist/ whatever entry pulls it in.
-      if (id.includes('/src/shared/feed/')) return 'feed-client';
-      if (id.includes('/node_modules/lit') || id.includes('/node_modules/@lit/')) return 'lit';
+      // live one folder below dist/ (in chunks/) whatever entry pulls it in.
+      if (/\/src\/shared\/(base|feed|format|net|styles)\//.test(id) || /\/src\/shared\/(define-element|version)\.ts$/.test(id)) return 'core';
+      if (LIT_CORE.test(id)) return 'core';
+      if (/\/node_modules\/(tslib\/|@lit\/reactive-element\/decorators|lit\/decorators)/.test(id)) return 'decorators';
       return undefined;
     },
   },
   plugins: [
+    versionCopyForLoader,
     nodeResolve(),
     typescript({ tsconfig: './tsconfig.json', compilerOptions: { declaration: false, outDir: 'dist', sourceMap: true, types: [] }, include: ['src/**/*.ts'] }),
-    terser({ format: { comments: false }, compress: { passes: 2 }, module: true }),
+    minifyStyleModules,
+    // The loader's on-demand import() keeps its bundler hints (webpackIgnore, @vite-ignore).
+    terser({ format: { comments: /webpackIgnore|@vite-ignore/ }, compress: { passes: 2 }, module: true }),
   ],
   onwarn(warning, warn) {
     if (warning.code === 'THIS_IS_UNDEFINED') return;

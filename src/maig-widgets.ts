@@ -1,14 +1,14 @@
 /**
- * maig-widgets: every element, registered once, plus CMS-safe mounting of
- * `<div data-maig-widget="…">` placeholders and `window.maigWidgets.mount(root)`.
+ * maig-widgets loader (`dist/maig-widgets.js`), the one script tag of the README: it imports
+ * only the widgets the page uses, from `elements/` next to this file, watches for widgets added
+ * later, upgrades `<div data-maig-widget="…">` placeholders and exposes
+ * `window.maigWidgets.mount(root)`. Loading it twice, or with element entries, is harmless.
+ * Bundlers: import `maig-widgets` (every element, `dist/maig-widgets-all.js`) or one element entry.
  */
-export * from './principles/define.js';
-export * from './member-count/define.js';
-export * from './city-stats/define.js';
-export * from './join-form/define.js';
-export * from './member-map/define.js';
-export { mount } from './shared/mount/mount.js';
-export { configureFeed, clearFeedCache, DEFAULT_FEED_URL } from './shared/feed/client.js';
-export { FeedError } from './shared/feed/errors.js';
-export type * from './shared/feed/types.js';
-export { VERSION } from './shared/version.js';
+import { startAutoMount } from './shared/mount/mount.js';
+
+export { mount, WIDGETS, type MaigWidgetsGlobal } from './shared/mount/mount.js';
+
+// The folder of this module, without a query string (a CDN copy works unconfigured). No
+// `new URL('…', import.meta.url)` here: bundlers would take it for an asset to resolve.
+startAutoMount(import.meta.url.replace(/[?#].*$/, '').replace(/[^/]*$/, 'elements/'));

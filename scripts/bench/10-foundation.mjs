@@ -1,11 +1,12 @@
-// Foundation: entry sizes, and a page with only <maig-member-count> against one with every widget.
+// Foundation: entry sizes, a page that loads only the member count's element entry (no loader),
+// and one with every widget through the loader. One-tag pages per widget: 15-one-tag.mjs.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSize, kb, measurePage, printRow } from '../lib/measure.mjs';
 
 export const title = 'Foundation: bundle sizes and pages';
 
 export async function run({ baseUrl, browser }) {
-  const files = ['maig-widgets.js', ...readdirSync('dist/elements').map((f) => `elements/${f}`), ...readdirSync('dist/chunks').filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
+  const files = ['maig-widgets.js', 'maig-widgets-all.js', ...readdirSync('dist/elements').map((f) => `elements/${f}`), ...readdirSync('dist/chunks').filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
   for (const f of files.filter((f) => f.endsWith('.js'))) {
     const buf = readFileSync(`dist/${f}`);
     console.log(`${`dist/${f}`.padEnd(44)} ${kb(buf.length).padStart(9)} raw ${kb(gzipSize(buf)).padStart(8)} gzip`);
@@ -13,7 +14,7 @@ export async function run({ baseUrl, browser }) {
   const count = await measurePage(browser, `${baseUrl}demo/bench/member-count.html`, () =>
     !!document.querySelector('maig-member-count')?.shadowRoot?.querySelector('[part="number"]'),
   );
-  printRow('page: <maig-member-count> only', count);
+  printRow('page: member-count entry only', count);
   console.log(`  requests: ${count.urls.join(', ')}`);
   const ready = () =>
     [...document.querySelectorAll('[data-bench-ready]')].every((el) => el.shadowRoot?.querySelector(el.getAttribute('data-bench-ready')));

@@ -1,12 +1,10 @@
 import { defineElement } from '../shared/define-element.js';
-import { startAutoMount } from '../shared/mount/mount.js';
 import { MaigCityStats } from './maig-city-stats.js';
 
 export { MaigCityStats };
 export type { ChartReadyDetail } from './maig-city-stats.js';
 
 defineElement('maig-city-stats', MaigCityStats);
-startAutoMount();
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
 import { defineElement } from '../shared/define-element.js';
-import { startAutoMount } from '../shared/mount/mount.js';
 import { MaigJoinForm } from './maig-join-form.js';
 
 export { MaigJoinForm };
@@ -7,7 +6,6 @@ export type { JoinSubmitDetail, JoinSuccessDetail, JoinErrorDetail } from './mai
 export type { JoinAnswers, JoinPayload, JoinField, JoinRole, JoinErrors } from './submission.js';
 
 defineElement('maig-join-form', MaigJoinForm);
-startAutoMount();
 
 declare global {
   interface HTMLElementTagNameMap {

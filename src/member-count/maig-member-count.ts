@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import { EmptyResult, MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
@@ -54,14 +53,22 @@ interface Counted {
 export class MaigMemberCount extends MaigElement {
   static override styles = [baseStyles, memberCountStyles];
 
+  // No decorators here: the member count is the smallest widget, and without them a page that
+  // shows only a count loads no decorator code.
+  static override properties: PropertyDeclarations = {
+    state: { reflect: true },
+    label: { reflect: true },
+    hideClaim: { type: Boolean, reflect: true, attribute: 'hide-claim' },
+  };
+
   /** USPS code or name of a state or territory to count; all members when unset. */
-  @property({ reflect: true }) state: string | null = null;
+  state: string | null = null;
 
   /** Replaces the words after the number. */
-  @property({ reflect: true }) label: string | null = null;
+  label: string | null = null;
 
   /** Leaves out the coalition's headline claim. */
-  @property({ type: Boolean, reflect: true, attribute: 'hide-claim' }) hideClaim = false;
+  hideClaim = false;
 
   protected readonly what = 'the member count';
 

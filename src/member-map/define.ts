@@ -1,12 +1,10 @@
 import { defineElement } from '../shared/define-element.js';
-import { startAutoMount } from '../shared/mount/mount.js';
 import { MaigMemberMap } from './maig-member-map.js';
 
 export { MaigMemberMap };
 export type { MemberSelectDetail } from './maig-member-map.js';
 
 defineElement('maig-member-map', MaigMemberMap);
-startAutoMount();
 
 declare global {
   interface HTMLElementTagNameMap {

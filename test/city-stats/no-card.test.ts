@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 // The whole library, as a page that uses other widgets loads it.
-import '../../src/maig-widgets.js';
+import '../../src/maig-widgets-all.js';
 import { REAL_FEED, resetFeed } from '../helpers/feed.js';
 import { waitForShadow } from '../helpers/dom.js';
 

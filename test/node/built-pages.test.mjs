@@ -24,7 +24,9 @@ async function open(path, { html } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];
+  const warnings = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
@@ -37,8 +39,11 @@ async function open(path, { html } = {}) {
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(`${base}${path}`);
-  return { page, problems, requests, close: () => context.close() };
+  return { page, problems, warnings, requests, close: () => context.close() };
 }
+
+/** A built file's path without its content hash: /dist/chunks/core-AbC123.js → /dist/chunks/core.js. */
+const shortName = (path) => path.replace(/-[A-Za-z0-9_-]{8}\.js$/, '.js');
 
 const shadowText = (page, selector, part) =>
   page.waitForFunction(
@@ -73,32 +78,160 @@ describe('built bundles in a browser', () => {
     await close();
   });
 
-  test('one element entry loads only its own code, Lit and the feed client', async () => {
-    const { page, requests, close } = await open('demo/bench/member-count.html');
+  test('one element entry loads only its own code and the core chunk (Lit and the feed client)', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>entry</title>
+      <script type="module" src="/dist/elements/maig-member-count.js"></script></head>
+      <body><maig-member-count></maig-member-count></body></html>`;
+    const { page, requests, close } = await open('demo/__test.html', { html });
     assert.equal(await shadowText(page, 'maig-member-count', '[part="number"]'), '548');
     await page.waitForLoadState('networkidle');
     const scripts = requests.filter((p) => p.endsWith('.js'));
-    assert.ok(scripts.includes('/dist/elements/maig-member-count.js'));
-    assert.ok(!scripts.some((p) => /principles|maig-widgets\.js/.test(p)), scripts.join(', '));
+    assert.deepEqual(scripts.map(shortName), ['/dist/elements/maig-member-count.js', '/dist/chunks/core.js']);
     const entry = readFileSync('dist/elements/maig-member-count.js', 'utf8');
     assert.doesNotMatch(entry, /Statement of Principles/);
     assert.deepEqual(requests.filter((p) => p.endsWith('.json')), ['/dist/feed/v1/index.json', '/dist/feed/v1/members.json']);
     await close();
   });
 
-  test('loading the full bundle and an element entry, twice each, never throws', async () => {
+  test('the one tag (the loader) on a member-count page requests only that widget: no other widget module', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>one tag</title>
+      <script type="module" src="/dist/maig-widgets.js"></script></head>
+      <body><maig-member-count></maig-member-count><div data-maig-widget="member-count" data-state="NJ">61</div></body></html>`;
+    const { page, requests, problems, warnings, close } = await open('demo/__test.html', { html });
+    assert.equal(await shadowText(page, 'maig-member-count:not([state])', '[part="number"]'), '548');
+    assert.equal(await shadowText(page, 'maig-member-count[state="NJ"]', '[part="number"]'), '61');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(requests.filter((p) => p.endsWith('.js')).map(shortName), ['/dist/maig-widgets.js', '/dist/elements/maig-member-count.js', '/dist/chunks/core.js']);
+    assert.deepEqual([...problems, ...warnings], []);
+    await close();
+  });
+
+  test('the one tag on a principles page loads the principles and what it shares, never another widget', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>one tag</title>
+      <script type="module" src="/dist/maig-widgets.js"></script></head>
+      <body><div data-maig-widget="principles" data-open>Statement of Principles</div></body></html>`;
+    const { page, requests, close } = await open('demo/__test.html', { html });
+    await page.waitForFunction(() => document.querySelector('maig-principles')?.shadowRoot?.querySelector('[part="list"]'));
+    await page.waitForLoadState('networkidle');
+    const scripts = requests.filter((p) => p.endsWith('.js')).map(shortName);
+    assert.deepEqual(scripts.filter((p) => p.includes('/elements/')), ['/dist/elements/maig-principles.js']);
+    assert.ok(!scripts.some((p) => /chart-setup|maig-widgets-all/.test(p)), scripts.join(', '));
+    await close();
+  });
+
+  test('a widget added after the page loaded is imported and upgraded, tag or placeholder', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>later</title>
+      <script type="module" src="/dist/maig-widgets.js"></script></head><body><main></main></body></html>`;
+    const { page, requests, close } = await open('demo/__test.html', { html });
+    await page.waitForFunction(() => window.maigWidgets);
+    await page.waitForLoadState('networkidle');
+    assert.ok(!requests.some((p) => p.includes('/elements/')), 'nothing loaded before a widget is there');
+    await page.evaluate(() => {
+      const main = document.querySelector('main');
+      main.append(document.createElement('maig-principles'));
+      const div = document.createElement('div');
+      div.dataset.maigWidget = 'member-count';
+      div.dataset.state = 'PR';
+      main.append(div);
+    });
+    await page.waitForFunction(() => document.querySelector('maig-principles')?.shadowRoot?.querySelector('[part="list"]'));
+    assert.equal(await shadowText(page, 'maig-member-count[state="PR"]', '[part="number"]'), '5');
+    await close();
+  });
+
+  test('an unknown name shows a message and keeps the fallback; a module that fails to load too; the rest works', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>problems</title>
+      <link rel="stylesheet" href="/dist/maig-widgets.css">
+      <script type="module" src="/dist/maig-widgets.js"></script></head><body>
+      <maig-membr-count id="tag">548 member cities</maig-membr-count>
+      <div id="div" data-maig-widget="membercount">548 member cities</div>
+      <maig-member-map id="failed"><a href="https://example.org/">Member map</a></maig-member-map>
+      <maig-member-count></maig-member-count></body></html>`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const warnings = [];
+    const errors = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(`${base}demo/__test.html`, (route) => route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': CSP } }));
+    await page.route('**/dist/elements/maig-member-map.js', (route) => route.abort('connectionrefused'));
+    await page.goto(`${base}demo/__test.html`);
+    const note = (id) => page.waitForFunction((i) => document.getElementById(i).querySelector('[data-maig-message]')?.textContent.trim(), id).then((h) => h.jsonValue());
+    assert.equal(await note('tag'), '“membr-count” is not a widget name, so it could not be shown.');
+    assert.equal(await note('div'), '“membercount” is not a widget name, so it could not be shown.');
+    assert.equal(await note('failed'), 'The member map widget could not be loaded.');
+    assert.equal(await page.locator('#failed a').innerText(), 'Member map');
+    assert.equal(await page.locator('#tag').innerText(), '“membr-count” is not a widget name, so it could not be shown. 548 member cities');
+    assert.equal(await shadowText(page, 'maig-member-count', '[part="number"]'), '548');
+    // maig-widgets.css gives the room it reserved back: the failed map is as tall as its text.
+    assert.ok((await page.locator('#failed').boundingBox()).height < 60);
+    assert.equal(warnings.length, 3, warnings.join('\n'));
+    warnings.sort();
+    assert.match(warnings[0], /^maig-widgets: <maig-member-map> could not be loaded from http:\/\/[^ ]+\/dist\/elements\/maig-member-map\.js \(/);
+    assert.match(warnings[1], /^maig-widgets: <maig-membr-count> is not a widget \(member-count, principles, city-stats, join-form, member-map\)\.$/);
+    assert.match(warnings[2], /^maig-widgets: data-maig-widget="membercount" is not a widget/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a host page whose customElements.define throws for one widget: the others still work, one warning', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>define throws</title>
+      <script type="module" src="/dist/maig-widgets-all.js"></script></head><body>
+      <maig-principles>Statement of Principles</maig-principles><maig-member-count></maig-member-count></body></html>`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const warnings = [];
+    const errors = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      const define = customElements.define.bind(customElements);
+      customElements.define = (name, ...rest) => {
+        if (name === 'maig-principles') throw new Error('this host page wraps customElements.define');
+        return define(name, ...rest);
+      };
+    });
+    await page.route(`${base}demo/__test.html`, (route) => route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': CSP } }));
+    await page.goto(`${base}demo/__test.html`);
+    assert.equal(await shadowText(page, 'maig-member-count', '[part="number"]'), '548');
+    const note = await page.waitForFunction(() => document.querySelector('maig-principles [data-maig-message]')?.textContent.trim()).then((h) => h.jsonValue());
+    assert.equal(note, 'The principles widget could not be started.');
+    assert.deepEqual(await page.evaluate(() => ['maig-city-stats', 'maig-join-form', 'maig-member-map', 'maig-member-count'].map((t) => !!customElements.get(t))), [true, true, true, true]);
+    assert.deepEqual(warnings, ['maig-widgets: <maig-principles> could not be registered (this host page wraps customElements.define); the other widgets are not affected.']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('loading the loader and an element entry, twice each, never throws', async () => {
     const html = `<!doctype html><html lang="en"><head><title>twice</title>
       <script type="module" src="/dist/maig-widgets.js"></script>
       <script type="module" src="/dist/elements/maig-member-count.js"></script>
       <script type="module" src="/dist/maig-widgets.js?again"></script>
       <script type="module" src="/dist/elements/maig-member-count.js?again"></script>
+      <script type="module" src="/dist/maig-widgets-all.js"></script>
       </head><body><maig-member-count state="NJ"></maig-member-count>
       <div data-maig-widget="member-count" data-state="PR"></div></body></html>`;
-    const { page, problems, close } = await open('demo/__test.html', { html });
+    const { page, problems, warnings, close } = await open('demo/__test.html', { html });
     assert.equal(await shadowText(page, 'maig-member-count[state="NJ"]', '[part="number"]'), '61');
     assert.equal(await shadowText(page, 'maig-member-count[state="PR"]', '[part="number"]'), '5');
     assert.equal(await page.evaluate(() => document.querySelectorAll('maig-member-count').length), 2);
-    assert.deepEqual(problems, []);
+    assert.deepEqual([...problems, ...warnings], []);
+    await close();
+  });
+
+  test('maig-widgets.css reserves the same room for a placeholder as for its tag before the script runs', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>reserved</title>
+      <link rel="stylesheet" href="/dist/maig-widgets.css"></head><body>
+      <maig-principles id="tag">Statement of Principles</maig-principles>
+      <div id="div" data-maig-widget="principles">Statement of Principles</div>
+      <div id="map" data-maig-widget="member-map">Member map</div>
+      <div id="other" data-maig-widget="membercount">Not reserved</div></body></html>`;
+    const { page, close } = await open('demo/__test.html', { html });
+    const height = async (id) => Math.round((await page.locator(`#${id}`).boundingBox()).height);
+    assert.equal(await height('tag'), 56 * 16);
+    assert.equal(await height('div'), 56 * 16);
+    assert.ok((await height('map')) > 500, 'the map placeholder keeps the map\'s room');
+    assert.ok((await height('other')) < 40, 'an unknown name reserves nothing');
     await close();
   });
 

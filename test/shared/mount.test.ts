@@ -1,11 +1,18 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/member-count/define.js';
-import { mount } from '../../src/shared/mount/mount.js';
+// The loader, as the one script tag starts it. Here its element modules would be /src/elements/,
+// which does not exist: a widget not imported above is "a module that fails to load".
+import { mount } from '../../src/maig-widgets.js';
 import type { MaigWidgetsGlobal } from '../../src/shared/mount/mount.js';
 import { VERSION } from '../../src/shared/version.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { waitForShadow } from '../helpers/dom.js';
+
+let warnings: string[] = [];
+const originalWarn = console.warn;
+
+const message = (el: Element) => el.querySelector(':scope > [data-maig-message]')?.textContent?.trim();
 
 describe('CMS-safe mounting (data-maig-widget)', () => {
   beforeEach(() => mockFetch(fixtureRoutes()));
@@ -20,6 +27,7 @@ describe('CMS-safe mounting (data-maig-widget)', () => {
     expect(el.getAttribute('state')).to.equal('NJ');
     expect(el.getAttribute('label')).to.equal('cities in NJ');
     expect(el.hasAttribute('class')).to.equal(false);
+    expect(el.hasAttribute('maig-widget')).to.equal(false);
     expect(el.querySelector('a')!.textContent).to.equal('Our coalition');
     expect(placeholder.hasAttribute('data-maig-mounted')).to.equal(true);
     expect((await waitForShadow(el, '[part="number"]')).textContent).to.equal('2');
@@ -54,17 +62,55 @@ describe('CMS-safe mounting (data-maig-widget)', () => {
     expect(created).to.have.length(1);
     expect((await waitForShadow(created[0]!, '[part="number"]')).textContent).to.equal('1');
   });
+});
 
-  it('warns about a name that is not a widget instead of throwing', async () => {
-    const warnings: string[] = [];
-    const original = console.warn;
+describe('the loader: names it cannot show', () => {
+  beforeEach(() => {
+    warnings = [];
     console.warn = (m: string) => warnings.push(m);
-    try {
-      const wrapper = await fixture(html`<div><div data-maig-widget="Bad Name!"></div></div>`);
-      mount(wrapper);
-    } finally {
-      console.warn = original;
-    }
-    expect(warnings).to.deep.equal(['maig-widgets: data-maig-widget="bad name!" is not a widget name (e.g. "member-count").']);
+  });
+  afterEach(() => {
+    console.warn = originalWarn;
+  });
+
+  it('a placeholder with an unknown name: one warning naming it, a message, the fallback kept', async () => {
+    const wrapper = await fixture(html`<div><div data-maig-widget="Bad Name!"><a href="https://example.org/">Our coalition</a></div></div>`);
+    mount(wrapper);
+    mount(wrapper);
+    const placeholder = wrapper.firstElementChild!;
+    expect(warnings).to.deep.equal([
+      'maig-widgets: data-maig-widget="bad name!" is not a widget (member-count, principles, city-stats, join-form, member-map).',
+    ]);
+    expect(message(placeholder)).to.equal('“bad name!” is not a widget name, so it could not be shown.');
+    expect(placeholder.querySelector('a')!.textContent).to.equal('Our coalition');
+    expect(placeholder.hasAttribute('data-maig-failed')).to.equal(true);
+    expect(placeholder.querySelector('[data-maig-widget] > :not(a, [data-maig-message])')).to.equal(null);
+    await expect(placeholder).to.be.accessible();
+  });
+
+  it('an unknown maig-* tag added later: a warning naming it and a message before its fallback', async () => {
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.innerHTML = '<maig-member-cuont state="NJ">61 member cities in New Jersey</maig-member-cuont>';
+    const el = wrapper.firstElementChild!;
+    await waitUntil(() => message(el), 'no message for the unknown tag');
+    expect(message(el)).to.equal('“member-cuont” is not a widget name, so it could not be shown.');
+    expect(el.textContent).to.contain('61 member cities in New Jersey');
+    expect(warnings).to.deep.equal([
+      'maig-widgets: <maig-member-cuont> is not a widget (member-count, principles, city-stats, join-form, member-map).',
+    ]);
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('a widget whose module cannot be loaded: a warning naming it, a message, the fallback kept', async () => {
+    // Not imported by this test file, so the loader imports /src/elements/maig-principles.js: a 404.
+    const wrapper = await fixture(html`<div><maig-principles><a href="https://example.org/">Statement of Principles</a></maig-principles></div>`);
+    const el = wrapper.firstElementChild!;
+    await waitUntil(() => message(el), 'no message for the module that failed', { timeout: 5000 });
+    expect(message(el)).to.equal('The principles widget could not be loaded.');
+    expect(el.querySelector('a')!.textContent).to.equal('Statement of Principles');
+    expect(el.hasAttribute('data-maig-failed')).to.equal(true);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(/^maig-widgets: <maig-principles> could not be loaded from http:\/\/[^ ]+\/src\/elements\/maig-principles\.js \(.+\)\.$/);
+    await expect(wrapper).to.be.accessible();
   });
 });

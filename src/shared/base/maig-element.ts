@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { resolveFeedUrl, type LoadedResource } from '../feed/client.js';
 import { describeError } from '../feed/errors.js';
@@ -15,11 +14,18 @@ export class EmptyResult {
  * for the loading, empty, error and stale states of a data task.
  */
 export abstract class MaigElement extends LitElement {
+  // Declared without decorators, like the member count: a page with only a member count then
+  // loads no decorator code (they stay in a chunk for the widgets that use them).
+  static override properties: PropertyDeclarations = {
+    feed: { reflect: true },
+    theme: { reflect: true },
+  };
+
   /** URL of the data feed (its index.json or its folder). Default: `<meta name="maig-feed">`, then the feed next to the script. */
-  @property({ reflect: true }) feed: string | null = null;
+  feed: string | null = null;
 
   /** `light` or `dark` forces a color scheme; by default the widget follows the reader's system. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | null = null;
+  theme: 'light' | 'dark' | 'auto' | null = null;
 
   /** The feed this element reads, resolved now. */
   protected get feedUrl(): string {

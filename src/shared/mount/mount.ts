@@ -1,76 +1,152 @@
 /**
- * CMS-safe mounting. Many CMSs strip custom tags and non-`data-` attributes, so the widgets
- * also upgrade `<div data-maig-widget="member-count" data-state="NJ"></div>`: the div gets the
- * element `<maig-member-count state="NJ">` as its child, its own children become the element's
- * fallback content, and divs added later are upgraded too (MutationObserver).
+ * The loader behind `dist/maig-widgets.js`: it finds the widgets a page uses and imports only
+ * their modules, and it upgrades CMS-safe placeholders.
+ *
+ * - `<maig-member-count>` and every other `maig-*` element not yet defined: its module
+ *   `elements/maig-<name>.js` is imported from next to the loader (so a CDN copy works
+ *   unconfigured), once per page.
+ * - `<div data-maig-widget="member-count" data-state="NJ">fallback</div>`: many CMSs strip
+ *   custom tags and non-`data-` attributes, so the div gets the element
+ *   `<maig-member-count state="NJ">` as its child, and its own children become the element's
+ *   fallback content.
+ * - Both are watched for (MutationObserver), so widgets added later load too.
+ * - An unknown widget name, or a module that cannot be loaded or registered: a console warning
+ *   naming it and a short message in place of the widget, before the author's fallback content.
+ *   Nothing is thrown into the host page.
+ *
+ * This module has no dependency on Lit or the feed client: it must stay small (≤ 2 KB gzip).
  */
 import { VERSION } from '../version.js';
 
-const SELECTOR = '[data-maig-widget]';
+/** Every widget of this version: `<maig-NAME>` elements and `data-maig-widget="NAME"` placeholders. */
+export const WIDGETS: readonly string[] = ['member-count', 'principles', 'city-stats', 'join-form', 'member-map'];
+
+const PLACEHOLDER = '[data-maig-widget]';
 const MOUNTED = 'data-maig-mounted';
-const VALID_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Set on an element or placeholder that could not become a widget; maig-widgets.css then stops reserving its room. */
+const FAILED = 'data-maig-failed';
+/** The message put in place of a widget that could not be shown. */
+const MESSAGE = 'data-maig-message';
+
+/** Where `maig-<name>.js` modules are imported from; null when they are not loaded on demand. */
+let moduleBase: string | null = null;
+const loads = new Map<string, Promise<unknown>>();
+const warned = new Set<string>();
+
+/**
+ * Marks what could not become a widget (maig-widgets.css then stops reserving its room), warns
+ * once per `what` (unless `warning` is left out), and puts a short message in front of the author's fallback content, which stays.
+ */
+function fail(target: Element, what: string, message: string, warning?: string): void {
+  if (warning && !warned.has(what)) {
+    warned.add(what);
+    console.warn(`maig-widgets: ${what} ${warning}`);
+  }
+  if (target.hasAttribute(FAILED)) return;
+  target.setAttribute(FAILED, '');
+  const note = target.ownerDocument.createElement('span');
+  note.setAttribute(MESSAGE, '');
+  note.textContent = `${message} `;
+  target.prepend(note);
+}
+
+const notAWidget = (target: Element, what: string, name: string) =>
+  fail(target, what, `“${name}” is not a widget name, so it could not be shown.`, `is not a widget (${WIDGETS.join(', ')}).`);
+
+/** `root` itself when it matches `selector`, then its descendants that do. */
+const select = (root: ParentNode, selector: string): Element[] => [
+  ...(root instanceof Element && root.matches(selector) ? [root] : []),
+  ...Array.from(root.querySelectorAll(selector)),
+];
+
+/** Imports the module of a widget not defined yet and reports when it cannot be used. */
+function upgrade(element: Element): void {
+  const tag = element.localName;
+  const name = tag.slice(5);
+  if (!tag.startsWith('maig-') || element.hasAttribute(FAILED) || customElements.get(tag)) return;
+  if (!WIDGETS.includes(name)) return notAWidget(element, `<${tag}>`, name);
+  if (moduleBase === null) return;
+  const url = `${moduleBase}maig-${name}.js`;
+  let load = loads.get(url);
+  if (!load) loads.set(url, (load = import(/* webpackIgnore: true */ /* @vite-ignore */ url)));
+  const readable = `The ${name.replace('-', ' ')} widget`;
+  load.then(
+    // The module ran; when customElements.define threw for it, the element stays undefined
+    // (defineElement already warned, naming it).
+    () => customElements.get(tag) || fail(element, `<${tag}>`, `${readable} could not be started.`),
+    (error: unknown) => fail(element, `<${tag}>`, `${readable} could not be loaded.`, `could not be loaded from ${url} (${error}).`),
+  );
+}
 
 /** Upgrades one placeholder; returns the element created, or null when there was nothing to do. */
 function mountOne(host: Element): HTMLElement | null {
   if (host.hasAttribute(MOUNTED)) return null;
-  const kind = host.getAttribute('data-maig-widget')?.trim().toLowerCase().replace(/^maig-/, '') ?? '';
-  if (!VALID_NAME.test(kind)) {
-    console.warn(`maig-widgets: data-maig-widget="${kind}" is not a widget name (e.g. "member-count").`);
-    host.setAttribute(MOUNTED, 'invalid');
+  host.setAttribute(MOUNTED, '');
+  const name = host.getAttribute('data-maig-widget')!.trim().toLowerCase().replace(/^maig-/, '');
+  if (!WIDGETS.includes(name)) {
+    notAWidget(host, `data-maig-widget="${name}"`, name);
     return null;
   }
-  const element = host.ownerDocument.createElement(`maig-${kind}`);
-  for (const { name, value } of Array.from(host.attributes)) {
-    if (!name.startsWith('data-') || name === 'data-maig-widget' || name === MOUNTED) continue;
-    const attribute = name.slice(5);
-    if (attribute && !attribute.startsWith('on')) element.setAttribute(attribute, value);
+  const element = host.ownerDocument.createElement(`maig-${name}`);
+  for (const { name: dataName, value } of Array.from(host.attributes)) {
+    const attribute = dataName.slice(5);
+    if (!dataName.startsWith('data-') || !attribute || /^(on|maig-)/.test(attribute)) continue;
+    try {
+      element.setAttribute(attribute, value);
+    } catch {
+      /* a name the HTML parser accepts but setAttribute does not: skip it */
+    }
   }
   // The placeholder's own content stays as the element's light-DOM fallback.
   element.append(...Array.from(host.childNodes));
-  host.setAttribute(MOUNTED, '');
   host.append(element);
   return element;
 }
 
-/** Upgrades every `[data-maig-widget]` placeholder in `root` (a document, element or shadow root). */
+/**
+ * Upgrades every `[data-maig-widget]` placeholder in `root` (a document, element or shadow root)
+ * and loads the modules of the `maig-*` elements in it that are not defined yet. Returns the
+ * elements created for placeholders.
+ */
 export function mount(root: ParentNode = document): HTMLElement[] {
-  const found: Element[] = [];
-  if (root instanceof Element && root.matches(SELECTOR)) found.push(root);
-  found.push(...Array.from(root.querySelectorAll(SELECTOR)));
-  return found.map(mountOne).filter((e): e is HTMLElement => e !== null);
+  const created: HTMLElement[] = [];
+  try {
+    for (const host of select(root, PLACEHOLDER)) {
+      const element = mountOne(host);
+      if (element) created.push(element);
+    }
+    select(root, ':not(:defined)').forEach(upgrade);
+  } catch (error) {
+    console.warn(`maig-widgets: could not mount widgets (${error}).`);
+  }
+  return created;
 }
 
-let observer: MutationObserver | undefined;
-
-/** Mounts what the page has now and what it adds later. Safe to call many times. */
-export function startAutoMount(): void {
-  if (typeof document === 'undefined') return;
-  exposeGlobal();
-  if (observer) return;
-  const start = () => {
-    mount(document);
-    observer = new MutationObserver((records) => {
-      for (const record of records) {
-        for (const node of Array.from(record.addedNodes)) {
-          if (node instanceof Element) mount(node);
-        }
-      }
-    });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
-}
-
-/** The one global: `window.maigWidgets.mount(root)` for pages that re-render their content. */
+/** The one global: `window.maigWidgets.mount(root)` for content the loader cannot see (shadow roots). */
 export interface MaigWidgetsGlobal {
   version: string;
   mount: typeof mount;
 }
 
-function exposeGlobal(): void {
+/**
+ * Mounts what the page has now and what it adds later. `elementsUrl` is where the element
+ * modules are (ending in `/`); without it, elements are expected to be defined already. A
+ * second loader on the same page (another copy, or loaded twice) leaves the work to the first.
+ */
+export function startAutoMount(elementsUrl?: string): void {
+  if (typeof document === 'undefined' || typeof customElements === 'undefined') return;
+  if (elementsUrl && moduleBase === null) moduleBase = elementsUrl;
   const w = window as unknown as { maigWidgets?: MaigWidgetsGlobal };
-  if (!w.maigWidgets) {
-    Object.defineProperty(w, 'maigWidgets', { value: Object.freeze({ version: VERSION, mount }), configurable: true });
-  }
+  if (w.maigWidgets) return;
+  Object.defineProperty(w, 'maigWidgets', { value: Object.freeze({ version: VERSION, mount }), configurable: true });
+  const start = () => {
+    mount(document);
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of Array.from(record.addedNodes)) if (node instanceof Element) mount(node);
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 }
