@@ -276,3 +276,87 @@ describe('GET /oembed', () => {
     await close();
   });
 });
+
+describe('embed builder (dist/builder/index.html)', () => {
+  const shadow = (frame, tag, part) =>
+    frame
+      .waitForFunction(([t, p]) => document.querySelector(t)?.shadowRoot?.querySelector(p), [tag, part])
+      .then(() => frame.evaluate(([t, p]) => [...document.querySelector(t).shadowRoot.querySelectorAll(p)].map((e) => e.textContent.replace(/\s+/g, ' ').trim()).join(' | '), [tag, part]));
+
+  const CASES = [
+    {
+      widget: 'member-count',
+      fill: async (page) => {
+        await page.selectOption('#attr-state', 'NJ');
+        await page.fill('#attr-label', 'towns in <b>NJ</b> & "friends"');
+        await page.check('#attr-hide-claim');
+      },
+      part: '[part="number"], [part="label"]',
+      expect: /61 \| towns in <b>NJ<\/b> & "friends"/,
+      shortcode: '[maig_member_count state="NJ" label="towns in <b>NJ</b> & friends" hide-claim="1"]',
+    },
+    {
+      widget: 'city-stats',
+      fill: async (page) => {
+        await page.selectOption('#attr-state', 'MD');
+        await page.selectOption('#attr-city', 'Baltimore');
+      },
+      part: '[part="figure"]',
+      expect: /1,004/,
+      shortcode: '[maig_city_stats state="MD" city="Baltimore"]',
+    },
+  ];
+
+  for (const c of CASES) {
+    test(`${c.widget}: every snippet pasted into a blank page renders what the preview shows`, async () => {
+      const { page, problems, close } = await open(`${other}dist/builder/index.html`);
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: other.slice(0, -1) });
+      await page.selectOption('#widget', c.widget);
+      await page.waitForSelector('#attr-state option[value="MD"]', { state: 'attached' });
+      await c.fill(page);
+      const tag = `maig-${c.widget}`;
+      const previewText = await shadow(page, `#preview ${tag}`, c.part);
+      assert.match(previewText, c.expect);
+      assert.deepEqual(await axe(page), []);
+      const snippet = (id) => page.$eval(`#snippet-${id}`, (t) => t.value);
+      assert.equal(await snippet('shortcode'), c.shortcode);
+      let n = 0;
+      for (const id of ['tag', 'div', 'iframe']) {
+        const html = `<!doctype html><html lang="en"><title>Pasted</title><link rel="icon" href="data:,"><main>${await snippet(id)}</main>`;
+        const pasted = await open(`${host}demo/__pasted-${c.widget}-${n++}.html`, { html });
+        let target = pasted.page;
+        if (id === 'iframe') target = await (await pasted.page.waitForSelector('iframe')).contentFrame();
+        assert.equal(await shadow(target, id === 'iframe' ? `#maig-embed ${tag}` : tag, c.part), previewText, id);
+        assert.deepEqual(pasted.problems, [], id);
+        await pasted.close();
+      }
+      // The oEmbed URL is the iframe's page: opened as such, it renders the same.
+      const url = await snippet('url');
+      assert.ok(url.startsWith(`${other}dist/embed/index.html?widget=${c.widget}&`), url);
+      const direct = await open(url);
+      assert.equal(await shadow(direct.page, `#maig-embed ${tag}`, c.part), previewText);
+      await direct.close();
+      assert.deepEqual(problems, []);
+      await close();
+    });
+  }
+
+  test('keyboard: a copy button is reached with Tab, copies its snippet and announces "Copied"', async () => {
+    const { page, close } = await open(`${other}dist/builder/index.html?widget=principles`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: other.slice(0, -1) });
+    await page.waitForSelector('#attr-open');
+    const reached = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-copy') || document.activeElement?.tagName);
+      reached.push(focused);
+      if (focused === 'snippet-div' && (await page.evaluate(() => document.activeElement.tagName)) === 'BUTTON') break;
+    }
+    for (const id of ['widget', 'attr-open', 'attr-join', 'attr-theme', 'snippet-tag']) assert.ok(reached.includes(id), `${id} reachable: ${reached.join(' ')}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('copied').textContent === 'Copied');
+    assert.equal(await page.getAttribute('#copied', 'role'), 'status');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.$eval('#snippet-div', (t) => t.value));
+    await close();
+  });
+});
