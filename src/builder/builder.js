@@ -143,19 +143,19 @@ function snippets(widget, pairs, withResize) {
     {
       id: 'tag',
       title: 'Custom tag and script',
-      where: 'Pages you edit as HTML, site templates, TinyMCE or CKEditor set to keep custom elements, Drupal "Full HTML", WordPress administrators (single site) in a Custom HTML block.',
+      where: 'Pages edited as HTML and site templates; WordPress Administrators and Editors on a single site (Custom HTML block, or the classic editor\'s Text tab); Drupal "Full HTML"; TinyMCE or CKEditor configured to keep custom elements and scripts.',
       code: `${script}\n<${tag}${attrs(pairs)}></${tag}>`,
     },
     {
       id: 'div',
       title: 'CMS-safe div and script',
-      where: 'Editors that strip unknown tags but keep data- attributes: Drupal "Basic HTML" with <div data-*> allowed, TinyMCE, sites with the script in a site-wide header (Granicus, CivicPlus, Squarespace, Wix code injection).',
+      where: 'Editors that drop unknown tags but keep a div\'s data- attributes, with the script added once site-wide: Drupal "Basic HTML" with <div data-*> allowed; Granicus, CivicPlus, Squarespace, Wix with the script in the site header (code injection).',
       code: `${script}\n<div data-maig-widget="${widget}"${attrs(pairs, 'data-')}></div>`,
     },
     {
       id: 'iframe',
       title: 'Iframe',
-      where: 'Editors that keep iframes but strip scripts: WordPress Editors on multisite, Granicus, CivicPlus, Squarespace and Wix embed blocks. Without the resize script it keeps its reserved height and scrolls if taller.',
+      where: 'Editors that keep iframes but not scripts: Squarespace, Wix, Granicus and CivicPlus embed blocks; TinyMCE with sandbox_iframes off (or this host in sandbox_iframes_exclusions); WordPress Administrators and Editors on a single site. WordPress Authors and multisite Editors lose iframes: use the URL or the shortcode. Without the resize script the frame keeps its reserved height and scrolls if the widget is taller.',
       code: `<iframe src="${escapeAttr(url)}" title="${escapeAttr(`${w.title} · Mayors Against Illegal Guns`)}" width="100%" height="${w.height}" loading="lazy" frameborder="0"></iframe>${
         withResize ? `\n<script src="${DIST}embed/resize.js" async></script>` : ''
       }`,
@@ -163,7 +163,7 @@ function snippets(widget, pairs, withResize) {
     {
       id: 'url',
       title: 'URL to paste (oEmbed)',
-      where: 'WordPress Authors and Contributors (block editor: paste on its own line), and any CMS that discovers oEmbed. Needs the widgets served by a server that answers /oembed (the reference server does; a plain CDN copy does not).',
+      where: 'WordPress, every role (Authors, Contributors, multisite Editors): paste it on a line of its own. Any CMS that discovers oEmbed. Needs the widgets served by a server that answers /oembed (the reference server does; a plain CDN copy does not).',
       code: url,
     },
     {
