@@ -20,8 +20,9 @@ let browser;
 const hostPages = new Map();
 const hostRoute = (req, res, url) => {
   if (!hostPages.has(url.pathname)) return false;
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(hostPages.get(url.pathname));
+  const { html, csp } = hostPages.get(url.pathname);
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(csp ? { 'content-security-policy': csp } : {}) });
+  res.end(html);
   return true;
 };
 
@@ -39,7 +40,7 @@ after(async () => {
 const embedUrl = (origin, query) => `${origin}dist/embed/index.html?${query}`;
 
 /** Opens a page, collecting console errors, page errors, CSP violations and requests. */
-async function open(url, { html } = {}) {
+async function open(url, { html, csp } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];
@@ -53,7 +54,7 @@ async function open(url, { html } = {}) {
       window.addEventListener('message', (e) => window.__messages.push(e.data));
     }
   });
-  if (html) hostPages.set(new URL(url).pathname, html);
+  if (html) hostPages.set(new URL(url).pathname, { html, csp });
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
@@ -128,7 +129,9 @@ describe('embed page (dist/embed/index.html)', () => {
     const html = `<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><h1>City page</h1>
       <iframe id="f" sandbox="allow-scripts" src="${src}" width="600" height="150" title="Statement of Principles"></iframe>
       <script src="${other}dist/embed/resize.js"></script>`;
-    const { page, problems, close } = await open(`${host}demo/__host.html`, { html });
+    // The host page has a strict policy of its own (Trusted Types too): resize.js still applies heights.
+    const csp = `default-src 'self'; script-src ${other.slice(0, -1)}; frame-src ${other.slice(0, -1)}; style-src 'self'; img-src data:; require-trusted-types-for 'script'; trusted-types 'none'`;
+    const { page, problems, close } = await open(`${host}demo/__host.html`, { html, csp });
     const frame = await (await page.waitForSelector('#f')).contentFrame();
     assert.match(await widgetText(frame, '[part="list"]'), /Statement of Principles/);
     assert.equal(await frame.evaluate(() => window.origin), 'null', 'opaque origin');
