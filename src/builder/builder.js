@@ -175,6 +175,9 @@ function snippets(widget, pairs, withResize) {
   ];
 }
 
+/** Enough rows to show a snippet whole in a narrow column (long lines wrap). */
+const rowsFor = (code) => Math.min(12, code.split('\n').reduce((n, line) => n + Math.ceil((line.length || 1) / 45), 0) + 1);
+
 function buildSnippets() {
   const box = $('snippets');
   const withResize = /** @type {HTMLInputElement | null} */ (document.getElementById('with-resize'))?.checked ?? true;
@@ -183,15 +186,15 @@ function buildSnippets() {
     const area = /** @type {HTMLTextAreaElement | null} */ (document.getElementById(`snippet-${s.id}`));
     if (area) {
       area.value = s.code;
-      area.rows = Math.max(2, s.code.split('\n').length + 1);
+      area.rows = rowsFor(s.code);
     }
   }
   if (box.childElementCount) return;
   for (const s of list) {
     const id = `snippet-${s.id}`;
-    const area = h('textarea', { id, readOnly: true, rows: String(Math.max(2, s.code.split('\n').length + 1)), spellcheck: 'false', 'aria-describedby': `${id}-where` });
+    const area = h('textarea', { id, readOnly: true, rows: String(rowsFor(s.code)), spellcheck: 'false', 'aria-describedby': `${id}-where` });
     area.value = s.code;
-    const copy = h('button', { type: 'button', 'data-copy': id }, `Copy the ${s.title.charAt(0).toLowerCase()}${s.title.slice(1)}`);
+    const copy = h('button', { type: 'button', 'data-copy': id }, `Copy: ${s.title}`);
     const extra =
       s.id === 'iframe'
         ? h('p', { class: 'check' }, h('input', { id: 'with-resize', type: 'checkbox', checked: true }), h('label', { for: 'with-resize' }, 'Add the resize script (the frame then fits its content)'))
