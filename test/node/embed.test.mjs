@@ -4,9 +4,12 @@
 // makes discovered oEmbeds (`sandbox="allow-scripts"`: an opaque origin).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start, CSP } from '../../server/index.mjs';
 import { createOembed } from '../../server/oembed.mjs';
+import { createJoinReceiver } from '../../server/join.mjs';
 import { launch } from '../../scripts/lib/browser.mjs';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -362,4 +365,47 @@ describe('embed builder (dist/builder/index.html)', () => {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.$eval('#snippet-div', (t) => t.value));
     await close();
   });
+});
+
+describe('join form inside a sandboxed embed', () => {
+  // README: from WordPress's sandboxed frame the form posts with `Origin: null`; the receiver takes it
+  // only when MAIG_ALLOWED_ORIGINS lists `null`.
+  for (const [allowedOrigins, outcome] of [[['null'], 'success'], [[], 'refused']]) {
+    test(`MAIG_ALLOWED_ORIGINS=${allowedOrigins.join(',') || '(unset)'}: ${outcome}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'maig-embed-join-'));
+      const receiver = createJoinReceiver({ dbPath: join(dir, 'join.sqlite'), allowedOrigins, exportToken: 'embed-test', minFillMs: 0, rateLimit: { limit: 100, windowMs: 60_000 } });
+      const server = await start({ port: 0, routes: [hostRoute, receiver.route] });
+      const otherOrigin = server.url.replace('127.0.0.1', 'localhost');
+      try {
+        const src = embedUrl(otherOrigin, `widget=join-form&endpoint=${encodeURIComponent(`${otherOrigin}join`)}&min-fill-ms=0&retries=0&persist=none`);
+        const html = `<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><iframe id="f" sandbox="allow-scripts" src="${src}" width="600" height="1100" title="Join form"></iframe>`;
+        const { page, close } = await open(`${server.url}demo/__join.html`, { html });
+        const frame = await (await page.waitForSelector('#f')).contentFrame();
+        await frame.locator('#f-name').fill('Pat Example');
+        await frame.locator('#f-role-mayor').check();
+        await frame.locator('#f-city').fill('Springfield');
+        await frame.locator('#f-state').selectOption('IL');
+        await frame.locator('#f-email').fill('pat@example.org');
+        await frame.locator('#f-consent').check();
+        // Enter in a field, as a keyboard user sends it (the sandbox has no allow-forms).
+        await frame.locator('#f-email').press('Enter');
+        if (outcome === 'success') {
+          await frame.locator('[part="success"]').waitFor();
+          const rows = await (await fetch(`${server.url}join.json`, { headers: { authorization: 'Bearer embed-test' } })).json();
+          assert.deepEqual((rows.submissions ?? rows).map((r) => [r.name, r.origin]), [['Pat Example', 'null']]);
+        } else {
+          await frame.waitForFunction(() => /Your form was not sent/.test(document.querySelector('#maig-embed > *').shadowRoot.textContent));
+          // The preflight is refused, so to the page it is a failed connection; nothing is stored.
+          const rows = await (await fetch(`${server.url}join.json`, { headers: { authorization: 'Bearer embed-test' } })).json();
+          assert.deepEqual(rows.submissions ?? rows, []);
+          assert.equal(await frame.locator('[part="success"]').count(), 0);
+        }
+        await close();
+      } finally {
+        await server.close();
+        receiver.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
