@@ -347,6 +347,22 @@ describe('embed builder (dist/builder/index.html)', () => {
     });
   }
 
+  test('axe finds nothing for every widget\'s form and preview', async () => {
+    const { page, problems, close } = await open(`${other}dist/builder/index.html`);
+    await page.waitForSelector('#attr-state option[value="MD"]', { state: 'attached' });
+    for (const widget of ['member-count', 'member-map', 'principles', 'city-stats', 'join-form']) {
+      await page.selectOption('#widget', widget);
+      await page.waitForFunction((t) => document.querySelector(`#preview ${t}`)?.shadowRoot?.childElementCount, `maig-${widget}`);
+      assert.deepEqual(await axe(page), [], widget);
+      assert.deepEqual(
+        await page.$$eval('#fields label', (labels) => labels.map((l) => l.textContent)),
+        await page.evaluate((w) => import('../embed/widgets.js').then((m) => m.WIDGETS[w].attributes.map((a) => a.name)), widget),
+      );
+    }
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   test('keyboard: a copy button is reached with Tab, copies its snippet and announces "Copied"', async () => {
     const { page, close } = await open(`${other}dist/builder/index.html?widget=principles`);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: other.slice(0, -1) });
