@@ -51,10 +51,26 @@ if (!widget) {
   fallback.rel = 'noopener';
   fallback.textContent = 'Mayors Against Illegal Guns';
   element.append(fallback);
+  if (name === 'join-form') sendWithoutFormSubmission(element);
   root.replaceChildren(element);
   import(`../elements/maig-${name}.js`).catch((error) => {
     console.warn(`maig-widgets embed: could not load maig-${name}.js`, error);
     showMessage(`The ${widget.title.toLowerCase()} could not be loaded.`);
+  });
+}
+
+/**
+ * WordPress puts discovered embeds in <iframe sandbox="allow-scripts">, without allow-forms: there
+ * the browser drops a form's submission before its submit event, so the join form's button (and
+ * Enter in a field, which clicks it) would do nothing. The embed sends through the element's public
+ * submit() instead, the method the button's own handler calls, and cancels the native submission.
+ */
+function sendWithoutFormSubmission(element) {
+  element.addEventListener('click', (event) => {
+    const onSubmitButton = event.composedPath().some((node) => node instanceof Element && node.getAttribute('part') === 'submit');
+    if (!onSubmitButton || typeof element.submit !== 'function') return;
+    event.preventDefault();
+    void element.submit();
   });
 }
 

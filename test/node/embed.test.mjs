@@ -1,0 +1,427 @@
+// The iframe/oEmbed embed (issue 8): dist/embed/index.html in headless Chromium, dist/embed/resize.js,
+// and the reference server's GET /oembed with discovery. Host pages live on 127.0.0.1 and the embed
+// on localhost (same server), so every frame here is cross-origin; most are sandboxed as WordPress
+// makes discovered oEmbeds (`sandbox="allow-scripts"`: an opaque origin).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, CSP } from '../../server/index.mjs';
+import { createOembed } from '../../server/oembed.mjs';
+import { createJoinReceiver } from '../../server/join.mjs';
+import { launch } from '../../scripts/lib/browser.mjs';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+let close;
+let host; // http://127.0.0.1:PORT/
+let other; // http://localhost:PORT/ (another origin, same server)
+let browser;
+
+// Host pages served for real (a page fulfilled by the test tool has no address, and Chromium's
+// local-network checks then block its frames from loading a loopback URL).
+const hostPages = new Map();
+const hostRoute = (req, res, url) => {
+  if (!hostPages.has(url.pathname)) return false;
+  const { html, csp } = hostPages.get(url.pathname);
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(csp ? { 'content-security-policy': csp } : {}) });
+  res.end(html);
+  return true;
+};
+
+before(async () => {
+  const server = await start({ port: 0, routes: [hostRoute, createOembed({ csp: CSP }).route] });
+  ({ close, url: host } = server);
+  other = host.replace('127.0.0.1', 'localhost');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await close?.();
+});
+
+const embedUrl = (origin, query) => `${origin}dist/embed/index.html?${query}`;
+
+/** Opens a page, collecting console errors, page errors, CSP violations and requests. */
+async function open(url, { html, csp } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
+    // Every message a top page receives, for the height assertions.
+    if (window === window.top) {
+      window.__messages = [];
+      window.addEventListener('message', (e) => window.__messages.push(e.data));
+    }
+  });
+  if (html) hostPages.set(new URL(url).pathname, { html, csp });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  return { page, problems, requests, close: () => context.close() };
+}
+
+/** Waits until the widget in `frame` (a page or frame) shows `part`, and returns the widget's visible text. */
+const widgetText = async (frame, part) => {
+  await frame.waitForFunction((p) => document.querySelector('#maig-embed > *')?.shadowRoot?.querySelector(p), part);
+  return frame.evaluate(() => document.querySelector('#maig-embed > *').shadowRoot.textContent.replace(/\s+/g, ' ').trim());
+};
+
+const axe = async (frame) => {
+  await frame.evaluate(AXE);
+  const result = await frame.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+};
+
+const WIDGETS = [
+  { query: 'widget=member-count&state=NJ', part: '[part="number"]', expect: /61 member cities in New Jersey/, attrs: { state: 'NJ' } },
+  { query: 'widget=member-map&highlight=Baltimore%2C+MD', part: '[part="caption"]', expect: /Highlighted: Baltimore, Maryland/, attrs: { highlight: 'Baltimore, MD' } },
+  { query: 'widget=principles&open&heading-level=3', part: '[part="list"]', expect: /Statement of Principles/, attrs: { open: '', 'heading-level': '3' } },
+  { query: 'widget=city-stats&state=MD&city=Baltimore', part: '[part="figure"]', expect: /Baltimore, Maryland/, attrs: { state: 'MD', city: 'Baltimore' }, reflected: ['heading-level'] },
+  { query: 'widget=join-form&endpoint=%2Fjoin&heading=Sign+the+pledge', part: 'form', expect: /Sign the pledge/, attrs: { endpoint: '/join', heading: 'Sign the pledge' }, reflected: ['heading-level', 'min-fill-ms', 'retry-delay', 'persist', 'retries', 'timeout'] },
+];
+
+describe('embed page (dist/embed/index.html)', () => {
+  for (const w of WIDGETS) {
+    test(`renders ${w.query} under the strict CSP, axe clean`, async () => {
+      const { page, problems, close } = await open(embedUrl(host, w.query));
+      assert.match(await widgetText(page, w.part), w.expect);
+      const attrs = await page.evaluate(() => Object.fromEntries([...document.querySelector('#maig-embed > *').attributes].map((a) => [a.name, a.value])));
+      for (const [name, value] of Object.entries(w.attrs)) assert.equal(attrs[name], value, name);
+      assert.deepEqual(Object.keys(attrs).filter((n) => !w.reflected?.includes(n) && !(n in w.attrs)), []);
+      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(problems, []);
+      await close();
+    });
+  }
+
+  test('ignores parameters that are not documented attributes', async () => {
+    const { page, close } = await open(embedUrl(host, 'widget=member-count&state=NJ&onclick=alert(1)&style=color:red&foo=bar&min-fill-ms=1'));
+    await widgetText(page, '[part="number"]');
+    const names = await page.evaluate(() => [...document.querySelector('#maig-embed > *').attributes].map((a) => a.name));
+    assert.deepEqual(names, ['state']);
+    await close();
+  });
+
+  test('shows <img src=x onerror=…> in a parameter as text', async () => {
+    const label = '<img src=x onerror="window.__pwned=1">';
+    const { page, requests, close } = await open(embedUrl(host, `widget=member-count&label=${encodeURIComponent(label)}`));
+    assert.match(await widgetText(page, '[part="number"]'), /<img src=x onerror="window.__pwned=1">/);
+    assert.equal(await page.evaluate(() => document.querySelector('#maig-embed > *').shadowRoot.querySelector('img')), null);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.ok(!requests.some((u) => new URL(u).pathname.endsWith('/x')), 'no request for the img');
+    await close();
+  });
+
+  test('an unknown or missing widget shows a readable message and loads no element', async () => {
+    for (const [query, text] of [['widget=..%2F..%2Fevil', /names a widget that does not exist/], ['state=NJ', /does not name a widget/]]) {
+      const { page, requests, close } = await open(embedUrl(host, query));
+      const message = await page.waitForSelector('[role="status"]');
+      assert.match(await message.textContent(), text);
+      assert.ok(!requests.some((u) => /\/elements\//.test(u)), 'no element module requested');
+      assert.deepEqual(await axe(page), []);
+      await close();
+    }
+  });
+
+  test('in a sandboxed cross-origin iframe it renders and posts its height in both formats; resize.js applies ours', async () => {
+    const src = `${embedUrl(other, 'widget=principles')}#?secret=Ab12Cd34Ef`;
+    const html = `<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><h1>City page</h1>
+      <iframe id="f" sandbox="allow-scripts" src="${src}" width="600" height="150" title="Statement of Principles"></iframe>
+      <script src="${other}dist/embed/resize.js"></script>`;
+    // The host page has a strict policy of its own (Trusted Types too): resize.js still applies heights.
+    const csp = `default-src 'self'; script-src ${other.slice(0, -1)}; frame-src ${other.slice(0, -1)}; style-src 'self'; img-src data:; require-trusted-types-for 'script'; trusted-types 'none'`;
+    const { page, problems, close } = await open(`${host}demo/__host.html`, { html, csp });
+    const frame = await (await page.waitForSelector('#f')).contentFrame();
+    assert.match(await widgetText(frame, '[part="list"]'), /Statement of Principles/);
+    assert.equal(await frame.evaluate(() => window.origin), 'null', 'opaque origin');
+    const settled = async () => {
+      await page.waitForFunction(() => {
+        const f = document.getElementById('f');
+        const ours = window.__messages.filter((m) => m?.type === 'maig-widgets:height');
+        return ours.length && f.clientHeight === ours.at(-1).height && f.clientHeight > 300;
+      });
+      return page.evaluate(() => window.__messages);
+    };
+    let messages = await settled();
+    const ours = messages.filter((m) => m?.type === 'maig-widgets:height').at(-1);
+    const wp = messages.filter((m) => m?.message === 'height').at(-1);
+    assert.deepEqual(wp, { message: 'height', value: ours.height, secret: 'Ab12Cd34Ef' });
+    assert.equal(ours.height, await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)));
+    // Opening a principle makes the widget taller: a new message, and the frame follows.
+    const before = ours.height;
+    await frame.evaluate(() => document.querySelector('#maig-embed > *').shadowRoot.querySelector('[part="toggle"]').click());
+    await page.waitForFunction((h) => document.getElementById('f').clientHeight > h, before);
+    messages = await settled();
+    assert.ok(messages.filter((m) => m?.type === 'maig-widgets:height').at(-1).height > before);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test('resize.js ignores heights from other windows and values out of range', async () => {
+    const html = `<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,">
+      <iframe id="f" src="${embedUrl(other, 'widget=member-count')}" height="123" title="Member count"></iframe>
+      <script src="${other}dist/embed/resize.js"></script>`;
+    const { page, close } = await open(`${host}demo/__host.html`, { html });
+    const frame = await (await page.waitForSelector('#f')).contentFrame();
+    await widgetText(frame, '[part="number"]');
+    await page.waitForFunction(() => document.getElementById('f').clientHeight !== 123);
+    const h = await page.evaluate(() => document.getElementById('f').clientHeight);
+    // Every height resize.js applies from here on.
+    await page.evaluate(() => {
+      window.__applied = [];
+      new MutationObserver(() => window.__applied.push(document.getElementById('f').getAttribute('height'))).observe(document.getElementById('f'), { attributeFilter: ['height'] });
+    });
+    // The top window itself (not the iframe) sends: ignored. The frame sends nonsense: ignored.
+    await page.evaluate(() => window.postMessage({ type: 'maig-widgets:height', height: 900 }, '*'));
+    for (const bad of [-5, 1e9, '700', Number.NaN]) await frame.evaluate((v) => parent.postMessage({ type: 'maig-widgets:height', height: v }, '*'), bad);
+    await frame.evaluate(() => parent.postMessage({ type: 'maig-widgets:height', height: 321 }, '*'));
+    await page.waitForFunction(() => document.getElementById('f').clientHeight === 321);
+    assert.notEqual(h, 321);
+    assert.deepEqual(await page.evaluate(() => window.__applied), ['321']);
+    await close();
+  });
+});
+
+describe('GET /oembed', () => {
+  const oembed = (query) => fetch(`${host}oembed?${query}`);
+  const page = () => embedUrl(host, 'widget=member-count&state=NJ');
+
+  test('answers a rich response for an embed page', async () => {
+    const res = await oembed(`url=${encodeURIComponent(page())}&format=json`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type'), /^application\/json/);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    const body = await res.json();
+    assert.equal(body.version, '1.0');
+    assert.equal(body.type, 'rich');
+    assert.equal(body.title, 'Member count · Mayors Against Illegal Guns');
+    assert.equal(body.provider_name, 'Mayors Against Illegal Guns');
+    assert.equal(body.width, 640);
+    assert.equal(body.height, 200);
+    const src = `${host}dist/embed/index.html?widget=member-count&amp;state=NJ`;
+    assert.equal(
+      body.html,
+      `<blockquote class="wp-embedded-content" hidden><a href="${src}">Member count · Mayors Against Illegal Guns</a></blockquote>` +
+        `<iframe src="${src}" width="640" height="200" title="Member count · Mayors Against Illegal Guns" frameborder="0" loading="lazy" data-maig-embed></iframe>`,
+    );
+  });
+
+  test('maxwidth and maxheight bound the size; format defaults to json', async () => {
+    const body = await (await oembed(`url=${encodeURIComponent(embedUrl(host, 'widget=city-stats&state=MD'))}&maxwidth=500&maxheight=1000`)).json();
+    assert.equal(body.width, 500);
+    assert.equal(body.height, 1000);
+    assert.match(body.html, /width="500" height="1000"/);
+  });
+
+  test('refuses what is not one of its embed pages (404), xml (501), no url (400)', async () => {
+    const cases = [
+      [`url=${encodeURIComponent(`${host}demo/`)}`, 404],
+      [`url=${encodeURIComponent('https://example.org/dist/embed/index.html?widget=member-count')}`, 404],
+      [`url=${encodeURIComponent(embedUrl(host, 'widget=nope'))}`, 404],
+      [`url=${encodeURIComponent(embedUrl(host, 'state=NJ'))}`, 404],
+      ['url=javascript%3Aalert(1)', 404],
+      [`url=${encodeURIComponent(page())}&format=xml`, 501],
+      ['format=json', 400],
+    ];
+    for (const [query, status] of cases) {
+      const res = await oembed(query);
+      assert.equal(res.status, status, query);
+      assert.match(res.headers.get('content-type'), /^application\/json/);
+    }
+  });
+
+  test('escapes everything it writes into HTML and drops undocumented parameters', async () => {
+    const evil = `${embedUrl(host, 'widget=member-count')}&label=${encodeURIComponent('"><script>alert(1)</script>')}&x=%22%3E%3Cb%3E`;
+    const body = await (await oembed(`url=${encodeURIComponent(evil)}`)).json();
+    assert.doesNotMatch(body.html, /<script|<b>|"><|[^=]"\s*>[^<]*"/);
+    assert.match(body.html, /label=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E"/);
+    assert.doesNotMatch(body.html, /[?&;]x=/);
+    // A forged Host header is not written anywhere.
+    const res = await fetch(`${host}dist/embed/index.html?widget=member-count`, { headers: { host: 'evil"><script>x' } }).catch(() => null);
+    if (res) assert.doesNotMatch(await res.text(), /<script>x/);
+  });
+
+  test('discovery: a pasted embed URL leads to a rendered sandboxed iframe that WordPress-style resizing sizes', async () => {
+    const pasted = embedUrl(other, 'widget=member-count&state=NJ');
+    // What WordPress does: fetch the page, find the discovery link in <head>, fetch it.
+    const pageHtml = await (await fetch(pasted)).text();
+    const link = /<link\s[^>]*type="application\/json\+oembed"[^>]*>/.exec(pageHtml.split('</head>')[0])?.[0];
+    assert.ok(link, 'discovery link');
+    const href = /href="([^"]+)"/.exec(link)[1].replaceAll('&amp;', '&');
+    assert.equal(href, `${other}oembed?url=${encodeURIComponent(pasted)}&format=json`);
+    const body = await (await fetch(`${href}&maxwidth=600&maxheight=1000`)).json();
+    // wp_filter_oembed_result: keep blockquote + iframe, add the secret and the sandbox.
+    const secret = 'Zz9Yy8Xx7W';
+    const filtered = body.html
+      .replace(' hidden', '')
+      .replace('<blockquote class="wp-embedded-content"', `<blockquote class="wp-embedded-content" data-secret="${secret}"`)
+      .replace(/<iframe src="([^"]+)"/, `<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" data-secret="${secret}" src="$1#?secret=${secret}"`);
+    const { page, close } = await open(`${host}demo/__wp.html`, { html: `<!doctype html><html lang="en"><title>Post</title><link rel="icon" href="data:,"><main>${filtered}</main>` });
+    // wp-embed.js's receiver, reduced: clamp to 200-1000, match the frame and the secret.
+    await page.evaluate(() =>
+      window.addEventListener('message', (e) => {
+        const d = e.data;
+        if (d?.message !== 'height' || !/^[A-Za-z0-9]+$/.test(d.secret)) return;
+        for (const f of document.querySelectorAll(`iframe[data-secret="${d.secret}"]`)) {
+          if (f.contentWindow !== e.source) continue;
+          document.querySelector(`blockquote[data-secret="${d.secret}"]`).style.display = 'none';
+          f.height = Math.min(1000, Math.max(200, parseInt(d.value, 10)));
+          f.dataset.resized = '';
+        }
+      }),
+    );
+    const iframe = await page.waitForSelector('iframe[data-resized]', { state: 'attached' });
+    const frame = await iframe.contentFrame();
+    assert.match(await widgetText(frame, '[part="number"]'), /61 member cities in New Jersey/);
+    assert.equal(await frame.evaluate(() => window.origin), 'null');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('blockquote')).display), 'none');
+    await close();
+  });
+});
+
+describe('embed builder (dist/builder/index.html)', () => {
+  const shadow = (frame, tag, part) =>
+    frame
+      .waitForFunction(([t, p]) => document.querySelector(t)?.shadowRoot?.querySelector(p), [tag, part])
+      .then(() => frame.evaluate(([t, p]) => [...document.querySelector(t).shadowRoot.querySelectorAll(p)].map((e) => e.textContent.replace(/\s+/g, ' ').trim()).join(' | '), [tag, part]));
+
+  const CASES = [
+    {
+      widget: 'member-count',
+      fill: async (page) => {
+        await page.selectOption('#attr-state', 'NJ');
+        await page.fill('#attr-label', 'towns in <b>NJ</b> & "friends"');
+        await page.check('#attr-hide-claim');
+      },
+      part: '[part="number"], [part="label"]',
+      expect: /61 \| towns in <b>NJ<\/b> & "friends"/,
+      shortcode: '[maig_member_count state="NJ" label="towns in <b>NJ</b> & friends" hide-claim="1"]',
+    },
+    {
+      widget: 'city-stats',
+      fill: async (page) => {
+        await page.selectOption('#attr-state', 'MD');
+        await page.selectOption('#attr-city', 'Baltimore');
+      },
+      part: '[part="figure"]',
+      expect: /1,004/,
+      shortcode: '[maig_city_stats state="MD" city="Baltimore"]',
+    },
+  ];
+
+  for (const c of CASES) {
+    test(`${c.widget}: every snippet pasted into a blank page renders what the preview shows`, async () => {
+      const { page, problems, close } = await open(`${other}dist/builder/index.html`);
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: other.slice(0, -1) });
+      await page.selectOption('#widget', c.widget);
+      await page.waitForSelector('#attr-state option[value="MD"]', { state: 'attached' });
+      await c.fill(page);
+      const tag = `maig-${c.widget}`;
+      const previewText = await shadow(page, `#preview ${tag}`, c.part);
+      assert.match(previewText, c.expect);
+      assert.deepEqual(await axe(page), []);
+      const snippet = (id) => page.$eval(`#snippet-${id}`, (t) => t.value);
+      assert.equal(await snippet('shortcode'), c.shortcode);
+      let n = 0;
+      for (const id of ['tag', 'div', 'iframe']) {
+        const html = `<!doctype html><html lang="en"><title>Pasted</title><link rel="icon" href="data:,"><main>${await snippet(id)}</main>`;
+        const pasted = await open(`${host}demo/__pasted-${c.widget}-${n++}.html`, { html });
+        let target = pasted.page;
+        if (id === 'iframe') target = await (await pasted.page.waitForSelector('iframe')).contentFrame();
+        assert.equal(await shadow(target, id === 'iframe' ? `#maig-embed ${tag}` : tag, c.part), previewText, id);
+        assert.deepEqual(pasted.problems, [], id);
+        await pasted.close();
+      }
+      // The oEmbed URL is the iframe's page: opened as such, it renders the same.
+      const url = await snippet('url');
+      assert.ok(url.startsWith(`${other}dist/embed/index.html?widget=${c.widget}&`), url);
+      const direct = await open(url);
+      assert.equal(await shadow(direct.page, `#maig-embed ${tag}`, c.part), previewText);
+      await direct.close();
+      assert.deepEqual(problems, []);
+      await close();
+    });
+  }
+
+  test('axe finds nothing for every widget\'s form and preview', async () => {
+    const { page, problems, close } = await open(`${other}dist/builder/index.html`);
+    await page.waitForSelector('#attr-state option[value="MD"]', { state: 'attached' });
+    for (const widget of ['member-count', 'member-map', 'principles', 'city-stats', 'join-form']) {
+      await page.selectOption('#widget', widget);
+      await page.waitForFunction((t) => document.querySelector(`#preview ${t}`)?.shadowRoot?.childElementCount, `maig-${widget}`);
+      assert.deepEqual(await axe(page), [], widget);
+      assert.deepEqual(
+        await page.$$eval('#fields label', (labels) => labels.map((l) => l.textContent)),
+        await page.evaluate((w) => import('../embed/widgets.js').then((m) => m.WIDGETS[w].attributes.map((a) => a.name)), widget),
+      );
+    }
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
+  test('keyboard: a copy button is reached with Tab, copies its snippet and announces "Copied"', async () => {
+    const { page, close } = await open(`${other}dist/builder/index.html?widget=principles`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: other.slice(0, -1) });
+    await page.waitForSelector('#attr-open');
+    const reached = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-copy') || document.activeElement?.tagName);
+      reached.push(focused);
+      if (focused === 'snippet-div' && (await page.evaluate(() => document.activeElement.tagName)) === 'BUTTON') break;
+    }
+    for (const id of ['widget', 'attr-open', 'attr-join', 'attr-theme', 'snippet-tag']) assert.ok(reached.includes(id), `${id} reachable: ${reached.join(' ')}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('copied').textContent === 'Copied');
+    assert.equal(await page.getAttribute('#copied', 'role'), 'status');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await page.$eval('#snippet-div', (t) => t.value));
+    await close();
+  });
+});
+
+describe('join form inside a sandboxed embed', () => {
+  // README: from WordPress's sandboxed frame the form posts with `Origin: null`; the receiver takes it
+  // only when MAIG_ALLOWED_ORIGINS lists `null`.
+  for (const [allowedOrigins, outcome] of [[['null'], 'success'], [[], 'refused']]) {
+    test(`MAIG_ALLOWED_ORIGINS=${allowedOrigins.join(',') || '(unset)'}: ${outcome}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'maig-embed-join-'));
+      const receiver = createJoinReceiver({ dbPath: join(dir, 'join.sqlite'), allowedOrigins, exportToken: 'embed-test', minFillMs: 0, rateLimit: { limit: 100, windowMs: 60_000 } });
+      const server = await start({ port: 0, routes: [hostRoute, receiver.route] });
+      const otherOrigin = server.url.replace('127.0.0.1', 'localhost');
+      try {
+        const src = embedUrl(otherOrigin, `widget=join-form&endpoint=${encodeURIComponent(`${otherOrigin}join`)}&min-fill-ms=0&retries=0&persist=none`);
+        const html = `<!doctype html><html lang="en"><title>Host</title><link rel="icon" href="data:,"><iframe id="f" sandbox="allow-scripts" src="${src}" width="600" height="1100" title="Join form"></iframe>`;
+        const { page, close } = await open(`${server.url}demo/__join.html`, { html });
+        const frame = await (await page.waitForSelector('#f')).contentFrame();
+        await frame.locator('#f-name').fill('Pat Example');
+        await frame.locator('#f-role-mayor').check();
+        await frame.locator('#f-city').fill('Springfield');
+        await frame.locator('#f-state').selectOption('IL');
+        await frame.locator('#f-email').fill('pat@example.org');
+        await frame.locator('#f-consent').check();
+        // Enter in a field, as a keyboard user sends it (the sandbox has no allow-forms).
+        await frame.locator('#f-email').press('Enter');
+        if (outcome === 'success') {
+          await frame.locator('[part="success"]').waitFor();
+          const rows = await (await fetch(`${server.url}join.json`, { headers: { authorization: 'Bearer embed-test' } })).json();
+          assert.deepEqual((rows.submissions ?? rows).map((r) => [r.name, r.origin]), [['Pat Example', 'null']]);
+        } else {
+          await frame.waitForFunction(() => /Your form was not sent/.test(document.querySelector('#maig-embed > *').shadowRoot.textContent));
+          // The preflight is refused, so to the page it is a failed connection; nothing is stored.
+          const rows = await (await fetch(`${server.url}join.json`, { headers: { authorization: 'Bearer embed-test' } })).json();
+          assert.deepEqual(rows.submissions ?? rows, []);
+          assert.equal(await frame.locator('[part="success"]').count(), 0);
+        }
+        await close();
+      } finally {
+        await server.close();
+        receiver.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
