@@ -78,7 +78,7 @@ const axe = async (frame) => {
 
 const WIDGETS = [
   { query: 'widget=member-count&state=NJ', part: '[part="number"]', expect: /61 member cities in New Jersey/, attrs: { state: 'NJ' } },
-  { query: 'widget=member-map&highlight=Baltimore%2C+MD', part: '[part="caption"]', expect: /Highlighted: Baltimore, Maryland/, attrs: { highlight: 'Baltimore, MD' } },
+  { query: 'widget=member-map&highlight=Baltimore%2C+MD', part: '[part="caption"]', expect: /Highlighted: Baltimore, Maryland/, attrs: { highlight: 'Baltimore, MD' }, reflected: ['heading-level'] },
   { query: 'widget=principles&open&heading-level=3', part: '[part="list"]', expect: /Statement of Principles/, attrs: { open: '', 'heading-level': '3' } },
   { query: 'widget=city-stats&state=MD&city=Baltimore', part: '[part="figure"]', expect: /Baltimore, Maryland/, attrs: { state: 'MD', city: 'Baltimore' }, reflected: ['heading-level'] },
   { query: 'widget=join-form&endpoint=%2Fjoin&heading=Sign+the+pledge', part: 'form', expect: /Sign the pledge/, attrs: { endpoint: '/join', heading: 'Sign the pledge' }, reflected: ['heading-level', 'min-fill-ms', 'retry-delay', 'persist', 'retries', 'timeout'] },
@@ -389,7 +389,7 @@ describe('join form inside a sandboxed embed', () => {
   for (const [allowedOrigins, outcome] of [[['null'], 'success'], [[], 'refused']]) {
     test(`MAIG_ALLOWED_ORIGINS=${allowedOrigins.join(',') || '(unset)'}: ${outcome}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'maig-embed-join-'));
-      const receiver = createJoinReceiver({ dbPath: join(dir, 'join.sqlite'), allowedOrigins, exportToken: 'embed-test', minFillMs: 0, rateLimit: { limit: 100, windowMs: 60_000 } });
+      const receiver = createJoinReceiver({ dbPath: join(dir, 'join.sqlite'), allowedOrigins, exportToken: 'embed-test-export-token-0123456789', minFillMs: 0, rateLimit: { limit: 100, windowMs: 60_000 } });
       const server = await start({ port: 0, routes: [hostRoute, receiver.route] });
       const otherOrigin = server.url.replace('127.0.0.1', 'localhost');
       try {
