@@ -407,12 +407,12 @@ describe('join form inside a sandboxed embed', () => {
         await frame.locator('#f-email').press('Enter');
         if (outcome === 'success') {
           await frame.locator('[part="success"]').waitFor();
-          const rows = await (await fetch(`${server.url}join.json`, { headers: { authorization: 'Bearer embed-test' } })).json();
+          const rows = await (await fetch(`${server.url}join.json`, { headers: { authorization: 'Bearer embed-test-export-token-0123456789' } })).json();
           assert.deepEqual((rows.submissions ?? rows).map((r) => [r.name, r.origin]), [['Pat Example', 'null']]);
         } else {
           await frame.waitForFunction(() => /Your form was not sent/.test(document.querySelector('#maig-embed > *').shadowRoot.textContent));
           // The preflight is refused, so to the page it is a failed connection; nothing is stored.
-          const rows = await (await fetch(`${server.url}join.json`, { headers: { authorization: 'Bearer embed-test' } })).json();
+          const rows = await (await fetch(`${server.url}join.json`, { headers: { authorization: 'Bearer embed-test-export-token-0123456789' } })).json();
           assert.deepEqual(rows.submissions ?? rows, []);
           assert.equal(await frame.locator('[part="success"]').count(), 0);
         }
