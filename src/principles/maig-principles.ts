@@ -140,6 +140,22 @@ export class MaigPrinciples extends MaigElement {
     this.openIds = next;
   }
 
+  /**
+   * Expand all / collapse all. The button pressed disables itself (there is nothing more to
+   * expand), which would drop focus to the page's <body>: focus moves to the other button.
+   */
+  private async onToolbar(event: Event, open: boolean): Promise<void> {
+    const button = event.currentTarget as HTMLButtonElement;
+    const hadFocus = (this.renderRoot as ShadowRoot).activeElement === button;
+    if (open) this.expandAll();
+    else this.collapseAll();
+    this.emit({ id: 'all', open });
+    await this.updateComplete;
+    if (hadFocus && button.disabled) {
+      this.renderRoot.querySelector<HTMLButtonElement>(open ? '.collapse-all' : '.expand-all')?.focus();
+    }
+  }
+
   private emit(detail: PrincipleToggleDetail): void {
     this.dispatchEvent(new CustomEvent<PrincipleToggleDetail>('maig-principle-toggle', { detail, bubbles: true, composed: true }));
   }
@@ -172,10 +188,10 @@ export class MaigPrinciples extends MaigElement {
       </div>
       ${withBody.length
         ? html`<div class="toolbar" part="toolbar">
-            <button type="button" class="button button--secondary" ?disabled=${allOpen} @click=${() => { this.expandAll(); this.emit({ id: 'all', open: true }); }}>
+            <button type="button" class="button button--secondary expand-all" ?disabled=${allOpen} @click=${(e: Event) => this.onToolbar(e, true)}>
               Expand all
             </button>
-            <button type="button" class="button button--secondary" ?disabled=${noneOpen} @click=${() => { this.collapseAll(); this.emit({ id: 'all', open: false }); }}>
+            <button type="button" class="button button--secondary collapse-all" ?disabled=${noneOpen} @click=${(e: Event) => this.onToolbar(e, false)}>
               Collapse all
             </button>
           </div>`

@@ -49,7 +49,7 @@ export abstract class MaigElement extends LitElement {
       <p class="state__title">${this.what[0]!.toUpperCase() + this.what.slice(1)} could not be shown.</p>
       <p>${message}</p>
       ${detail ? html`<p class="state__detail">${detail}</p>` : nothing}
-      <button class="button button--secondary retry" part="retry" type="button" @click=${retry}>Try again</button>
+      <button class="button button--secondary retry" part="retry" type="button" @click=${() => this.retryKeepingFocus(retry)}>Try again</button>
       <slot></slot>
     </div>`;
   }
@@ -70,6 +70,27 @@ export abstract class MaigElement extends LitElement {
     </p>`;
   }
 
+  /**
+   * "Try again" removes itself while the data loads again, so focus would fall to the page's
+   * <body>. It goes to the widget's box (`.root`, focusable by script only) instead, stays there
+   * while the widget loads and when it shows its content, and moves to the new "Try again" button
+   * if that fails again.
+   */
+  private async retryKeepingFocus(retry: () => unknown): Promise<void> {
+    const root = this.renderRoot.querySelector<HTMLElement>('.root');
+    if (root) {
+      if (!root.hasAttribute('tabindex')) {
+        root.tabIndex = -1;
+        root.addEventListener('blur', () => root.removeAttribute('tabindex'), { once: true });
+      }
+      root.focus({ preventScroll: true });
+    }
+    await retry();
+    await this.updateComplete;
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    if (root && focused === root) this.renderRoot.querySelector<HTMLElement>('[part="error"] .retry')?.focus({ preventScroll: true });
+  }
+
   /** Renders a data task in its loading, error, empty and complete states. */
   protected renderTask<T>(
     task: Task<ReadonlyArray<unknown>, T>,
@@ -77,13 +98,24 @@ export abstract class MaigElement extends LitElement {
     skeleton: TemplateResult | typeof nothing = nothing,
   ): TemplateResult {
     const loading = () => this.renderLoading(skeleton);
+    const retry = () => task.run();
+    // A value the widget cannot draw ends in the error state, never in an error thrown into the
+    // page (which would also leave the widget loading for ever).
+    const draw = (value: T): TemplateResult => {
+      try {
+        return complete(value);
+      } catch (error) {
+        return this.renderError(error, retry);
+      }
+    };
     return (
       task.render({
         initial: loading,
-        pending: () => (task.value !== undefined && !(task.value instanceof EmptyResult) ? complete(task.value) : loading()),
-        complete: (value) => (value instanceof EmptyResult ? this.renderEmpty(value.message) : complete(value)),
-        error: (error) => this.renderError(error, () => void task.run()),
+        pending: () => (task.value !== undefined && !(task.value instanceof EmptyResult) ? draw(task.value) : loading()),
+        complete: (value) => (value instanceof EmptyResult ? this.renderEmpty(value.message) : draw(value)),
+        error: (error) => this.renderError(error, retry),
       }) ?? loading()
     );
   }
+
 }
