@@ -25,6 +25,8 @@ export default {
       // The feed client resolves the default feed as ../feed/v1/ from its own URL, so it must
       // live one folder below dist/ whatever entry pulls it in.
       if (id.includes('/src/shared/feed/')) return 'feed-client';
+      // The Trusted Types guard must run before Lit creates its policy: it leads Lit's chunk.
+      if (id.includes('/src/shared/trusted-types.')) return 'lit';
       if (id.includes('/node_modules/lit') || id.includes('/node_modules/@lit/')) return 'lit';
       return undefined;
     },

@@ -1,9 +1,10 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Task } from '@lit/task';
 import { resolveFeedUrl, type LoadedResource } from '../feed/client.js';
 import { describeError } from '../feed/errors.js';
 import { formatDate, pageLocale } from '../format/locale.js';
+import { litPolicyRefused } from '../trusted-types.js';
 
 /** What a widget's data task can end with besides its data: nothing to show. */
 export class EmptyResult {
@@ -29,6 +30,18 @@ export abstract class MaigElement extends LitElement {
   /** The page's locale for numbers and dates. */
   protected get locale(): string {
     return pageLocale(this);
+  }
+
+  /**
+   * When the page's CSP refused Lit's Trusted Types policy (see `shared/trusted-types.ts`), Lit
+   * cannot render: the widget shows its fallback content through a plain slot, loads nothing and
+   * throws nothing. The one console message was written when the policy was refused.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (!litPolicyRefused()) return super.shouldUpdate(changed);
+    const root = this.renderRoot;
+    if (root && !root.querySelector('slot')) root.replaceChildren(document.createElement('slot'));
+    return false;
   }
 
   /** What this widget is, for state messages ("Loading the member count…"). */
