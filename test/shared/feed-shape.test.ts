@@ -103,6 +103,20 @@ describe('feed shapes', () => {
     });
   }
 
+  it('data of the right shape that a widget still cannot draw gives the error state, not loading for ever', async () => {
+    // Year 300000 is past the last date JavaScript can hold: formatting it throws a RangeError.
+    mockFetch({ ...fixtureRoutes(), [MEMBERS_URL]: { json: { ...fixtureMembers(), asOf: '300000-1-1' } } });
+    let el!: HTMLElement;
+    const errors = await pageErrors(async () => {
+      el = await fixture(html`<maig-member-count feed=${FIXTURE_FEED}>548 member cities</maig-member-count>`);
+      await waitForShadow(el, '[part="error"]');
+    });
+    expect(errors).to.deep.equal([]);
+    expect(shadowText(el, '[part="error"]')).to.contain(SCHEMA_MESSAGE);
+    expect(shadowText(el, '.state__detail')).to.equal('Invalid time value');
+    await expect(el).to.be.accessible();
+  });
+
   it('drops a kept copy of the wrong shape and shows the network error instead', async () => {
     localStorage.setItem(`maig-feed:${FIXTURE_FEED}`, JSON.stringify({ savedAt: '2026-01-01T00:00:00Z', data: fixtureIndex() }));
     localStorage.setItem(`maig-feed:${MEMBERS_URL}`, JSON.stringify({ savedAt: '2026-01-01T00:00:00Z', data: { schemaVersion: 1, asOf: 5, members: 'x' } }));

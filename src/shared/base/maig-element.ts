@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import type { Task } from '@lit/task';
 import { resolveFeedUrl, type LoadedResource } from '../feed/client.js';
-import { describeError } from '../feed/errors.js';
+import { FeedError, describeError } from '../feed/errors.js';
 import { formatDate, pageLocale } from '../format/locale.js';
 import { litPolicyRefused } from '../trusted-types.js';
 
@@ -118,7 +118,8 @@ export abstract class MaigElement extends LitElement {
       try {
         return complete(value);
       } catch (error) {
-        return this.renderError(error, retry);
+        const reason = error instanceof Error ? error.message : String(error);
+        return this.renderError(new FeedError('schema', '', reason), retry);
       }
     };
     return (
