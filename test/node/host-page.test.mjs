@@ -2,7 +2,7 @@
 // Trusted Types list refuses Lit's policy, and a reader who set a larger default font size.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -40,16 +40,23 @@ async function openPage({ csp, hostLit = false, script = '/dist/maig-widgets.js'
   await page.route(`${base}demo/__host-lit.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: HOST_LIT }));
   const html = `<!doctype html><html lang="en"><head><title>host page</title>
     ${hostLit ? '<script src="/demo/__host-lit.js"></script>' : ''}
-    <script type="module" src="${script}"></script></head><body>
+    <script type="module" src="${script}"></script></head><body><main><h1>A city page</h1>
     <maig-member-count>548 member cities</maig-member-count>
     <maig-principles><a href="https://example.org/principles">Statement of Principles</a></maig-principles>
-    </body></html>`;
+    </main></body></html>`;
   await page.route(`${base}demo/__host.html`, (route) =>
     route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': csp } }),
   );
   await page.goto(`${base}demo/__host.html`);
   await page.waitForLoadState('networkidle');
   return { page, errors, messages, close: () => (given ? page.close() : context.close()) };
+}
+
+/** axe-core's violations on the page (run through the devtools protocol, which the page's CSP does not govern). */
+async function axeViolations(page) {
+  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const withTrustedTypes = (list) => CSP.replace('trusted-types lit-html', `trusted-types ${list}`);
@@ -80,6 +87,7 @@ describe('Trusted Types on the host page', () => {
           feed: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.json')).length,
         }));
         assert.deepEqual(state, { shadow: '<slot></slot>', wrapped: false, feed: 0 });
+        assert.deepEqual(await axeViolations(page), []);
         await close();
       }
     });
@@ -91,6 +99,8 @@ describe('Trusted Types on the host page', () => {
     assert.equal(await number.jsonValue(), '548');
     assert.deepEqual(errors, []);
     assert.deepEqual(messages.filter((m) => m.type === 'error' || m.text.includes('maig-widgets')), []);
+    await page.waitForFunction(() => document.querySelector('maig-principles')?.shadowRoot?.querySelector('[part="list"]'));
+    assert.deepEqual(await axeViolations(page), []);
     await close();
   });
 
