@@ -8,8 +8,10 @@
  * This module is evaluated before Lit (it is the first import of `define-element.ts`, which is
  * the first import of every entry). For Lit's one call it turns a refusal into "no policy" and
  * one console message saying what to add to the CSP; the widgets then render nothing but their
- * fallback content (see `MaigElement`). The wrapper is removed as soon as Lit has called it, and in
- * any case before any other script of the page runs (a microtask after this module graph).
+ * fallback content (see `MaigElement`). The message is written when the first widget that cannot
+ * render connects (a second copy of the widgets whose elements were never used stays silent).
+ * The wrapper is removed as soon as Lit has called it, and in any case before any other script of
+ * the page runs (a microtask after this module graph).
  */
 
 interface PolicyFactory {
@@ -19,10 +21,23 @@ interface PolicyFactory {
 /** What to add to the host page's CSP. */
 export const TRUSTED_TYPES_HINT = "trusted-types lit-html 'allow-duplicates'";
 
-let refused = false;
+/** Why the page refused Lit's policy; undefined when it did not. */
+let refused: string | undefined;
+let warned = false;
 
 /** True when the page refused Lit's Trusted Types policy: the widgets cannot render and show their fallback. */
-export const litPolicyRefused = (): boolean => refused;
+export const litPolicyRefused = (): boolean => refused !== undefined;
+
+/** The one console message about a refused policy, written once per copy of the widgets. */
+export function warnPolicyRefused(): void {
+  if (refused === undefined || warned) return;
+  warned = true;
+  console.warn(
+    `maig-widgets: this page's Content-Security-Policy refused the Trusted Types policy "lit-html" (${refused}). ` +
+      `The widgets show their fallback content. To show them, add ${TRUSTED_TYPES_HINT} to the policy's ` +
+      `trusted-types list, next to the page's own names.`,
+  );
+}
 
 function guard(factory: PolicyFactory): void {
   const hadOwn = Object.prototype.hasOwnProperty.call(factory, 'createPolicy');
@@ -44,12 +59,7 @@ function guard(factory: PolicyFactory): void {
     try {
       return original.call(factory, name, rules);
     } catch (error) {
-      refused = true;
-      console.warn(
-        `maig-widgets: this page's Content-Security-Policy refused the Trusted Types policy "lit-html" ` +
-          `(${(error instanceof Error ? error.message : String(error)).replace(/\.$/, '')}). The widgets show their fallback content. ` +
-          `To show them, add ${TRUSTED_TYPES_HINT} to the policy's trusted-types list, next to the page's own names.`,
-      );
+      refused = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
       return undefined;
     }
   };

@@ -104,6 +104,23 @@ describe('Trusted Types on the host page', () => {
     await close();
   });
 
+  test('a second copy of the widgets (another address) on a page without allow-duplicates: the first renders, nothing is thrown', async () => {
+    const context = await browser.newContext();
+    // The same build served from a second address: its Lit is a second module, which asks for "lit-html" again.
+    await context.route(`${base}copy2/**`, (route) => {
+      const path = new URL(route.request().url()).pathname.replace('/copy2/', '');
+      route.fulfill({ contentType: 'text/javascript', body: readFileSync(path) });
+    });
+    const { page, errors, messages, close } = await openPage({ csp: CSP, script: '/dist/maig-widgets.js"></script><script type="module" src="/copy2/dist/maig-widgets.js', context });
+    const number = await page.waitForFunction(() => document.querySelector('maig-member-count')?.shadowRoot?.querySelector('[part="number"]')?.textContent);
+    assert.equal(await number.jsonValue(), '548');
+    assert.ok(await page.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/copy2/dist/chunks/lit-'))), 'the second copy was loaded');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(messages.filter((m) => m.text.includes('maig-widgets')), [], 'its elements were never used: no message');
+    await close();
+    await context.close();
+  });
+
   test('the strict policy the demo server sends still renders every widget', async () => {
     const { page, errors, messages, close } = await openPage({ csp: CSP });
     const number = await page.waitForFunction(() => document.querySelector('maig-member-count')?.shadowRoot?.querySelector('[part="number"]')?.textContent);

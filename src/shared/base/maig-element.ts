@@ -4,7 +4,7 @@ import type { Task } from '@lit/task';
 import { resolveFeedUrl, type LoadedResource } from '../feed/client.js';
 import { FeedError, describeError } from '../feed/errors.js';
 import { formatDate, pageLocale } from '../format/locale.js';
-import { litPolicyRefused } from '../trusted-types.js';
+import { litPolicyRefused, warnPolicyRefused } from '../trusted-types.js';
 
 /** What a widget's data task can end with besides its data: nothing to show. */
 export class EmptyResult {
@@ -35,10 +35,11 @@ export abstract class MaigElement extends LitElement {
   /**
    * When the page's CSP refused Lit's Trusted Types policy (see `shared/trusted-types.ts`), Lit
    * cannot render: the widget shows its fallback content through a plain slot, loads nothing and
-   * throws nothing. The one console message was written when the policy was refused.
+   * throws nothing, and the first such widget writes one console message saying what to add.
    */
   protected override shouldUpdate(changed: PropertyValues): boolean {
     if (!litPolicyRefused()) return super.shouldUpdate(changed);
+    warnPolicyRefused();
     const root = this.renderRoot;
     if (root && !root.querySelector('slot')) root.replaceChildren(document.createElement('slot'));
     return false;
