@@ -1,10 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Task } from '@lit/task';
 import { resolveFeedUrl, type LoadedResource } from '../feed/client.js';
 import { FeedError, describeError } from '../feed/errors.js';
 import { formatDate, pageLocale } from '../format/locale.js';
 import { litPolicyRefused, warnPolicyRefused } from '../trusted-types.js';
+import type { PropertyValues } from 'lit';
 
 /** What a widget's data task can end with besides its data: nothing to show. */
 export class EmptyResult {
