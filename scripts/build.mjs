@@ -13,6 +13,7 @@ const run = (label, cmd, args) => {
 
 rmSync('dist', { recursive: true, force: true });
 run('feed', process.execPath, ['scripts/build-feed.mjs']);
+run('feed shapes', process.execPath, ['scripts/build-shapes.mjs']);
 run('bundles', bin('rollup'), ['-c', '--silent']);
 run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
 // Plain-JS modules shared with Node (the join validator, city-name folding) have hand-written

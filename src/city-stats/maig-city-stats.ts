@@ -75,7 +75,7 @@ const loadChartModule = () => (chartModule ??= import('./chart-setup.js'));
  * @csspart retry - The error state's "Try again" button.
  * @csspart stale - The note shown over a kept, possibly out-of-date copy.
  *
- * @cssprop [--maig-font-size=16px] - Base font size; everything scales from it.
+ * @cssprop [--maig-font-size=medium] - Base font size; everything scales from it. Default: the reader's browser setting, not the page's root size.
  * @cssprop [--maig-font-family=system-ui] - Font family.
  * @cssprop [--maig-color-text=#1b1b1b] - Text color.
  * @cssprop [--maig-color-muted=#565c65] - Secondary text color.

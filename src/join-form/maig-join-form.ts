@@ -122,7 +122,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @csspart success - The confirmation shown after the receiver stored the submission.
  * @csspart config - The message shown when the form has no endpoint.
  *
- * @cssprop [--maig-font-size=16px] - Base font size; everything scales from it.
+ * @cssprop [--maig-font-size=medium] - Base font size; everything scales from it. Default: the reader's browser setting, not the page's root size.
  * @cssprop [--maig-font-family=system-ui] - Font family.
  * @cssprop [--maig-color-text=#1b1b1b] - Text color.
  * @cssprop [--maig-color-muted=#565c65] - Hints.

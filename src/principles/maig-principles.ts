@@ -52,7 +52,7 @@ interface Shown {
  * @csspart retry - The error state's "Try again" button.
  * @csspart stale - The note shown over a kept, possibly out-of-date copy.
  *
- * @cssprop [--maig-font-size=16px] - Base font size; everything scales from it.
+ * @cssprop [--maig-font-size=medium] - Base font size; everything scales from it. Default: the reader's browser setting, not the page's root size.
  * @cssprop [--maig-font-family=system-ui] - Font family.
  * @cssprop [--maig-color-text=#1b1b1b] - Text color.
  * @cssprop [--maig-color-muted=#565c65] - Secondary text color.
@@ -141,6 +141,22 @@ export class MaigPrinciples extends MaigElement {
     this.openIds = next;
   }
 
+  /**
+   * Expand all / collapse all. The button pressed disables itself (there is nothing more to
+   * expand), which would drop focus to the page's <body>: focus moves to the other button.
+   */
+  private async onToolbar(event: Event, open: boolean): Promise<void> {
+    const button = event.currentTarget as HTMLButtonElement;
+    const hadFocus = (this.renderRoot as ShadowRoot).activeElement === button;
+    if (open) this.expandAll();
+    else this.collapseAll();
+    this.emit({ id: 'all', open });
+    await this.updateComplete;
+    if (hadFocus && button.disabled) {
+      this.renderRoot.querySelector<HTMLButtonElement>(open ? '.collapse-all' : '.expand-all')?.focus();
+    }
+  }
+
   private emit(detail: PrincipleToggleDetail): void {
     this.dispatchEvent(new CustomEvent<PrincipleToggleDetail>('maig-principle-toggle', { detail, bubbles: true, composed: true }));
   }
@@ -175,10 +191,10 @@ export class MaigPrinciples extends MaigElement {
       </div>
       ${withBody.length
         ? html`<div class="toolbar" part="toolbar">
-            <button type="button" class="button button--secondary" ?disabled=${allOpen} @click=${() => { this.expandAll(); this.emit({ id: 'all', open: true }); }}>
+            <button type="button" class="button button--secondary expand-all" ?disabled=${allOpen} @click=${(e: Event) => this.onToolbar(e, true)}>
               Expand all
             </button>
-            <button type="button" class="button button--secondary" ?disabled=${noneOpen} @click=${() => { this.collapseAll(); this.emit({ id: 'all', open: false }); }}>
+            <button type="button" class="button button--secondary collapse-all" ?disabled=${noneOpen} @click=${(e: Event) => this.onToolbar(e, false)}>
               Collapse all
             </button>
           </div>`

@@ -1,3 +1,6 @@
+// First import of every entry (each define.ts imports this module first): the Trusted Types guard
+// must be evaluated before Lit.
+import './trusted-types.js';
 import { VERSION } from './version.js';
 
 type Versioned = CustomElementConstructor & { maigVersion?: string };

@@ -1,8 +1,10 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { resolveFeedUrl, type LoadedResource } from '../feed/client.js';
-import { describeError } from '../feed/errors.js';
+import { FeedError, describeError } from '../feed/errors.js';
 import { formatDate, pageLocale } from '../format/locale.js';
+import { litPolicyRefused, warnPolicyRefused } from '../trusted-types.js';
+import type { PropertyValues } from 'lit';
 
 /** What a widget's data task can end with besides its data: nothing to show. */
 export class EmptyResult {
@@ -37,6 +39,19 @@ export abstract class MaigElement extends LitElement {
     return pageLocale(this);
   }
 
+  /**
+   * When the page's CSP refused Lit's Trusted Types policy (see `shared/trusted-types.ts`), Lit
+   * cannot render: the widget shows its fallback content through a plain slot, loads nothing and
+   * throws nothing, and the first such widget writes one console message saying what to add.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (!litPolicyRefused()) return super.shouldUpdate(changed);
+    warnPolicyRefused();
+    const root = this.renderRoot;
+    if (root && !root.querySelector('slot')) root.replaceChildren(document.createElement('slot'));
+    return false;
+  }
+
   /** What this widget is, for state messages ("Loading the member count…"). */
   protected abstract readonly what: string;
 
@@ -55,7 +70,7 @@ export abstract class MaigElement extends LitElement {
       <p class="state__title">${this.what[0]!.toUpperCase() + this.what.slice(1)} could not be shown.</p>
       <p>${message}</p>
       ${detail ? html`<p class="state__detail">${detail}</p>` : nothing}
-      <button class="button button--secondary retry" part="retry" type="button" @click=${retry}>Try again</button>
+      <button class="button button--secondary retry" part="retry" type="button" @click=${() => this.retryKeepingFocus(retry)}>Try again</button>
       <slot></slot>
     </div>`;
   }
@@ -76,6 +91,27 @@ export abstract class MaigElement extends LitElement {
     </p>`;
   }
 
+  /**
+   * "Try again" removes itself while the data loads again, so focus would fall to the page's
+   * <body>. It goes to the widget's box (`.root`, focusable by script only) instead, stays there
+   * while the widget loads and when it shows its content, and moves to the new "Try again" button
+   * if that fails again.
+   */
+  private async retryKeepingFocus(retry: () => unknown): Promise<void> {
+    const root = this.renderRoot.querySelector<HTMLElement>('.root');
+    if (root) {
+      if (!root.hasAttribute('tabindex')) {
+        root.tabIndex = -1;
+        root.addEventListener('blur', () => root.removeAttribute('tabindex'), { once: true });
+      }
+      root.focus({ preventScroll: true });
+    }
+    await retry();
+    await this.updateComplete;
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    if (root && focused === root) this.renderRoot.querySelector<HTMLElement>('[part="error"] .retry')?.focus({ preventScroll: true });
+  }
+
   /** Renders a data task in its loading, error, empty and complete states. */
   protected renderTask<T>(
     task: Task<ReadonlyArray<unknown>, T>,
@@ -83,13 +119,25 @@ export abstract class MaigElement extends LitElement {
     skeleton: TemplateResult | typeof nothing = nothing,
   ): TemplateResult {
     const loading = () => this.renderLoading(skeleton);
+    const retry = () => task.run();
+    // A value the widget cannot draw ends in the error state, never in an error thrown into the
+    // page (which would also leave the widget loading for ever).
+    const draw = (value: T): TemplateResult => {
+      try {
+        return complete(value);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return this.renderError(new FeedError('schema', '', reason), retry);
+      }
+    };
     return (
       task.render({
         initial: loading,
-        pending: () => (task.value !== undefined && !(task.value instanceof EmptyResult) ? complete(task.value) : loading()),
-        complete: (value) => (value instanceof EmptyResult ? this.renderEmpty(value.message) : complete(value)),
-        error: (error) => this.renderError(error, () => void task.run()),
+        pending: () => (task.value !== undefined && !(task.value instanceof EmptyResult) ? draw(task.value) : loading()),
+        complete: (value) => (value instanceof EmptyResult ? this.renderEmpty(value.message) : draw(value)),
+        error: (error) => this.renderError(error, retry),
       }) ?? loading()
     );
   }
+
 }

@@ -4,13 +4,17 @@
  * - Location, first found wins: the element's `feed` attribute, a
  *   `<meta name="maig-feed" content="URL">` in the page, the default feed next to the module.
  * - One request per resource per page (shared in-flight promise and memory cache).
- * - A timeout, a schema-version check and typed errors ({@link FeedError}).
+ * - A timeout, a schema-version check, a shape check of every resource (the schemas in
+ *   `data/schema/`, compiled at build time: {@link resourceShapeError}) and typed errors
+ *   ({@link FeedError}); nothing of the wrong shape reaches a widget.
  * - The last good copy is kept in localStorage, keyed by URL, and returned marked `stale`
- *   when the network fails.
+ *   when the network fails. A kept copy that is unreadable or of the wrong shape is dropped.
  */
 import { FeedError } from './errors.js';
 import { withTimeout } from '../net/with-timeout.js';
 import { FEED_SCHEMA_VERSION, type FeedIndex, type FeedResources } from './types.js';
+import { resourceShapeError } from './shape.js';
+import { SHAPES } from './shapes.generated.js';
 
 /** The default feed, built next to the bundle: dist/feed/v1/ (this module lives in dist/chunks/). */
 export const DEFAULT_FEED_URL = new URL('../feed/v1/index.json', import.meta.url).href;
@@ -71,7 +75,8 @@ export function resolveFeedUrl(element: Element, attribute?: string | null): str
   return DEFAULT_FEED_URL;
 }
 
-function checkSchema(url: string, data: unknown): Record<string, unknown> {
+/** Checks the schema version and, for a named resource, its shape; throws a `schema` FeedError. */
+function checkSchema(url: string, data: unknown, shape?: string): Record<string, unknown> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new FeedError('schema', url, 'expected a JSON object');
   }
@@ -79,6 +84,8 @@ function checkSchema(url: string, data: unknown): Record<string, unknown> {
   if (typeof version !== 'number' || Math.floor(version) !== FEED_SCHEMA_VERSION) {
     throw new FeedError('schema', url, `schemaVersion ${JSON.stringify(version)}, this widget reads ${FEED_SCHEMA_VERSION}`);
   }
+  const wrong = shape ? resourceShapeError(SHAPES, shape, data) : null;
+  if (wrong) throw new FeedError('schema', url, wrong);
   return data as Record<string, unknown>;
 }
 
@@ -116,26 +123,49 @@ function keep(url: string, data: unknown): void {
   }
 }
 
-function kept(url: string): { savedAt: string; data: unknown } | undefined {
-  if (!options.keepCopies) return undefined;
+function dropKept(url: string): void {
   try {
-    const raw = localStorage.getItem(STORAGE_PREFIX + url);
-    return raw ? JSON.parse(raw) : undefined;
+    localStorage.removeItem(STORAGE_PREFIX + url);
   } catch {
-    return undefined;
+    /* blocked storage */
   }
 }
 
+/** The kept copy of a URL, if it is readable; an unreadable one is dropped. */
+function kept(url: string): { savedAt?: string; data: unknown } | undefined {
+  if (!options.keepCopies) return undefined;
+  let raw: string | null;
+  try {
+    raw = localStorage.getItem(STORAGE_PREFIX + url);
+  } catch {
+    return undefined;
+  }
+  if (raw === null) return undefined;
+  try {
+    const copy: unknown = JSON.parse(raw);
+    if (typeof copy === 'object' && copy !== null && 'data' in copy) {
+      const { savedAt, data } = copy as { savedAt?: unknown; data: unknown };
+      return { data, savedAt: typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? savedAt : undefined };
+    }
+  } catch {
+    /* not JSON: dropped below */
+  }
+  dropKept(url);
+  return undefined;
+}
+
 /**
- * Loads one JSON document of the feed, once per page. On failure it falls back to the kept
- * copy (marked stale); with none, it rejects with a {@link FeedError}.
+ * Loads one JSON document of the feed, once per page, and checks its schema version and the shape
+ * of resource `shape` (a name of the compiled shape table: `index`, `members`, …) before `check`.
+ * On failure it falls back to the kept copy (marked stale) if that passes the same checks, and
+ * drops a kept copy that does not; with none, it rejects with a {@link FeedError}.
  */
-export function loadJson<T>(url: string, check: (data: Record<string, unknown>) => void = () => {}): Promise<Loaded<T>> {
+export function loadJson<T>(url: string, shape?: string, check: (data: Record<string, unknown>) => void = () => {}): Promise<Loaded<T>> {
   let pending = cache.get(url) as Promise<Loaded<T>> | undefined;
   if (pending) return pending;
   pending = (async () => {
     try {
-      const data = checkSchema(url, await fetchJson(url));
+      const data = checkSchema(url, await fetchJson(url), shape);
       check(data);
       keep(url, data);
       return { data: data as T, url, stale: false };
@@ -143,11 +173,12 @@ export function loadJson<T>(url: string, check: (data: Record<string, unknown>) 
       const copy = kept(url);
       if (copy) {
         try {
-          const data = checkSchema(url, copy.data);
+          const data = checkSchema(url, copy.data, shape);
           check(data);
-          return { data: data as T, url, stale: true, savedAt: copy.savedAt };
+          return { data: data as T, url, stale: true, ...(copy.savedAt ? { savedAt: copy.savedAt } : {}) };
         } catch {
-          /* the kept copy is unusable too: report the original error */
+          // The kept copy is unusable too: forget it, and report the original error.
+          dropKept(url);
         }
       }
       throw error;
@@ -160,11 +191,7 @@ export function loadJson<T>(url: string, check: (data: Record<string, unknown>) 
 
 /** Loads a feed's index.json. */
 export function loadIndex(feedUrl: string): Promise<Loaded<FeedIndex>> {
-  return loadJson<FeedIndex>(feedUrl, (data) => {
-    if (typeof data.resources !== 'object' || data.resources === null || typeof data.coalition !== 'object') {
-      throw new FeedError('schema', feedUrl, 'index.json has no "resources" or "coalition"');
-    }
-  });
+  return loadJson<FeedIndex>(feedUrl, 'index');
 }
 
 /** The URL of a named resource of a feed, with `{placeholders}` filled in. */
@@ -189,7 +216,7 @@ export async function loadResource<K extends keyof FeedResources>(
 ): Promise<LoadedResource<FeedResources[K]>> {
   const index = await loadIndex(feedUrl);
   const url = resourceUrl(feedUrl, index.data, name, params);
-  const resource = await loadJson<FeedResources[K]>(url, check);
+  const resource = await loadJson<FeedResources[K]>(url, name, check);
   return {
     ...resource,
     index: index.data,

@@ -17,8 +17,10 @@ const darkColors = css`
 /**
  * Base styles shared by every element. Typography and colors are set on the inner `.root`
  * (part `base`), not only on :host, so a hostile theme's inherited styles stop at the shadow
- * boundary. Sizes are in em from `--maig-font-size` (16px by default), so a page with
- * `html { font-size: 62.5% }` does not shrink the widget.
+ * boundary. Sizes are in em from `--maig-font-size`. Its default is the keyword `medium`: the
+ * reader's default font size as set in the browser (16px unless they changed it), which neither
+ * the host page's `html { font-size: 62.5% }` (as `1rem` would) nor its body font size (as
+ * `inherit`/`1em` would) can change. A fixed `16px` would ignore a reader who asked for 32px.
  */
 export const baseStyles = css`
   :host {
@@ -50,7 +52,7 @@ export const baseStyles = css`
     box-sizing: border-box;
     margin: 0;
     font-family: var(--maig-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
-    font-size: var(--maig-font-size, 16px);
+    font-size: var(--maig-font-size, medium);
     font-weight: 400;
     font-style: normal;
     line-height: 1.5;

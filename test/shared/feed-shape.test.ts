@@ -1,0 +1,174 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { clearFeedCache, loadResource } from '../../src/shared/feed/client.js';
+import { FeedError } from '../../src/shared/feed/errors.js';
+import { resourceShapeError, shapeError } from '../../src/shared/feed/shape.js';
+import { SHAPES } from '../../src/shared/feed/shapes.generated.js';
+import '../../src/member-count/define.js';
+import '../../src/principles/define.js';
+import { mockFetch } from '../helpers/mock-fetch.js';
+import { FIXTURE_FEED, fixtureIndex, fixtureMembers, fixturePrinciples, fixtureRoutes, resetFeed } from '../helpers/feed.js';
+import { shadowText, waitForShadow } from '../helpers/dom.js';
+
+const MEMBERS_URL = 'https://feed.test/v1/members.json';
+const PRINCIPLES_URL = 'https://feed.test/v1/principles.json';
+const SCHEMA_MESSAGE = 'The data feed is in a format this widget does not understand.';
+
+/** Runs `body`, then returns every error and unhandled rejection that reached the page. */
+async function pageErrors(body: () => Promise<void>): Promise<unknown[]> {
+  const errors: unknown[] = [];
+  const onError = (e: PromiseRejectionEvent | ErrorEvent) => {
+    errors.push('reason' in e ? e.reason : e.error);
+    e.preventDefault(); // keep the runner from failing the file: the assertion below reports it
+  };
+  window.addEventListener('unhandledrejection', onError);
+  window.addEventListener('error', onError);
+  try {
+    await body();
+    // Give anything that would escape (a render error, a rejected update) a few turns to surface.
+    for (let i = 0; i < 5; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+  } finally {
+    window.removeEventListener('unhandledrejection', onError);
+    window.removeEventListener('error', onError);
+  }
+  return errors.map((e) => String(e));
+}
+
+const caught = async (promise: Promise<unknown>): Promise<FeedError> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as FeedError;
+  }
+  throw new Error('expected the promise to reject');
+};
+
+describe('feed shapes', () => {
+  afterEach(resetFeed);
+
+  it('accepts the real default feed and the fixtures, with fields added by a later 1.x feed', async () => {
+    for (const [name, data] of [
+      ['index', fixtureIndex()],
+      ['members', fixtureMembers()],
+      ['principles', fixturePrinciples()],
+      ['members', { ...fixtureMembers(), schemaVersion: 1.2, extra: { any: 'thing' }, members: [{ id: 'a', city: 'B', state: 'NJ', since: 2007 }] }],
+    ] as const) {
+      expect(resourceShapeError(SHAPES, name, data), name).to.equal(null);
+    }
+    const real = new URL('/dist/feed/v1/', location.href).href;
+    const index = await (await fetch(`${real}index.json`)).json();
+    expect(resourceShapeError(SHAPES, 'index', index)).to.equal(null);
+    for (const name of ['members', 'principles', 'map', 'statsNational', 'statsCities']) {
+      const data = await (await fetch(new URL(index.resources[name], real))).json();
+      expect(resourceShapeError(SHAPES, name, data), name).to.equal(null);
+    }
+    const nj = await (await fetch(new URL(index.resources.statsState.replace('{state}', 'nj'), real))).json();
+    expect(resourceShapeError(SHAPES, 'statsState', nj)).to.equal(null);
+  });
+
+  it('names the first place a resource has the wrong shape', () => {
+    const index = fixtureIndex();
+    expect(resourceShapeError(SHAPES, 'index', { ...index, coalition: { ...index.coalition, headline: 42 } })).to.equal(
+      '/coalition/headline: expected null or string, found integer',
+    );
+    expect(resourceShapeError(SHAPES, 'members', { ...fixtureMembers(), members: { 0: 'x' } })).to.equal('/members: expected array, found object');
+    const principles = fixturePrinciples();
+    principles.versions[1]!.principles = [{ id: 'x', title: 'y' } as never];
+    expect(resourceShapeError(SHAPES, 'principles', principles)).to.equal('/versions/1/principles/0/body: missing');
+    expect(shapeError([1, 2, 3], { type: 'array', items: { type: 'number' }, minItems: 4 }, {})).to.equal('/: expected at least 4 items, found 3');
+    expect(resourceShapeError(SHAPES, 'geocoding', 'anything'), 'a resource with no compiled shape').to.equal(null);
+  });
+
+  const broken: Array<[string, string, Record<string, unknown>]> = [
+    ['a number for the headline', 'member-count', { [FIXTURE_FEED]: { json: { ...fixtureIndex(), coalition: { ...fixtureIndex().coalition, headline: 42 } } } }],
+    ['an object where the members array is expected', 'member-count', { [MEMBERS_URL]: { json: { ...fixtureMembers(), members: { length: 3 } } } }],
+    ['an array for resources', 'member-count', { [FIXTURE_FEED]: { json: { ...fixtureIndex(), resources: ['members.json'] } } }],
+    ['a string for the whereas clauses', 'principles', { [PRINCIPLES_URL]: { json: { ...fixturePrinciples(), versions: [{ ...fixturePrinciples().versions[0], whereas: 'We are mayors;' }] } } }],
+    ['an object for versions', 'principles', { [PRINCIPLES_URL]: { json: { ...fixturePrinciples(), versions: {} } } }],
+  ];
+  for (const [what, widget, routes] of broken) {
+    it(`a feed with ${what} gives the readable error state, never an error in the page`, async () => {
+      mockFetch({ ...fixtureRoutes(), ...routes });
+      let el!: HTMLElement;
+      const errors = await pageErrors(async () => {
+        el = widget === 'member-count'
+          ? await fixture(html`<maig-member-count feed=${FIXTURE_FEED}>548 member cities</maig-member-count>`)
+          : await fixture(html`<maig-principles feed=${FIXTURE_FEED}>Read the statement</maig-principles>`);
+        await waitForShadow(el, '[part="error"]');
+      });
+      expect(errors).to.deep.equal([]);
+      expect(shadowText(el, '[part="error"]')).to.contain(SCHEMA_MESSAGE);
+      expect(shadowText(el, '.state__detail')).to.match(/^\/\S+: (expected|missing)/);
+      expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('data of the right shape that a widget still cannot draw gives the error state, not loading for ever', async () => {
+    // Year 300000 is past the last date JavaScript can hold: formatting it throws a RangeError.
+    mockFetch({ ...fixtureRoutes(), [MEMBERS_URL]: { json: { ...fixtureMembers(), asOf: '300000-1-1' } } });
+    let el!: HTMLElement;
+    const errors = await pageErrors(async () => {
+      el = await fixture(html`<maig-member-count feed=${FIXTURE_FEED}>548 member cities</maig-member-count>`);
+      await waitForShadow(el, '[part="error"]');
+    });
+    expect(errors).to.deep.equal([]);
+    expect(shadowText(el, '[part="error"]')).to.contain(SCHEMA_MESSAGE);
+    expect(shadowText(el, '.state__detail')).to.equal('Invalid time value');
+    await expect(el).to.be.accessible();
+  });
+
+  it('drops a kept copy of the wrong shape and shows the network error instead', async () => {
+    localStorage.setItem(`maig-feed:${FIXTURE_FEED}`, JSON.stringify({ savedAt: '2026-01-01T00:00:00Z', data: fixtureIndex() }));
+    localStorage.setItem(`maig-feed:${MEMBERS_URL}`, JSON.stringify({ savedAt: '2026-01-01T00:00:00Z', data: { schemaVersion: 1, asOf: 5, members: 'x' } }));
+    mockFetch({ [FIXTURE_FEED]: { networkError: true }, [MEMBERS_URL]: { networkError: true } });
+    let el!: HTMLElement;
+    const errors = await pageErrors(async () => {
+      el = await fixture(html`<maig-member-count feed=${FIXTURE_FEED}></maig-member-count>`);
+      await waitForShadow(el, '[part="error"]');
+    });
+    expect(errors).to.deep.equal([]);
+    expect(shadowText(el, '[part="error"]')).to.contain('The data feed could not be reached.');
+    expect(localStorage.getItem(`maig-feed:${MEMBERS_URL}`), 'the bad copy is gone').to.equal(null);
+    expect(localStorage.getItem(`maig-feed:${FIXTURE_FEED}`), 'the good copy stays').not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [what, raw] of [
+    ['not JSON', '{"savedAt":'],
+    ['null', 'null'],
+    ['without data', '{"savedAt":"2026-01-01T00:00:00Z"}'],
+  ] as const) {
+    it(`drops a kept copy that is ${what}`, async () => {
+      localStorage.setItem(`maig-feed:${FIXTURE_FEED}`, raw);
+      mockFetch({ [FIXTURE_FEED]: { networkError: true } });
+      const error = await caught(loadResource(FIXTURE_FEED, 'members'));
+      expect(error.kind).to.equal('network');
+      expect(localStorage.getItem(`maig-feed:${FIXTURE_FEED}`)).to.equal(null);
+    });
+  }
+
+  it('keeps showing a good kept copy when the live feed changes to a wrong shape', async () => {
+    mockFetch(fixtureRoutes());
+    await loadResource(FIXTURE_FEED, 'members');
+    clearFeedCache();
+    mockFetch({ ...fixtureRoutes(), [MEMBERS_URL]: { json: { ...fixtureMembers(), members: [{ id: 1 }] } } });
+    const again = await loadResource(FIXTURE_FEED, 'members');
+    expect([again.stale, again.data.members.length]).to.deep.equal([true, 3]);
+    const kept = JSON.parse(localStorage.getItem(`maig-feed:${MEMBERS_URL}`)!);
+    expect(kept.data.members).to.have.length(3, 'the wrong shape never replaces the kept copy');
+  });
+
+  it('a kept copy with an unreadable date is still shown, without the date', async () => {
+    localStorage.setItem(`maig-feed:${FIXTURE_FEED}`, JSON.stringify({ savedAt: 'yesterday', data: fixtureIndex() }));
+    localStorage.setItem(`maig-feed:${MEMBERS_URL}`, JSON.stringify({ savedAt: 7, data: fixtureMembers() }));
+    mockFetch({ [FIXTURE_FEED]: { networkError: true }, [MEMBERS_URL]: { networkError: true } });
+    let el!: HTMLElement;
+    const errors = await pageErrors(async () => {
+      el = await fixture(html`<maig-member-count feed=${FIXTURE_FEED}></maig-member-count>`);
+      await waitForShadow(el, '[part="number"]');
+    });
+    expect(errors).to.deep.equal([]);
+    expect(shadowText(el, '[part="stale"]')).to.equal('The live data could not be loaded. Showing a copy; it may be out of date.');
+    await expect(el).to.be.accessible();
+  });
+});
