@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/city-stats/define.js';
-import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, themeArgType, type Theme } from './support.js';
+import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, langArgType, themeArgType, type Theme } from './support.js';
 
 interface Args {
   feed?: string;
@@ -11,6 +11,7 @@ interface Args {
   'show-national'?: boolean;
   'heading-level'?: number;
   theme?: Theme;
+  lang?: string;
 }
 
 const meta = {
@@ -23,6 +24,7 @@ const meta = {
     ?show-national=${args['show-national']}
     heading-level=${ifDefined(args['heading-level'])}
     theme=${ifDefined(args.theme)}
+    lang=${ifDefined(args.lang)}
     >${fallback}</maig-city-stats
   >`,
   args: { feed: FEED, state: 'MD', city: 'Baltimore', 'show-national': false, 'heading-level': 2 },
@@ -49,6 +51,7 @@ const meta = {
       table: { category: 'attributes' },
     },
     theme: themeArgType,
+    lang: langArgType,
   },
   parameters: {
     docs: {
@@ -92,3 +95,6 @@ export const Dark: Story = { args: { theme: 'dark', 'show-national': true }, glo
 
 /** In a 320 px column. */
 export const Narrow: Story = { decorators: [narrow] };
+
+/** On a Spanish page (`lang="es"`): every word in Spanish. */
+export const Spanish: Story = { args: { lang: 'es' } };

@@ -4,7 +4,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { userEvent } from 'storybook/test';
 import '../src/join-form/define.js';
 import type { MaigJoinForm } from '../src/join-form/maig-join-form.js';
-import { FEED, darkPage, feedArgType, narrow, neverAnswers, themeArgType, type Theme } from './support.js';
+import { FEED, darkPage, feedArgType, narrow, neverAnswers, langArgType, themeArgType, type Theme } from './support.js';
 
 interface Args {
   endpoint?: string;
@@ -20,6 +20,7 @@ interface Args {
   'min-fill-ms'?: number;
   feed?: string;
   theme?: Theme;
+  lang?: string;
 }
 
 /**
@@ -48,6 +49,7 @@ const meta = {
     min-fill-ms=${ifDefined(args['min-fill-ms'])}
     feed=${ifDefined(args.feed)}
     theme=${ifDefined(args.theme)}
+    lang=${ifDefined(args.lang)}
     ><p>You can also join on <a href="https://www.mayorsagainstillegalguns.org/#join">the coalition's site</a>.</p></maig-join-form
   >`,
   args: { endpoint: NO_RECEIVER, feed: FEED, 'form-encoded': false },
@@ -100,6 +102,7 @@ const meta = {
     },
     feed: { ...feedArgType, description: 'URL of the data feed: the Statement of Principles and the coalition\'s join page come from it.' },
     theme: themeArgType,
+    lang: langArgType,
   },
   parameters: {
     docs: {
@@ -176,3 +179,6 @@ export const Dark: Story = { args: { theme: 'dark' }, globals: darkPage };
 
 /** In a 320 px column. */
 export const Narrow: Story = { decorators: [narrow] };
+
+/** On a Spanish page (`lang="es"`): every word in Spanish. */
+export const Spanish: Story = { args: { lang: 'es' } };

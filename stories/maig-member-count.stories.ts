@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/member-count/define.js';
-import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, themeArgType, type Theme } from './support.js';
+import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, langArgType, themeArgType, type Theme } from './support.js';
 
 interface Args {
   feed?: string;
@@ -10,6 +10,7 @@ interface Args {
   label?: string;
   'hide-claim'?: boolean;
   theme?: Theme;
+  lang?: string;
 }
 
 const meta = {
@@ -21,6 +22,7 @@ const meta = {
     label=${ifDefined(args.label || undefined)}
     ?hide-claim=${args['hide-claim']}
     theme=${ifDefined(args.theme)}
+    lang=${ifDefined(args.lang)}
     >${fallback}</maig-member-count
   >`,
   args: { feed: FEED, 'hide-claim': false },
@@ -42,6 +44,7 @@ const meta = {
       table: { category: 'attributes' },
     },
     theme: themeArgType,
+    lang: langArgType,
   },
   parameters: {
     docs: {
@@ -82,3 +85,6 @@ export const Dark: Story = { args: { theme: 'dark', state: 'MD' }, globals: dark
 
 /** In a 320 px column. */
 export const Narrow: Story = { args: { state: 'NJ' }, decorators: [narrow] };
+
+/** On a Spanish page (`lang="es"`): every word in Spanish. */
+export const Spanish: Story = { args: { lang: 'es' } };

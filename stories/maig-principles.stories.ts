@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/principles/define.js';
-import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, themeArgType, type Theme } from './support.js';
+import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, langArgType, themeArgType, type Theme } from './support.js';
 
 interface Args {
   feed?: string;
@@ -12,6 +12,7 @@ interface Args {
   join?: string;
   'heading-level'?: number;
   theme?: Theme;
+  lang?: string;
 }
 
 const meta = {
@@ -24,6 +25,7 @@ const meta = {
     join=${ifDefined(args.join)}
     heading-level=${ifDefined(args['heading-level'])}
     theme=${ifDefined(args.theme)}
+    lang=${ifDefined(args.lang)}
     >${fallback}</maig-principles
   >`,
   args: { feed: FEED, open: false, 'heading-level': 2 },
@@ -51,6 +53,7 @@ const meta = {
       table: { category: 'attributes' },
     },
     theme: themeArgType,
+    lang: langArgType,
   },
   parameters: {
     docs: {
@@ -92,3 +95,6 @@ export const Dark: Story = { args: { theme: 'dark', join: '' }, globals: darkPag
 
 /** In a 320 px column. */
 export const Narrow: Story = { args: { join: '' }, decorators: [narrow] };
+
+/** On a Spanish page (`lang="es"`): every word in Spanish. */
+export const Spanish: Story = { args: { lang: 'es' } };

@@ -71,6 +71,13 @@ export const feedArgType = {
   table: { category: 'attributes' },
 } as const;
 
+export const langArgType = {
+  control: 'inline-radio',
+  options: ['en', 'es', 'es-PR'],
+  description: 'The widget\'s language: its own `lang`, else the nearest ancestor\'s, else the document\'s. `es`, `es-US`, `es-PR`… give Spanish, anything else English; numbers and dates follow it.',
+  table: { category: 'attributes' },
+} as const;
+
 export const themeArgType = {
   control: 'inline-radio',
   options: ['auto', 'light', 'dark'],

@@ -5,6 +5,7 @@ import { FeedError, describeError } from '../feed/errors.js';
 import { formatDate, pageLocale } from '../format/locale.js';
 import { litPolicyRefused, warnPolicyRefused } from '../trusted-types.js';
 import type { PropertyValues } from 'lit';
+import { catalogReady, langOf, langTag, loadCatalog, translate, type Lang, type Values } from '../i18n/i18n.js';
 
 /** What a widget's data task can end with besides its data: nothing to show. */
 export class EmptyResult {
@@ -21,6 +22,8 @@ export abstract class MaigElement extends LitElement {
   static override properties: PropertyDeclarations = {
     feed: { reflect: true },
     theme: { reflect: true },
+    // The native `lang` attribute, observed so that changing it re-renders in the new language.
+    lang: { reflect: true },
   };
 
   /** URL of the data feed (its index.json or its folder). Default: `<meta name="maig-feed">`, then the feed next to the script. */
@@ -37,6 +40,36 @@ export abstract class MaigElement extends LitElement {
   /** The page's locale for numbers and dates. */
   protected get locale(): string {
     return pageLocale(this);
+  }
+
+  /**
+   * The widget's language: its own `lang`, then the nearest ancestor's (across shadow roots),
+   * then the document's. `es`, `es-US`, `es-PR`… give Spanish; anything else English.
+   */
+  protected get uiLang(): Lang {
+    return langOf(langTag(this));
+  }
+
+  /** `source` (the English text) in the widget's language, with `{name}` placeholders filled. */
+  protected t(source: string, values?: Values): string {
+    return translate(this.uiLang, source, values);
+  }
+
+  /**
+   * A Spanish widget waits for the Spanish catalog (its own chunk) before it renders, so that no
+   * English word shows first; until then the author's fallback content stays in view. If the
+   * catalog cannot be loaded, the widget renders in English rather than not at all.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    const lang = this.uiLang;
+    if (!catalogReady(lang)) {
+      try {
+        await loadCatalog(lang);
+      } catch (error) {
+        console.warn('maig-widgets: the Spanish text could not be loaded; showing English.', error);
+      }
+    }
+    super.scheduleUpdate();
   }
 
   /**

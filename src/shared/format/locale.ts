@@ -1,7 +1,9 @@
+import { langTag } from '../i18n/i18n.js';
+
 /** The page's language for an element: the nearest `lang`, then the document's, then the browser's. */
 export function pageLocale(element?: Element): string {
   const lang =
-    element?.closest('[lang]')?.getAttribute('lang') ||
+    langTag(element) ||
     (typeof document !== 'undefined' ? document.documentElement.lang : '') ||
     (typeof navigator !== 'undefined' ? navigator.language : '') ||
     'en-US';

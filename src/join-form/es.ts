@@ -1,0 +1,5 @@
+import type { Catalog } from '../shared/i18n/i18n.js';
+
+/** Spanish for this widget's strings: the key is the English text exactly as the code writes it. */
+const es: Catalog = {};
+export default es;

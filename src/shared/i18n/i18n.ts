@@ -1,0 +1,74 @@
+/**
+ * Localization for every widget: English is built in (the source strings themselves), Spanish is
+ * a catalog fetched as its own chunk, only by a widget whose language is Spanish.
+ *
+ * Why not @lit/localize: its runtime mode keeps one locale for the whole page and switches it
+ * asynchronously, while a widget's language is its own (its `lang` attribute, then the nearest
+ * ancestor's, then the document's), so two widgets on one page may differ. This is the small part
+ * of it we need: a lookup keyed by the English text, with named placeholders.
+ *
+ * Use from an element through `MaigElement#t('Try again')`, `t('{count} member cities', { count })`.
+ * Every key of a catalog is an English string exactly as the code writes it; a Spanish catalog
+ * entry keeps every `{placeholder}` of its key (the catalog test checks this).
+ */
+export type Lang = 'en' | 'es';
+export type Catalog = Readonly<Record<string, string>>;
+export type Values = Readonly<Record<string, string | number>>;
+
+const SPANISH = /^es(?:-|$)/i;
+
+/** The language tag that applies to `el`: its own `lang`, the nearest ancestor's (across shadow roots), the document's. */
+export function langTag(el: Element | null | undefined): string {
+  for (let node: Node | null | undefined = el; node; ) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang !== null && lang.trim()) return lang.trim();
+      node = node.assignedSlot ?? node.parentNode;
+    } else if (node instanceof ShadowRoot) {
+      node = node.host;
+    } else {
+      node = node.parentNode;
+    }
+  }
+  return (typeof document !== 'undefined' && document.documentElement.lang) || '';
+}
+
+/** `es`, `es-US`, `es-PR`, `es-MX`… give Spanish; anything else English. */
+export function langOf(tag: string): Lang {
+  return SPANISH.test(tag) ? 'es' : 'en';
+}
+
+let spanish: Catalog | undefined;
+let loading: Promise<Catalog> | undefined;
+
+/** Fetches the Spanish catalog once per page (a separate chunk); resolves at once when it is here. */
+export function loadCatalog(lang: Lang): Promise<Catalog | undefined> | undefined {
+  if (lang !== 'es' || spanish) return undefined;
+  loading ??= import('./catalog-es.js').then(
+    (m) => (spanish = m.default),
+    (error) => {
+      loading = undefined; // a failed chunk may load on the next try
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** True once `lang`'s words are here (English always is). */
+export function catalogReady(lang: Lang): boolean {
+  return lang === 'en' || spanish !== undefined;
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(text: string, values?: Values): string {
+  return values ? text.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all)) : text;
+}
+
+/**
+ * `source` in `lang` with its placeholders filled. A string missing from the Spanish catalog
+ * stays English (the catalog test lists any such string, so none ships).
+ */
+export function translate(lang: Lang, source: string, values?: Values): string {
+  const text = lang === 'es' && spanish ? (spanish[source] ?? source) : source;
+  return fill(text, values);
+}
