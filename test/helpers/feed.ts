@@ -1,4 +1,5 @@
 import type { FeedIndex, MembersResource, PrinciplesResource } from '../../src/shared/feed/types.js';
+import type { FeedError } from '../../src/shared/feed/errors.js';
 import { clearFeedCache, configureFeed } from '../../src/shared/feed/client.js';
 import { restoreFetch } from './mock-fetch.js';
 
@@ -84,3 +85,13 @@ export function resetFeed(): void {
   configureFeed({ timeoutMs: 10_000, keepCopies: true });
   document.head.querySelectorAll('meta[name="maig-feed"]').forEach((m) => m.remove());
 }
+
+/** The error a promise rejects with (fails the test when it resolves). */
+export const caught = async (promise: Promise<unknown>): Promise<FeedError> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as FeedError;
+  }
+  throw new Error('expected the promise to reject');
+};

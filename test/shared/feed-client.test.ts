@@ -11,17 +11,8 @@ import { FeedError } from '../../src/shared/feed/errors.js';
 import '../../src/member-count/define.js';
 import '../../src/principles/define.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
-import { FIXTURE_FEED, fixtureIndex, fixtureRoutes, resetFeed } from '../helpers/feed.js';
+import { FIXTURE_FEED, fixtureIndex, fixtureRoutes, resetFeed, caught } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
-
-const caught = async (promise: Promise<unknown>): Promise<FeedError> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as FeedError;
-  }
-  throw new Error('expected the promise to reject');
-};
 
 describe('feed client', () => {
   afterEach(resetFeed);

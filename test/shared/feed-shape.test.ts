@@ -1,12 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { clearFeedCache, loadResource } from '../../src/shared/feed/client.js';
-import { FeedError } from '../../src/shared/feed/errors.js';
 import { resourceShapeError, shapeError } from '../../src/shared/feed/shape.js';
 import { SHAPES } from '../../src/shared/feed/shapes.generated.js';
 import '../../src/member-count/define.js';
 import '../../src/principles/define.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
-import { FIXTURE_FEED, fixtureIndex, fixtureMembers, fixturePrinciples, fixtureRoutes, resetFeed } from '../helpers/feed.js';
+import { FIXTURE_FEED, fixtureIndex, fixtureMembers, fixturePrinciples, fixtureRoutes, resetFeed, caught } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 
 const MEMBERS_URL = 'https://feed.test/v1/members.json';
@@ -32,15 +31,6 @@ async function pageErrors(body: () => Promise<void>): Promise<unknown[]> {
   }
   return errors.map((e) => String(e));
 }
-
-const caught = async (promise: Promise<unknown>): Promise<FeedError> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as FeedError;
-  }
-  throw new Error('expected the promise to reject');
-};
 
 describe('feed shapes', () => {
   afterEach(resetFeed);
