@@ -35,7 +35,6 @@ interface Tip {
 /** Search results listed at once; the rest are counted. */
 const MAX_RESULTS = 12;
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 /**
  * Every member city of the coalition on a map of the United States with Puerto Rico, the
@@ -145,11 +144,11 @@ export class MaigMemberMap extends MaigElement {
     task: async ([feedUrl]: readonly [string]): Promise<Loaded | EmptyResult> => {
       const [members, map] = await Promise.all([loadResource(feedUrl, 'members'), loadResource(feedUrl, 'map')]);
       if (!Array.isArray(map.data.states) || !Array.isArray(map.data.members) || !Array.isArray(map.data.viewBox) || map.data.states.some((s) => typeof s.dots !== 'string')) {
-        throw new Error('The map geometry in this feed is incomplete (no states, dots, members or viewBox).');
+        throw new Error(this.t('The map geometry in this feed is incomplete (no states, dots, members or viewBox).'));
       }
       this.marked = false;
       performance.mark?.('maig-member-map:data');
-      if (members.data.members.length === 0) return new EmptyResult('The feed lists no member cities yet.');
+      if (members.data.members.length === 0) return new EmptyResult(this.t('The feed lists no member cities yet.'));
       const model = buildModel(members.data, map.data);
       performance.mark?.('maig-member-map:model');
       return { members, map, model };
@@ -232,7 +231,7 @@ export class MaigMemberMap extends MaigElement {
     this.tip = null;
     // The keyboard moves focus to the panel's heading, which is read; a click is announced.
     if (focusDetail) this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#detail-title');
-    else this.announce(`Zoomed in on ${area.name}: ${this.countText(area.count)}, listed after the map.`);
+    else this.announce(this.t('Zoomed in on {state}: {count}, listed after the map.', { state: area.name, count: this.countText(area.count) }));
     this.select({ type: 'state', state: area.code });
   }
 
@@ -247,7 +246,7 @@ export class MaigMemberMap extends MaigElement {
     const area = model && this.zoomedArea(model);
     this.state = null;
     this.tip = null;
-    if (keepFocus) this.announce('Showing the whole country.');
+    if (keepFocus) this.announce(this.t('Showing the whole country.'));
     else if (area && model) {
       const i = model.withMembers.indexOf(area);
       if (i >= 0) this.focusIndex = i;
@@ -266,7 +265,11 @@ export class MaigMemberMap extends MaigElement {
       if (i >= 0) this.focusIndex = i;
     }
     this.tip = null;
-    this.announce(`${area ? `Zoomed in on ${area.name}: ` : ''}${member.city} is marked on the map.`);
+    this.announce(
+      area
+        ? this.t('Zoomed in on {state}: {city} is marked on the map.', { state: area.name, city: member.city })
+        : this.t('{city} is marked on the map.', { city: member.city }),
+    );
     this.select({ type: 'city', state: member.state, city: member.city, id: member.id });
   }
 
@@ -370,7 +373,24 @@ export class MaigMemberMap extends MaigElement {
   private renderLocale = 'en-US';
 
   private countText(n: number): string {
-    return `${formatNumber(n, this.renderLocale)} member ${plural(n, 'city', 'cities')}`;
+    return this.t(n === 1 ? '{count} member city' : '{count} member cities', { count: formatNumber(n, this.renderLocale) });
+  }
+
+  /**
+   * A whole sentence in the widget's language with pieces of markup (a <time>, a <strong>) in
+   * its placeholders: the translation decides where they go.
+   */
+  private tParts(source: string, values: Record<string, string | TemplateResult>): Array<string | TemplateResult> {
+    return this.t(source)
+      .split(/\{(\w+)\}/)
+      .map((piece, i) => (i % 2 ? (values[piece] ?? `{${piece}}`) : piece));
+  }
+
+  /** A legend entry: "None", "1", "2–4"… "25 or more". */
+  private bucketText(b: number): string {
+    if (b === 0) return this.t('None');
+    const low = BUCKETS[b - 1]!;
+    return b === BUCKETS.length ? this.t('{count} or more', { count: formatNumber(low, this.renderLocale) }) : bucketLabel(b);
   }
 
   private dateText(iso: string): string {
@@ -402,17 +422,28 @@ export class MaigMemberMap extends MaigElement {
     const n = area.count;
     return html`<div class="tip tip--${place}" part="tooltip" aria-hidden="true"
       @pointerenter=${() => clearTimeout(this.hideTimer)} @pointerleave=${() => this.hideTipSoon()}>
-      <strong class="tip__name">${area.name}</strong> ${n ? this.countText(n) : 'No member city listed'}
-      ${n ? html`<span class="tip__hint">${this.state === area.code ? '' : 'Click or press Enter to see the cities'}</span>` : nothing}
+      <strong class="tip__name">${area.name}</strong> ${n ? this.countText(n) : this.t('No member city listed')}
+      ${n ? html`<span class="tip__hint">${this.state === area.code ? '' : this.t('Click or press Enter to see the cities')}</span>` : nothing}
     </div>`;
   }
 
   private renderMap(model: MapModel, zoomed: MapArea | undefined, marked: PlacedMember | undefined, matches: PlacedMember[]): TemplateResult {
     const viewBox = zoomed ? zoomBox(zoomed, model.viewBox) : model.viewBox;
-    const title = `Map of ${this.countText(model.total)}`;
-    const desc = `${this.countText(model.total)} in ${model.withMembers.length} states and territories, one dot per city; each state is shaded by its number of member cities. Alaska, Hawaii, Puerto Rico, the U.S. Virgin Islands, Guam, the Northern Mariana Islands and American Samoa are drawn in insets. ${
-      zoomed ? `Zoomed in on ${zoomed.name}. ` : ''
-    }Use the arrow keys to move between states and Enter to list a state's cities; every state and city is also in the list below the map.`;
+    const total = model.total;
+    const title = this.t(total === 1 ? 'Map of {count} member city' : 'Map of {count} member cities', { count: formatNumber(total, this.renderLocale) });
+    const desc = [
+      this.t(
+        total === 1
+          ? '{count} member city in {states} states and territories, one dot per city; each state is shaded by its number of member cities.'
+          : '{count} member cities in {states} states and territories, one dot per city; each state is shaded by its number of member cities.',
+        { count: formatNumber(total, this.renderLocale), states: formatNumber(model.withMembers.length, this.renderLocale) },
+      ),
+      this.t('Alaska, Hawaii, Puerto Rico, the U.S. Virgin Islands, Guam, the Northern Mariana Islands and American Samoa are drawn in insets.'),
+      zoomed ? this.t('Zoomed in on {state}.', { state: zoomed.name }) : '',
+      this.t("Use the arrow keys to move between states and Enter to list a state's cities; every state and city is also in the list below the map."),
+    ]
+      .filter(Boolean)
+      .join(' ');
     const active = model.withMembers[this.focusIndex]?.code;
     const interactive = new Set(model.withMembers.map((a) => a.code));
     const hoverArea = this.tip?.by === 'hover' ? model.byCode.get(this.tip.code) : undefined;
@@ -467,13 +498,13 @@ export class MaigMemberMap extends MaigElement {
   private renderLegend(): TemplateResult {
     const shades = [0, ...BUCKETS.map((_, i) => i + 1)];
     return html`<div class="legend" part="legend">
-      <p class="legend__title" id="legend-title">Member cities per state</p>
+      <p class="legend__title" id="legend-title">${this.t('Member cities per state')}</p>
       <ul class="legend__shades" aria-labelledby="legend-title">
-        ${shades.map((b) => html`<li><span class="swatch b${b}" aria-hidden="true"></span>${bucketLabel(b)}</li>`)}
+        ${shades.map((b) => html`<li><span class="swatch b${b}" aria-hidden="true"></span>${this.bucketText(b)}</li>`)}
       </ul>
       <ul class="legend__marks">
-        <li><span class="key key--dot" aria-hidden="true"></span>A member city</li>
-        <li><span class="key key--mark" aria-hidden="true"></span>Highlighted city</li>
+        <li><span class="key key--dot" aria-hidden="true"></span>${this.t('A member city')}</li>
+        <li><span class="key key--mark" aria-hidden="true"></span>${this.t('Highlighted city')}</li>
       </ul>
     </div>`;
   }
@@ -481,19 +512,27 @@ export class MaigMemberMap extends MaigElement {
   private renderSearch(model: MapModel, matches: PlacedMember[]): TemplateResult {
     const q = this.query.trim();
     const shown = matches.slice(0, MAX_RESULTS);
-    const status = !q ? '' : matches.length ? `${matches.length} ${plural(matches.length, 'city matches', 'cities match')} “${q}”.` : `No member city matches “${q}”.`;
+    const n = matches.length;
+    const status = !q
+      ? ''
+      : this.t(n === 0 ? 'No member city matches “{query}”.' : n === 1 ? '{count} city matches “{query}”.' : '{count} cities match “{query}”.', {
+          count: formatNumber(n, this.renderLocale),
+          query: q,
+        });
     return html`<div class="search">
-      <label for="search">Find a member city</label>
+      <label for="search">${this.t('Find a member city')}</label>
       <input id="search" part="search" type="search" autocomplete="off" spellcheck="false" .value=${this.query}
         aria-describedby="search-status" aria-controls="results"
         @input=${(e: InputEvent) => (this.query = (e.target as HTMLInputElement).value)} />
       <p id="search-status" class="search__status" role="status">${status}</p>
-      <ul id="results" class="results" part="results" ?hidden=${!shown.length} aria-label="Matching member cities">
+      <ul id="results" class="results" part="results" ?hidden=${!shown.length} aria-label=${this.t('Matching member cities')}>
         ${shown.map(
           (m) => html`<li><button type="button" class="city" aria-current=${this.picked === m.id ? 'true' : 'false'} @click=${() => this.pickCity(m)}>
             ${m.city}<span class="city__state">, ${model.byCode.get(m.state)?.name ?? m.state}</span></button></li>`,
         )}
-        ${matches.length > shown.length ? html`<li class="results__more">and ${matches.length - shown.length} more: type more of the name.</li>` : nothing}
+        ${matches.length > shown.length
+          ? html`<li class="results__more">${this.t('and {count} more: type more of the name.', { count: formatNumber(matches.length - shown.length, this.renderLocale) })}</li>`
+          : nothing}
       </ul>
     </div>`;
   }
@@ -503,19 +542,19 @@ export class MaigMemberMap extends MaigElement {
     const level = Math.round(this.headingLevel);
     return html`<section class="detail" part="detail" aria-labelledby="detail-title">
       <div id="detail-title" class="detail__title" role="heading" aria-level=${level >= 1 && level <= 6 ? level : 3} tabindex="-1">${area.name}</div>
-      <p class="detail__count">${n ? this.countText(n) : `No member city in ${area.name} is listed in the feed yet.`}</p>
+      <p class="detail__count">${n ? this.countText(n) : this.t('No member city in {state} is listed in the feed yet.', { state: area.name })}</p>
       ${n
         ? html`<ul class="cities">
             ${model.citiesOf(area).map(
               (m) => html`<li>
                 <button type="button" class="city" aria-current=${this.picked === m.id ? 'true' : 'false'} @click=${() => this.pickCity(m)}>
-                  ${m.city}${marked?.id === m.id ? html`<span class="city__mark"> (highlighted)</span>` : nothing}
+                  ${m.city}${marked?.id === m.id ? html`<span class="city__mark"> ${this.t('(highlighted)')}</span>` : nothing}
                 </button>
               </li>`,
             )}
           </ul>`
         : nothing}
-      <button type="button" class="button button--secondary back" part="back" @click=${() => this.back()}>Back to the whole country</button>
+      <button type="button" class="button button--secondary back" part="back" @click=${() => this.back()}>${this.t('Back to the whole country')}</button>
     </section>`;
   }
 
@@ -524,7 +563,7 @@ export class MaigMemberMap extends MaigElement {
     return html`<details class="all" part="list" @toggle=${(e: Event) => {
       if (e.target === e.currentTarget) this.listOpen = (e.target as HTMLDetailsElement).open;
     }}>
-      <summary>All ${this.countText(model.total)}, as a list by state</summary>
+      <summary>${this.t(model.total === 1 ? '{count} member city, as a list by state' : 'All {count} member cities, as a list by state', { count: formatNumber(model.total, this.renderLocale) })}</summary>
       ${this.listOpen ? this.renderListBody(model, marked) : nothing}
     </details>`;
   }
@@ -538,7 +577,7 @@ export class MaigMemberMap extends MaigElement {
               <summary>${a.name}: ${this.countText(a.count)}</summary>
               ${open
                 ? html`<ul class="all__cities">
-                    ${model.citiesOf(a).map((m) => html`<li>${m.city}${marked?.id === m.id ? ' (highlighted)' : ''}</li>`)}
+                    ${model.citiesOf(a).map((m) => html`<li>${m.city}${marked?.id === m.id ? ` ${this.t('(highlighted)')}` : ''}</li>`)}
                   </ul>`
                 : nothing}
             </details>
@@ -546,7 +585,7 @@ export class MaigMemberMap extends MaigElement {
         })}
       </ul>
       ${model.withoutMembers.length
-        ? html`<p class="all__none">No member city listed in: ${model.withoutMembers.map((a) => a.name).join(', ')}.</p>`
+        ? html`<p class="all__none">${this.t('No member city listed in: {states}.', { states: model.withoutMembers.map((a) => a.name).join(', ') })}</p>`
         : nothing}`;
   }
 
@@ -573,20 +612,34 @@ export class MaigMemberMap extends MaigElement {
     return html`
       ${this.renderStale(members.stale ? members : map)}
       ${this.renderSearch(model, matches)}
-      ${this.state && !zoomed ? html`<p class="note" role="note">“${this.state}” is not a US state or territory on this map; showing the whole country.</p>` : nothing}
+      ${this.state && !zoomed ? html`<p class="note" role="note">${this.t('“{state}” is not a US state or territory on this map; showing the whole country.', { state: this.state })}</p>` : nothing}
       <div class="layout ${zoomed ? 'layout--zoomed' : ''}">
         <figure class="figure">
-          ${zoomed ? html`<button type="button" class="button button--secondary back back--top" part="back" @click=${() => this.back()}>Back to the whole country</button>` : nothing}
+          ${zoomed ? html`<button type="button" class="button button--secondary back back--top" part="back" @click=${() => this.back()}>${this.t('Back to the whole country')}</button>` : nothing}
           ${this.renderMap(model, zoomed, marked, matches)}
           <figcaption class="caption" part="caption">
             ${this.highlight
               ? highlighted
-                ? html`<p class="caption__highlight"><span class="key key--mark" aria-hidden="true"></span>Highlighted: <strong>${highlighted.city}, ${model.byCode.get(highlighted.state)?.name ?? highlighted.state}</strong>, one of the coalition's member cities.</p>`
-                : html`<p class="caption__highlight caption__highlight--missing">“${this.highlight}” is not in the coalition's member list.</p>`
+                ? html`<p class="caption__highlight"><span class="key key--mark" aria-hidden="true"></span>${this.tParts("Highlighted: {city}, one of the coalition's member cities.", {
+                    city: html`<strong>${highlighted.city}, ${model.byCode.get(highlighted.state)?.name ?? highlighted.state}</strong>`,
+                  })}</p>`
+                : html`<p class="caption__highlight caption__highlight--missing">${this.t("“{highlight}” is not in the coalition's member list.", { highlight: this.highlight })}</p>`
               : nothing}
             <p>
-              ${this.countText(model.total)} of ${members.index.coalition.name} in ${model.withMembers.length} states and territories, as of
-              <time datetime=${asOf}>${this.dateText(asOf)}</time>. Source: ${members.data.source}. Map: ${map.data.source}.
+              ${this.tParts(
+                model.total === 1
+                  ? '{count} member city of {coalition} in {states} states and territories, as of {date}. Source: {source}. Map: {map}.'
+                  : '{count} member cities of {coalition} in {states} states and territories, as of {date}. Source: {source}. Map: {map}.',
+                {
+                  count: formatNumber(model.total, this.renderLocale),
+                  coalition: members.index.coalition.name,
+                  states: formatNumber(model.withMembers.length, this.renderLocale),
+                  date: html`<time datetime=${asOf}>${this.dateText(asOf)}</time>`,
+                  // The sources are the feed's English text: marked so a Spanish page reads them as English.
+                  source: html`<span lang="en">${members.data.source}</span>`,
+                  map: html`<span lang="en">${map.data.source}</span>`,
+                },
+              )}
             </p>
           </figcaption>
         </figure>
