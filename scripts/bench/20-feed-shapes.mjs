@@ -9,7 +9,7 @@ export async function run({ baseUrl, browser }) {
   const bundle = async (minify) =>
     (
       await build({
-        stdin: { contents: "export { resourceShapeError } from './src/shared/feed/shape.ts'; export { SHAPES } from './src/shared/feed/shapes.generated.ts';", resolveDir: '.', loader: 'ts' },
+        stdin: { contents: "export { resourceShapeError } from './src/shared/feed/shape.ts'; export { SHAPES } from './src/shared/feed/shapes/all.generated.ts';", resolveDir: '.', loader: 'ts' },
         bundle: true, write: false, minify, format: 'iife', globalName: 'maigShapes', target: 'es2022', logLevel: 'error',
       })
     ).outputFiles[0].text;
