@@ -3,254 +3,6 @@ import type { ShapeTable } from '../shared/feed/shape.js';
 
 export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState'> = {
  "defs": {
-  "defs.schema.json#/$defs/date": {
-   "type": "string"
-  },
-  "defs.schema.json#/$defs/schemaVersion": {},
-  "defs.schema.json#/$defs/stateCode": {
-   "type": "string"
-  },
-  "defs.schema.json#/$defs/text": {
-   "type": "string"
-  },
-  "defs.schema.json#/$defs/url": {
-   "type": "string"
-  },
-  "stats.schema.json#/$defs/city": {
-   "type": "object",
-   "required": [
-    "id",
-    "city",
-    "local",
-    "gvaNames",
-    "shootings",
-    "massShootings"
-   ],
-   "properties": {
-    "id": {
-     "type": "string"
-    },
-    "city": {
-     "$ref": "defs.schema.json#/$defs/text"
-    },
-    "gvaNames": {
-     "type": "array",
-     "items": {
-      "$ref": "defs.schema.json#/$defs/text"
-     }
-    },
-    "shootings": {
-     "anyOf": [
-      {
-       "type": "null"
-      },
-      {
-       "$ref": "stats.schema.json#/$defs/cityShootings"
-      }
-     ]
-    },
-    "massShootings": {
-     "anyOf": [
-      {
-       "type": "null"
-      },
-      {
-       "$ref": "stats.schema.json#/$defs/cityMassShootings"
-      }
-     ]
-    },
-    "local": {
-     "anyOf": [
-      {
-       "type": "null"
-      },
-      {
-       "type": "object",
-       "required": [
-        "kind",
-        "fips",
-        "name",
-        "note",
-        "homicide",
-        "suicide"
-       ],
-       "properties": {
-        "kind": {},
-        "fips": {
-         "type": "array",
-         "minItems": 1,
-         "items": {
-          "type": "string"
-         }
-        },
-        "name": {
-         "$ref": "defs.schema.json#/$defs/text"
-        },
-        "note": {
-         "anyOf": [
-          {
-           "type": "null"
-          },
-          {
-           "$ref": "defs.schema.json#/$defs/text"
-          }
-         ]
-        },
-        "homicide": {
-         "type": "array",
-         "items": {
-          "$ref": "stats.schema.json#/$defs/localCount"
-         }
-        },
-        "suicide": {
-         "type": "array",
-         "items": {
-          "$ref": "stats.schema.json#/$defs/localCount"
-         }
-        }
-       }
-      }
-     ]
-    }
-   }
-  },
-  "stats.schema.json#/$defs/cityMassShootings": {
-   "type": "array",
-   "items": {
-    "type": "object",
-    "required": [
-     "year",
-     "count",
-     "killed",
-     "injured"
-    ],
-    "properties": {
-     "year": {
-      "$ref": "stats.schema.json#/$defs/year"
-     },
-     "count": {
-      "$ref": "stats.schema.json#/$defs/count"
-     },
-     "killed": {
-      "$ref": "stats.schema.json#/$defs/count"
-     },
-     "injured": {
-      "$ref": "stats.schema.json#/$defs/count"
-     }
-    }
-   }
-  },
-  "stats.schema.json#/$defs/cityShootings": {
-   "type": "array",
-   "items": {
-    "type": "object",
-    "required": [
-     "year",
-     "killed",
-     "injured"
-    ],
-    "properties": {
-     "year": {
-      "$ref": "stats.schema.json#/$defs/year"
-     },
-     "killed": {
-      "$ref": "stats.schema.json#/$defs/count"
-     },
-     "injured": {
-      "$ref": "stats.schema.json#/$defs/count"
-     }
-    }
-   }
-  },
-  "stats.schema.json#/$defs/count": {
-   "type": "integer"
-  },
-  "stats.schema.json#/$defs/countOrNull": {
-   "anyOf": [
-    {
-     "type": "null"
-    },
-    {
-     "type": "integer"
-    }
-   ]
-  },
-  "stats.schema.json#/$defs/gvaCityInfo": {
-   "type": "object",
-   "required": [
-    "source",
-    "url",
-    "first",
-    "last",
-    "notes"
-   ],
-   "properties": {
-    "source": {
-     "$ref": "defs.schema.json#/$defs/text"
-    },
-    "url": {
-     "$ref": "defs.schema.json#/$defs/url"
-    },
-    "first": {
-     "$ref": "stats.schema.json#/$defs/year"
-    },
-    "last": {
-     "$ref": "stats.schema.json#/$defs/year"
-    },
-    "notes": {
-     "$ref": "stats.schema.json#/$defs/notes"
-    }
-   }
-  },
-  "stats.schema.json#/$defs/gvaMassInfo": {
-   "type": "object",
-   "required": [
-    "source",
-    "url",
-    "first",
-    "last",
-    "through",
-    "notes"
-   ],
-   "properties": {
-    "source": {
-     "$ref": "defs.schema.json#/$defs/text"
-    },
-    "url": {
-     "$ref": "defs.schema.json#/$defs/url"
-    },
-    "first": {
-     "$ref": "stats.schema.json#/$defs/year"
-    },
-    "last": {
-     "$ref": "stats.schema.json#/$defs/year"
-    },
-    "through": {
-     "$ref": "defs.schema.json#/$defs/date"
-    },
-    "notes": {
-     "$ref": "stats.schema.json#/$defs/notes"
-    }
-   }
-  },
-  "stats.schema.json#/$defs/localCount": {
-   "anyOf": [
-    {
-     "type": "null"
-    },
-    {
-     "type": "integer"
-    },
-    {
-     "type": "array",
-     "items": {
-      "type": "integer"
-     },
-     "minItems": 2,
-     "maxItems": 2
-    }
-   ]
-  },
   "stats.schema.json#/$defs/national": {
    "type": "object",
    "required": [
@@ -258,9 +10,7 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState'> = {
     "deaths"
    ],
    "properties": {
-    "schemaVersion": {
-     "$ref": "defs.schema.json#/$defs/schemaVersion"
-    },
+    "schemaVersion": {},
     "deaths": {
      "type": "object",
      "required": [
@@ -273,22 +23,25 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState'> = {
      ],
      "properties": {
       "source": {
-       "$ref": "defs.schema.json#/$defs/text"
+       "type": "string"
       },
       "url": {
-       "$ref": "defs.schema.json#/$defs/url"
+       "type": "string"
       },
       "secondaryUrl": {
-       "$ref": "defs.schema.json#/$defs/url"
+       "type": "string"
       },
       "first": {
-       "$ref": "stats.schema.json#/$defs/year"
+       "type": "integer"
       },
       "last": {
-       "$ref": "stats.schema.json#/$defs/year"
+       "type": "integer"
       },
       "notes": {
-       "$ref": "stats.schema.json#/$defs/notes"
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
       },
       "points": {
        "type": "array",
@@ -307,43 +60,72 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState'> = {
         ],
         "properties": {
          "year": {
-          "$ref": "stats.schema.json#/$defs/year"
+          "type": "integer"
          },
          "total": {
-          "$ref": "stats.schema.json#/$defs/count"
+          "type": "integer"
          },
          "homicide": {
-          "$ref": "stats.schema.json#/$defs/countOrNull"
+          "anyOf": [
+           {
+            "type": "null"
+           },
+           {
+            "type": "integer"
+           }
+          ]
          },
          "suicide": {
-          "$ref": "stats.schema.json#/$defs/countOrNull"
+          "anyOf": [
+           {
+            "type": "null"
+           },
+           {
+            "type": "integer"
+           }
+          ]
          },
          "unintentional": {
-          "$ref": "stats.schema.json#/$defs/countOrNull"
+          "anyOf": [
+           {
+            "type": "null"
+           },
+           {
+            "type": "integer"
+           }
+          ]
          },
          "legalIntervention": {
-          "$ref": "stats.schema.json#/$defs/countOrNull"
+          "anyOf": [
+           {
+            "type": "null"
+           },
+           {
+            "type": "integer"
+           }
+          ]
          },
          "undetermined": {
-          "$ref": "stats.schema.json#/$defs/countOrNull"
+          "anyOf": [
+           {
+            "type": "null"
+           },
+           {
+            "type": "integer"
+           }
+          ]
          },
          "secondary": {
           "type": "boolean"
          },
          "via": {
-          "$ref": "defs.schema.json#/$defs/text"
+          "type": "string"
          }
         }
        }
       }
      }
     }
-   }
-  },
-  "stats.schema.json#/$defs/notes": {
-   "type": "array",
-   "items": {
-    "$ref": "defs.schema.json#/$defs/text"
    }
   },
   "stats.schema.json#/$defs/state": {
@@ -359,9 +141,7 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState'> = {
     "gvaMassShootings"
    ],
    "properties": {
-    "schemaVersion": {
-     "$ref": "defs.schema.json#/$defs/schemaVersion"
-    },
+    "schemaVersion": {},
     "state": {
      "type": "object",
      "required": [
@@ -371,10 +151,10 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState'> = {
      ],
      "properties": {
       "code": {
-       "$ref": "defs.schema.json#/$defs/stateCode"
+       "type": "string"
       },
       "name": {
-       "$ref": "defs.schema.json#/$defs/text"
+       "type": "string"
       },
       "territory": {
        "type": "boolean"
@@ -387,7 +167,65 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState'> = {
        "type": "null"
       },
       {
-       "$ref": "stats.schema.json#/$defs/stateSeries"
+       "type": "object",
+       "required": [
+        "source",
+        "url",
+        "first",
+        "last",
+        "notes",
+        "points"
+       ],
+       "properties": {
+        "source": {
+         "type": "string"
+        },
+        "url": {
+         "type": "string"
+        },
+        "first": {
+         "type": "integer"
+        },
+        "last": {
+         "type": "integer"
+        },
+        "notes": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        },
+        "points": {
+         "type": "array",
+         "minItems": 1,
+         "items": {
+          "type": "object",
+          "required": [
+           "year",
+           "deaths",
+           "rate"
+          ],
+          "properties": {
+           "year": {
+            "type": "integer"
+           },
+           "deaths": {
+            "type": "integer"
+           },
+           "rate": {
+            "anyOf": [
+             {
+              "type": "null"
+             },
+             {
+              "type": "number"
+             }
+            ]
+           }
+          }
+         }
+        }
+       }
       }
      ]
     },
@@ -397,14 +235,181 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState'> = {
        "type": "null"
       },
       {
-       "$ref": "defs.schema.json#/$defs/text"
+       "type": "string"
       }
      ]
     },
     "cities": {
      "type": "array",
      "items": {
-      "$ref": "stats.schema.json#/$defs/city"
+      "type": "object",
+      "required": [
+       "id",
+       "city",
+       "local",
+       "gvaNames",
+       "shootings",
+       "massShootings"
+      ],
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "city": {
+        "type": "string"
+       },
+       "gvaNames": {
+        "type": "array",
+        "items": {
+         "type": "string"
+        }
+       },
+       "shootings": {
+        "anyOf": [
+         {
+          "type": "null"
+         },
+         {
+          "type": "array",
+          "items": {
+           "type": "object",
+           "required": [
+            "year",
+            "killed",
+            "injured"
+           ],
+           "properties": {
+            "year": {
+             "type": "integer"
+            },
+            "killed": {
+             "type": "integer"
+            },
+            "injured": {
+             "type": "integer"
+            }
+           }
+          }
+         }
+        ]
+       },
+       "massShootings": {
+        "anyOf": [
+         {
+          "type": "null"
+         },
+         {
+          "type": "array",
+          "items": {
+           "type": "object",
+           "required": [
+            "year",
+            "count",
+            "killed",
+            "injured"
+           ],
+           "properties": {
+            "year": {
+             "type": "integer"
+            },
+            "count": {
+             "type": "integer"
+            },
+            "killed": {
+             "type": "integer"
+            },
+            "injured": {
+             "type": "integer"
+            }
+           }
+          }
+         }
+        ]
+       },
+       "local": {
+        "anyOf": [
+         {
+          "type": "null"
+         },
+         {
+          "type": "object",
+          "required": [
+           "kind",
+           "fips",
+           "name",
+           "note",
+           "homicide",
+           "suicide"
+          ],
+          "properties": {
+           "kind": {},
+           "fips": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+             "type": "string"
+            }
+           },
+           "name": {
+            "type": "string"
+           },
+           "note": {
+            "anyOf": [
+             {
+              "type": "null"
+             },
+             {
+              "type": "string"
+             }
+            ]
+           },
+           "homicide": {
+            "type": "array",
+            "items": {
+             "anyOf": [
+              {
+               "type": "null"
+              },
+              {
+               "type": "integer"
+              },
+              {
+               "type": "array",
+               "items": {
+                "type": "integer"
+               },
+               "minItems": 2,
+               "maxItems": 2
+              }
+             ]
+            }
+           },
+           "suicide": {
+            "type": "array",
+            "items": {
+             "anyOf": [
+              {
+               "type": "null"
+              },
+              {
+               "type": "integer"
+              },
+              {
+               "type": "array",
+               "items": {
+                "type": "integer"
+               },
+               "minItems": 2,
+               "maxItems": 2
+              }
+             ]
+            }
+           }
+          }
+         }
+        ]
+       }
+      }
      }
     },
     "cdcCounty": {
@@ -418,90 +423,87 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState'> = {
      ],
      "properties": {
       "source": {
-       "$ref": "defs.schema.json#/$defs/text"
+       "type": "string"
       },
       "url": {
-       "$ref": "defs.schema.json#/$defs/url"
+       "type": "string"
       },
       "first": {
-       "$ref": "stats.schema.json#/$defs/year"
+       "type": "integer"
       },
       "last": {
-       "$ref": "stats.schema.json#/$defs/year"
+       "type": "integer"
       },
       "updated": {
-       "$ref": "defs.schema.json#/$defs/date"
+       "type": "string"
       }
      }
     },
     "gvaCity": {
-     "$ref": "stats.schema.json#/$defs/gvaCityInfo"
+     "type": "object",
+     "required": [
+      "source",
+      "url",
+      "first",
+      "last",
+      "notes"
+     ],
+     "properties": {
+      "source": {
+       "type": "string"
+      },
+      "url": {
+       "type": "string"
+      },
+      "first": {
+       "type": "integer"
+      },
+      "last": {
+       "type": "integer"
+      },
+      "notes": {
+       "type": "array",
+       "items": {
+        "type": "string"
+       }
+      }
+     }
     },
     "gvaMassShootings": {
-     "$ref": "stats.schema.json#/$defs/gvaMassInfo"
-    }
-   }
-  },
-  "stats.schema.json#/$defs/stateSeries": {
-   "type": "object",
-   "required": [
-    "source",
-    "url",
-    "first",
-    "last",
-    "notes",
-    "points"
-   ],
-   "properties": {
-    "source": {
-     "$ref": "defs.schema.json#/$defs/text"
-    },
-    "url": {
-     "$ref": "defs.schema.json#/$defs/url"
-    },
-    "first": {
-     "$ref": "stats.schema.json#/$defs/year"
-    },
-    "last": {
-     "$ref": "stats.schema.json#/$defs/year"
-    },
-    "notes": {
-     "$ref": "stats.schema.json#/$defs/notes"
-    },
-    "points": {
-     "type": "array",
-     "minItems": 1,
-     "items": {
-      "type": "object",
-      "required": [
-       "year",
-       "deaths",
-       "rate"
-      ],
-      "properties": {
-       "year": {
-        "$ref": "stats.schema.json#/$defs/year"
-       },
-       "deaths": {
-        "$ref": "stats.schema.json#/$defs/count"
-       },
-       "rate": {
-        "anyOf": [
-         {
-          "type": "null"
-         },
-         {
-          "type": "number"
-         }
-        ]
+     "type": "object",
+     "required": [
+      "source",
+      "url",
+      "first",
+      "last",
+      "through",
+      "notes"
+     ],
+     "properties": {
+      "source": {
+       "type": "string"
+      },
+      "url": {
+       "type": "string"
+      },
+      "first": {
+       "type": "integer"
+      },
+      "last": {
+       "type": "integer"
+      },
+      "through": {
+       "type": "string"
+      },
+      "notes": {
+       "type": "array",
+       "items": {
+        "type": "string"
        }
       }
      }
     }
    }
-  },
-  "stats.schema.json#/$defs/year": {
-   "type": "integer"
   }
  },
  "resources": {

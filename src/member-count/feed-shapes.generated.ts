@@ -3,16 +3,6 @@ import type { ShapeTable } from '../shared/feed/shape.js';
 
 export const FEED_SHAPES: ShapeTable<'members'> = {
  "defs": {
-  "defs.schema.json#/$defs/date": {
-   "type": "string"
-  },
-  "defs.schema.json#/$defs/schemaVersion": {},
-  "defs.schema.json#/$defs/stateCode": {
-   "type": "string"
-  },
-  "defs.schema.json#/$defs/text": {
-   "type": "string"
-  },
   "members.schema.json": {
    "type": "object",
    "required": [
@@ -23,14 +13,12 @@ export const FEED_SHAPES: ShapeTable<'members'> = {
     "members"
    ],
    "properties": {
-    "schemaVersion": {
-     "$ref": "defs.schema.json#/$defs/schemaVersion"
-    },
+    "schemaVersion": {},
     "asOf": {
-     "$ref": "defs.schema.json#/$defs/date"
+     "type": "string"
     },
     "source": {
-     "$ref": "defs.schema.json#/$defs/text"
+     "type": "string"
     },
     "states": {
      "type": "array",
@@ -44,10 +32,10 @@ export const FEED_SHAPES: ShapeTable<'members'> = {
       ],
       "properties": {
        "code": {
-        "$ref": "defs.schema.json#/$defs/stateCode"
+        "type": "string"
        },
        "name": {
-        "$ref": "defs.schema.json#/$defs/text"
+        "type": "string"
        },
        "fips": {
         "type": "string"
@@ -61,27 +49,24 @@ export const FEED_SHAPES: ShapeTable<'members'> = {
     "members": {
      "type": "array",
      "items": {
-      "$ref": "members.schema.json#/$defs/member"
+      "type": "object",
+      "required": [
+       "id",
+       "city",
+       "state"
+      ],
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "city": {
+        "type": "string"
+       },
+       "state": {
+        "type": "string"
+       }
+      }
      }
-    }
-   }
-  },
-  "members.schema.json#/$defs/member": {
-   "type": "object",
-   "required": [
-    "id",
-    "city",
-    "state"
-   ],
-   "properties": {
-    "id": {
-     "type": "string"
-    },
-    "city": {
-     "$ref": "defs.schema.json#/$defs/text"
-    },
-    "state": {
-     "$ref": "defs.schema.json#/$defs/stateCode"
     }
    }
   }

@@ -3,16 +3,6 @@ import type { ShapeTable } from '../shared/feed/shape.js';
 
 export const FEED_SHAPES: ShapeTable<'members' | 'map'> = {
  "defs": {
-  "defs.schema.json#/$defs/date": {
-   "type": "string"
-  },
-  "defs.schema.json#/$defs/schemaVersion": {},
-  "defs.schema.json#/$defs/stateCode": {
-   "type": "string"
-  },
-  "defs.schema.json#/$defs/text": {
-   "type": "string"
-  },
   "map.schema.json": {
    "type": "object",
    "required": [
@@ -24,17 +14,20 @@ export const FEED_SHAPES: ShapeTable<'members' | 'map'> = {
     "members"
    ],
    "properties": {
-    "schemaVersion": {
-     "$ref": "defs.schema.json#/$defs/schemaVersion"
-    },
+    "schemaVersion": {},
     "source": {
-     "$ref": "defs.schema.json#/$defs/text"
+     "type": "string"
     },
     "projection": {
-     "$ref": "defs.schema.json#/$defs/text"
+     "type": "string"
     },
     "viewBox": {
-     "$ref": "map.schema.json#/$defs/box"
+     "type": "array",
+     "items": {
+      "type": "number"
+     },
+     "minItems": 4,
+     "maxItems": 4
     },
     "states": {
      "type": "array",
@@ -50,16 +43,21 @@ export const FEED_SHAPES: ShapeTable<'members' | 'map'> = {
       ],
       "properties": {
        "code": {
-        "$ref": "defs.schema.json#/$defs/stateCode"
+        "type": "string"
        },
        "name": {
-        "$ref": "defs.schema.json#/$defs/text"
+        "type": "string"
        },
        "d": {
         "type": "string"
        },
        "box": {
-        "$ref": "map.schema.json#/$defs/box"
+        "type": "array",
+        "items": {
+         "type": "number"
+        },
+        "minItems": 4,
+        "maxItems": 4
        },
        "count": {
         "type": "integer"
@@ -90,23 +88,12 @@ export const FEED_SHAPES: ShapeTable<'members' | 'map'> = {
        "y": {
         "type": "number"
        },
-       "placed": {
-        "$ref": "map.schema.json#/$defs/method"
-       }
+       "placed": {}
       }
      }
     }
    }
   },
-  "map.schema.json#/$defs/box": {
-   "type": "array",
-   "items": {
-    "type": "number"
-   },
-   "minItems": 4,
-   "maxItems": 4
-  },
-  "map.schema.json#/$defs/method": {},
   "members.schema.json": {
    "type": "object",
    "required": [
@@ -117,14 +104,12 @@ export const FEED_SHAPES: ShapeTable<'members' | 'map'> = {
     "members"
    ],
    "properties": {
-    "schemaVersion": {
-     "$ref": "defs.schema.json#/$defs/schemaVersion"
-    },
+    "schemaVersion": {},
     "asOf": {
-     "$ref": "defs.schema.json#/$defs/date"
+     "type": "string"
     },
     "source": {
-     "$ref": "defs.schema.json#/$defs/text"
+     "type": "string"
     },
     "states": {
      "type": "array",
@@ -138,10 +123,10 @@ export const FEED_SHAPES: ShapeTable<'members' | 'map'> = {
       ],
       "properties": {
        "code": {
-        "$ref": "defs.schema.json#/$defs/stateCode"
+        "type": "string"
        },
        "name": {
-        "$ref": "defs.schema.json#/$defs/text"
+        "type": "string"
        },
        "fips": {
         "type": "string"
@@ -155,27 +140,24 @@ export const FEED_SHAPES: ShapeTable<'members' | 'map'> = {
     "members": {
      "type": "array",
      "items": {
-      "$ref": "members.schema.json#/$defs/member"
+      "type": "object",
+      "required": [
+       "id",
+       "city",
+       "state"
+      ],
+      "properties": {
+       "id": {
+        "type": "string"
+       },
+       "city": {
+        "type": "string"
+       },
+       "state": {
+        "type": "string"
+       }
+      }
      }
-    }
-   }
-  },
-  "members.schema.json#/$defs/member": {
-   "type": "object",
-   "required": [
-    "id",
-    "city",
-    "state"
-   ],
-   "properties": {
-    "id": {
-     "type": "string"
-    },
-    "city": {
-     "$ref": "defs.schema.json#/$defs/text"
-    },
-    "state": {
-     "$ref": "defs.schema.json#/$defs/stateCode"
     }
    }
   }

@@ -3,10 +3,6 @@ import type { ShapeTable } from '../shared/feed/shape.js';
 
 export const FEED_SHAPES: ShapeTable<'principles'> = {
  "defs": {
-  "defs.schema.json#/$defs/schemaVersion": {},
-  "defs.schema.json#/$defs/text": {
-   "type": "string"
-  },
   "principles.schema.json": {
    "type": "object",
    "required": [
@@ -15,9 +11,7 @@ export const FEED_SHAPES: ShapeTable<'principles'> = {
     "versions"
    ],
    "properties": {
-    "schemaVersion": {
-     "$ref": "defs.schema.json#/$defs/schemaVersion"
-    },
+    "schemaVersion": {},
     "defaultVersion": {
      "type": "string"
     },
@@ -25,60 +19,57 @@ export const FEED_SHAPES: ShapeTable<'principles'> = {
      "type": "array",
      "minItems": 1,
      "items": {
-      "$ref": "principles.schema.json#/$defs/version"
-     }
-    }
-   }
-  },
-  "principles.schema.json#/$defs/version": {
-   "type": "object",
-   "required": [
-    "id",
-    "label",
-    "source",
-    "whereas",
-    "resolution",
-    "principles"
-   ],
-   "properties": {
-    "id": {
-     "type": "string"
-    },
-    "label": {
-     "$ref": "defs.schema.json#/$defs/text"
-    },
-    "source": {
-     "$ref": "defs.schema.json#/$defs/text"
-    },
-    "whereas": {
-     "type": "array",
-     "minItems": 1,
-     "items": {
-      "$ref": "defs.schema.json#/$defs/text"
-     }
-    },
-    "resolution": {
-     "$ref": "defs.schema.json#/$defs/text"
-    },
-    "principles": {
-     "type": "array",
-     "minItems": 1,
-     "items": {
       "type": "object",
       "required": [
        "id",
-       "title",
-       "body"
+       "label",
+       "source",
+       "whereas",
+       "resolution",
+       "principles"
       ],
       "properties": {
        "id": {
         "type": "string"
        },
-       "title": {
-        "$ref": "defs.schema.json#/$defs/text"
-       },
-       "body": {
+       "label": {
         "type": "string"
+       },
+       "source": {
+        "type": "string"
+       },
+       "whereas": {
+        "type": "array",
+        "minItems": 1,
+        "items": {
+         "type": "string"
+        }
+       },
+       "resolution": {
+        "type": "string"
+       },
+       "principles": {
+        "type": "array",
+        "minItems": 1,
+        "items": {
+         "type": "object",
+         "required": [
+          "id",
+          "title",
+          "body"
+         ],
+         "properties": {
+          "id": {
+           "type": "string"
+          },
+          "title": {
+           "type": "string"
+          },
+          "body": {
+           "type": "string"
+          }
+         }
+        }
        }
       }
      }

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { OUTPUT, READERS, generate, generateAll, shapeOnly, shapeTable, subTable } from '../../scripts/build-shapes.mjs';
+import { OUTPUT, READERS, generate, generateAll, inlinedTable, shapeOnly, shapeTable, subTable } from '../../scripts/build-shapes.mjs';
 
 test('the shape tables (full, index, one per element) are compiled from the current schemas', () => {
   assert.equal(readFileSync(OUTPUT, 'utf8'), generate(), 'run node scripts/build-shapes.mjs');
@@ -20,12 +20,27 @@ test('each element gets the shapes of the resources it reads, and no others', ()
   const count = subTable(table, READERS['member-count']);
   assert.deepEqual(Object.keys(count.resources), ['members']);
   assert.deepEqual(Object.keys(count.defs).filter((ref) => !/^(defs|members)\.schema\.json/.test(ref)), []);
-  for (const names of Object.values(READERS)) {
+  // Every plain reference resolved: the same shape as the full table's, reference by reference.
+  const resolve = (shape, defs, depth = 0) => {
+    assert.ok(depth < 50, 'no recursion in the schemas');
+    if (Array.isArray(shape)) return shape.map((v) => resolve(v, defs, depth));
+    if (typeof shape !== 'object' || shape === null) return shape;
+    if (shape.$ref !== undefined && Object.keys(shape).length === 1) return resolve(defs[shape.$ref], defs, depth + 1);
+    return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, k === 'required' ? v : resolve(v, defs, depth)]));
+  };
+  for (const names of [['index'], ...Object.values(READERS)]) {
     const sub = subTable(table, names);
     for (const [ref, shape] of Object.entries(sub.defs)) assert.deepEqual(shape, table.defs[ref], ref);
     // Every reference it holds resolves inside it.
     for (const ref of JSON.stringify(sub.defs).match(/"\$ref":"[^"]+"/g) ?? []) assert.ok(JSON.parse(`{${ref}}`).$ref in sub.defs, ref);
+    const small = inlinedTable(table, names);
+    assert.deepEqual(small.resources, sub.resources);
+    assert.doesNotMatch(JSON.stringify(small.defs), /"\$ref"/, 'no reference left (the schemas have no recursion)');
+    for (const name of names) assert.deepEqual(resolve({ $ref: small.resources[name] }, small.defs), resolve({ $ref: table.resources[name] }, table.defs), name);
   }
+  // A definition reached from inside itself stays a reference.
+  const loop = { defs: { a: { type: 'object', properties: { next: { $ref: 'a' }, t: { $ref: 'b' } } }, b: { type: 'string' } }, resources: { a: 'a' } };
+  assert.deepEqual(inlinedTable(loop, ['a']).defs, { a: { type: 'object', properties: { next: { $ref: 'a' }, t: { type: 'string' } } } });
   assert.throws(() => subTable(table, ['geocoding']), /no resource "geocoding"/);
   // Every element that calls loadResource is listed (the type of loadResource enforces the names).
   for (const element of ['member-count', 'principles', 'city-stats', 'member-map']) {

@@ -3,16 +3,6 @@ import type { ShapeTable } from '../shape.js';
 
 export const INDEX_SHAPES: ShapeTable<'index'> = {
  "defs": {
-  "defs.schema.json#/$defs/schemaVersion": {},
-  "defs.schema.json#/$defs/stateCode": {
-   "type": "string"
-  },
-  "defs.schema.json#/$defs/text": {
-   "type": "string"
-  },
-  "defs.schema.json#/$defs/url": {
-   "type": "string"
-  },
   "index.schema.json": {
    "type": "object",
    "required": [
@@ -23,9 +13,7 @@ export const INDEX_SHAPES: ShapeTable<'index'> = {
     "resources"
    ],
    "properties": {
-    "schemaVersion": {
-     "$ref": "defs.schema.json#/$defs/schemaVersion"
-    },
+    "schemaVersion": {},
     "generated": {
      "type": "string"
     },
@@ -47,19 +35,19 @@ export const INDEX_SHAPES: ShapeTable<'index'> = {
      ],
      "properties": {
       "name": {
-       "$ref": "defs.schema.json#/$defs/text"
+       "type": "string"
       },
       "shortName": {
-       "$ref": "defs.schema.json#/$defs/text"
+       "type": "string"
       },
       "founded": {
        "type": "integer"
       },
       "site": {
-       "$ref": "defs.schema.json#/$defs/url"
+       "type": "string"
       },
       "joinUrl": {
-       "$ref": "defs.schema.json#/$defs/url"
+       "type": "string"
       },
       "contact": {
        "anyOf": [
@@ -77,7 +65,7 @@ export const INDEX_SHAPES: ShapeTable<'index'> = {
          "type": "null"
         },
         {
-         "$ref": "defs.schema.json#/$defs/text"
+         "type": "string"
         }
        ]
       },
@@ -87,7 +75,7 @@ export const INDEX_SHAPES: ShapeTable<'index'> = {
          "type": "null"
         },
         {
-         "$ref": "defs.schema.json#/$defs/text"
+         "type": "string"
         }
        ]
       },
@@ -102,13 +90,13 @@ export const INDEX_SHAPES: ShapeTable<'index'> = {
         ],
         "properties": {
          "name": {
-          "$ref": "defs.schema.json#/$defs/text"
+          "type": "string"
          },
          "city": {
-          "$ref": "defs.schema.json#/$defs/text"
+          "type": "string"
          },
          "state": {
-          "$ref": "defs.schema.json#/$defs/stateCode"
+          "type": "string"
          }
         }
        }
