@@ -1,7 +1,10 @@
-// Feed shape checks: what the compiled shape table and its checker cost (gzip), and how long
+// Feed shape checks: what the compiled shape tables and their checker cost (gzip; all of them, and
+// what each download carries), and how long
 // checking each resource of the default feed takes in Chromium (median of 9 batches of 20 after a warm-up).
 import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
 import { gzipSize, kb, median } from '../lib/measure.mjs';
+import { READERS } from '../build-shapes.mjs';
 
 export const title = 'Feed shape checks: size and time per resource';
 
@@ -9,12 +12,23 @@ export async function run({ baseUrl, browser }) {
   const bundle = async (minify) =>
     (
       await build({
-        stdin: { contents: "export { resourceShapeError } from './src/shared/feed/shape.ts'; export { SHAPES } from './src/shared/feed/shapes.generated.ts';", resolveDir: '.', loader: 'ts' },
+        stdin: { contents: "export { resourceShapeError } from './src/shared/feed/shape.ts'; export { SHAPES } from './src/shared/feed/shapes/all.generated.ts';", resolveDir: '.', loader: 'ts' },
         bundle: true, write: false, minify, format: 'iife', globalName: 'maigShapes', target: 'es2022', logLevel: 'error',
       })
     ).outputFiles[0].text;
   const min = await bundle(true);
-  console.log(`shape table + checker: ${kb(Buffer.byteLength(min))} min, ${kb(gzipSize(Buffer.from(min)))} gzip`);
+  console.log(`every shape + checker: ${kb(Buffer.byteLength(min))} min, ${kb(gzipSize(Buffer.from(min)))} gzip (no widget loads all of them)`);
+  // What each download carries: the checker and the index's table (core chunk), and each element's own table.
+  const size = async (contents) => {
+    const out = (await build({ stdin: { contents, resolveDir: '.', loader: 'ts' }, bundle: true, write: false, minify: true, format: 'esm', target: 'es2022', logLevel: 'error' })).outputFiles[0].contents;
+    return gzipSync(out, { level: 9 }).length;
+  };
+  const core = await size("export { resourceShapeError } from './src/shared/feed/shape.ts'; export { INDEX_SHAPES } from './src/shared/feed/shapes/index.generated.ts';");
+  const parts = [`checker + index table (core): ${kb(core)} gzip`];
+  for (const element of Object.keys(READERS)) {
+    parts.push(`<maig-${element}> table: ${kb(await size(`export { FEED_SHAPES } from './src/${element}/feed-shapes.generated.ts';`))}`);
+  }
+  console.log(parts.join(' · '));
   const page = await browser.newPage();
   try {
     await page.goto(`${baseUrl}dist/feed/v1/index.json`);

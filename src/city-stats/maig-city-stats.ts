@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
+import { FEED_SHAPES } from './feed-shapes.generated.js';
 import type { LocalCount, LocalFigures, NationalDeathsPoint, StatsCity, StatsNationalResource, StatsStateResource } from '../shared/feed/types.js';
 import { formatDate, formatNumber } from '../shared/format/locale.js';
 import { STATE_CODES, at, exact, findCity, nationalFor, stateHeadline, sum, yearRange } from './data.js';
@@ -118,8 +119,8 @@ export class MaigCityStats extends MaigElement {
       const code = stateQuery.toUpperCase();
       const known = STATE_CODES.includes(code);
       const [national, stateFile] = await Promise.all([
-        loadResource(feedUrl, 'statsNational'),
-        known ? loadResource(feedUrl, 'statsState', { state: code.toLowerCase() }) : Promise.resolve(undefined),
+        loadResource(feedUrl, 'statsNational', FEED_SHAPES),
+        known ? loadResource(feedUrl, 'statsState', FEED_SHAPES, { state: code.toLowerCase() }) : Promise.resolve(undefined),
       ]);
       const notices: string[] = [];
       let city: StatsCity | undefined;

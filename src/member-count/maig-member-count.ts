@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import { EmptyResult, MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
+import { FEED_SHAPES } from './feed-shapes.generated.js';
 import type { MembersResource, StateInfo } from '../shared/feed/types.js';
 import { formatDate, formatNumber } from '../shared/format/locale.js';
 import { findState } from '../shared/feed/find-state.js';
@@ -74,7 +75,7 @@ export class MaigMemberCount extends MaigElement {
 
   private readonly data = new Task(this, {
     task: async ([feedUrl, stateQuery]: readonly [string, string | null]): Promise<Counted | EmptyResult> => {
-      const loaded = await loadResource(feedUrl, 'members');
+      const loaded = await loadResource(feedUrl, 'members', FEED_SHAPES);
       if (!stateQuery?.trim()) return { loaded, count: loaded.data.members.length };
       const state = findState(loaded.data.states, stateQuery);
       if (!state) {

@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { EmptyResult, MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
+import { FEED_SHAPES } from './feed-shapes.generated.js';
 import type { MapResource, MembersResource } from '../shared/feed/types.js';
 import { dateFormat, formatDate, formatNumber, numberFormat } from '../shared/format/locale.js';
 import { BUCKETS, bucketLabel, buildModel, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
@@ -142,7 +143,7 @@ export class MaigMemberMap extends MaigElement {
 
   private readonly data = new Task(this, {
     task: async ([feedUrl]: readonly [string]): Promise<Loaded | EmptyResult> => {
-      const [members, map] = await Promise.all([loadResource(feedUrl, 'members'), loadResource(feedUrl, 'map')]);
+      const [members, map] = await Promise.all([loadResource(feedUrl, 'members', FEED_SHAPES), loadResource(feedUrl, 'map', FEED_SHAPES)]);
       if (!Array.isArray(map.data.states) || !Array.isArray(map.data.members) || !Array.isArray(map.data.viewBox) || map.data.states.some((s) => typeof s.dots !== 'string')) {
         throw new Error(this.t('The map geometry in this feed is incomplete (no states, dots, members or viewBox).'));
       }

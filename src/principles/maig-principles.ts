@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
+import { FEED_SHAPES } from './feed-shapes.generated.js';
 import type { PrinciplesResource, PrinciplesVersion } from '../shared/feed/types.js';
 import { principlesStyles } from './maig-principles.styles.js';
 import { safeHref } from '../shared/text/safe-url.js';
@@ -85,7 +86,7 @@ export class MaigPrinciples extends MaigElement {
 
   private readonly data = new Task(this, {
     task: async ([feedUrl, version]: readonly [string, string | null]): Promise<Shown> => {
-      const loaded = await loadResource(feedUrl, 'principles');
+      const loaded = await loadResource(feedUrl, 'principles', FEED_SHAPES);
       const id = version ?? loaded.data.defaultVersion;
       const found = loaded.data.versions.find((v) => v.id === id);
       if (!found) {

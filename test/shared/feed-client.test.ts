@@ -8,6 +8,7 @@ import {
   resolveFeedUrl,
 } from '../../src/shared/feed/client.js';
 import { FeedError } from '../../src/shared/feed/errors.js';
+import { FEED_SHAPES as MEMBER_COUNT_SHAPES } from '../../src/member-count/feed-shapes.generated.js';
 import '../../src/member-count/define.js';
 import '../../src/principles/define.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
@@ -72,7 +73,7 @@ describe('feed client', () => {
   it('gives up after the timeout with a timeout error', async () => {
     configureFeed({ timeoutMs: 100 });
     mockFetch({ [FIXTURE_FEED]: { hang: true } });
-    const error = await caught(loadResource(FIXTURE_FEED, 'members'));
+    const error = await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES));
     expect(error).to.be.instanceOf(FeedError);
     expect(error.kind).to.equal('timeout');
     expect(error.message).to.equal('The data feed took too long to answer. Try again in a moment.');
@@ -80,36 +81,36 @@ describe('feed client', () => {
 
   it('turns an HTTP error into a typed error with its status', async () => {
     mockFetch({ [FIXTURE_FEED]: { status: 404 } });
-    const error = await caught(loadResource(FIXTURE_FEED, 'members'));
+    const error = await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES));
     expect([error.kind, error.status, error.message]).to.deep.equal(['http', 404, 'The data feed answered with an error (HTTP 404).']);
   });
 
   it('turns a network failure into a typed error', async () => {
     mockFetch({ [FIXTURE_FEED]: { networkError: true } });
-    expect((await caught(loadResource(FIXTURE_FEED, 'members'))).kind).to.equal('network');
+    expect((await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES))).kind).to.equal('network');
   });
 
   it('rejects bad JSON', async () => {
     mockFetch({ [FIXTURE_FEED]: { text: '{"schemaVersion": 1,' } });
-    const error = await caught(loadResource(FIXTURE_FEED, 'members'));
+    const error = await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES));
     expect(error.kind).to.equal('json');
     expect(error.message).to.equal('The data feed sent something that is not valid JSON.');
   });
 
   it('rejects a feed of another schema version, in the index or in a resource', async () => {
     mockFetch({ [FIXTURE_FEED]: { json: fixtureIndex({ schemaVersion: 2 }) } });
-    let error = await caught(loadResource(FIXTURE_FEED, 'members'));
+    let error = await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES));
     expect(error.kind).to.equal('schema');
     expect(error.detail).to.equal('schemaVersion 2, this widget reads 1');
     clearFeedCache();
     mockFetch({ ...fixtureRoutes(), 'https://feed.test/v1/members.json': { json: { schemaVersion: '1' } } });
-    error = await caught(loadResource(FIXTURE_FEED, 'members'));
+    error = await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES));
     expect(error.kind).to.equal('schema');
   });
 
   it('reports a resource the feed does not have', async () => {
     mockFetch({ [FIXTURE_FEED]: { json: fixtureIndex({ resources: { principles: 'principles.json' } }) } });
-    const error = await caught(loadResource(FIXTURE_FEED, 'members'));
+    const error = await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES));
     expect(error.kind).to.equal('missing');
     expect(error.detail).to.equal('this feed has no "members" resource');
   });
@@ -117,20 +118,20 @@ describe('feed client', () => {
   it('retries after a failure instead of caching it', async () => {
     let status = 500;
     mockFetch({ ...fixtureRoutes(), [FIXTURE_FEED]: () => (status === 500 ? { status } : { json: fixtureIndex() }) });
-    await caught(loadResource(FIXTURE_FEED, 'members'));
+    await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES));
     status = 200;
-    const loaded = await loadResource(FIXTURE_FEED, 'members');
+    const loaded = await loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES);
     expect(loaded.data.members).to.have.length(3);
   });
 
   it('shows the last good copy, marked as possibly out of date, when the network fails', async () => {
     mockFetch(fixtureRoutes());
-    const first = await loadResource(FIXTURE_FEED, 'members');
+    const first = await loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES);
     expect(first.stale).to.equal(false);
 
     clearFeedCache(); // a new page view: memory is gone, localStorage is not
     mockFetch({ [FIXTURE_FEED]: { networkError: true }, 'https://feed.test/v1/members.json': { networkError: true } });
-    const again = await loadResource(FIXTURE_FEED, 'members');
+    const again = await loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES);
     expect(again.stale).to.equal(true);
     expect(again.data.members).to.have.length(3);
     expect(again.savedAt).to.match(/^\d{4}-\d{2}-\d{2}T/);

@@ -1,7 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { clearFeedCache, loadResource } from '../../src/shared/feed/client.js';
 import { resourceShapeError, shapeError } from '../../src/shared/feed/shape.js';
-import { SHAPES } from '../../src/shared/feed/shapes.generated.js';
+import { SHAPES } from '../../src/shared/feed/shapes/all.generated.js';
+import { INDEX_SHAPES } from '../../src/shared/feed/shapes/index.generated.js';
+import { FEED_SHAPES as MEMBER_COUNT_SHAPES } from '../../src/member-count/feed-shapes.generated.js';
+import { FEED_SHAPES as MEMBER_MAP_SHAPES } from '../../src/member-map/feed-shapes.generated.js';
+import { FEED_SHAPES as PRINCIPLES_SHAPES } from '../../src/principles/feed-shapes.generated.js';
+import { FEED_SHAPES as CITY_STATS_SHAPES } from '../../src/city-stats/feed-shapes.generated.js';
 import '../../src/member-count/define.js';
 import '../../src/principles/define.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
@@ -53,6 +58,42 @@ describe('feed shapes', () => {
     }
     const nj = await (await fetch(new URL(index.resources.statsState.replace('{state}', 'nj'), real))).json();
     expect(resourceShapeError(SHAPES, 'statsState', nj)).to.equal(null);
+  });
+
+  it('gives each reader only the shapes it reads, checking them as the full table does', async () => {
+    const readers = [
+      [INDEX_SHAPES, ['index']],
+      [MEMBER_COUNT_SHAPES, ['members']],
+      [PRINCIPLES_SHAPES, ['principles']],
+      [CITY_STATS_SHAPES, ['statsNational', 'statsState']],
+      [MEMBER_MAP_SHAPES, ['members', 'map']],
+    ] as const;
+    const real = new URL('/dist/feed/v1/', location.href).href;
+    const index = await (await fetch(`${real}index.json`)).json();
+    const url = (name: string) => new URL(name === 'index' ? 'index.json' : index.resources[name].replace('{state}', 'nj'), real);
+    for (const [table, names] of readers) {
+      expect(Object.keys(table.resources)).to.deep.equal([...names]);
+      for (const name of names) {
+        expect(table.resources[name as keyof typeof table.resources]).to.equal(SHAPES.resources[name]);
+        const data = await (await fetch(url(name))).json();
+        expect(resourceShapeError(table, name, data), name).to.equal(null);
+        // Broken the same ways, a reader's table finds what the full table finds.
+        for (const broken of [{ ...data, schemaVersion: 'x' }, ...Object.keys(data).flatMap((key) => [{ ...data, [key]: 42 }, { ...data, [key]: null }])]) {
+          const expected = resourceShapeError(SHAPES, name, broken);
+          expect(resourceShapeError(table, name, broken), `${name} ${JSON.stringify(broken).slice(0, 60)}`).to.equal(expected);
+        }
+      }
+    }
+    // Nothing of the map or the statistics in a member count's table, nor anything but the index in the client's.
+    expect(JSON.stringify(MEMBER_COUNT_SHAPES)).not.to.match(/map\.schema|stats\.schema|principles\.schema|index\.schema/);
+    expect(JSON.stringify(INDEX_SHAPES)).not.to.match(/map\.schema|stats\.schema|principles\.schema|members\.schema/);
+  });
+
+  it('does not compile a read of a resource missing from the table passed', () => {
+    // Type-level only (never called): the member count's table holds no map.
+    // @ts-expect-error 'map' is not in the member count's table
+    const wrong = () => loadResource(FIXTURE_FEED, 'map', MEMBER_COUNT_SHAPES);
+    expect(wrong).to.be.a('function');
   });
 
   it('names the first place a resource has the wrong shape', () => {
@@ -131,7 +172,7 @@ describe('feed shapes', () => {
     it(`drops a kept copy that is ${what}`, async () => {
       localStorage.setItem(`maig-feed:${FIXTURE_FEED}`, raw);
       mockFetch({ [FIXTURE_FEED]: { networkError: true } });
-      const error = await caught(loadResource(FIXTURE_FEED, 'members'));
+      const error = await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES));
       expect(error.kind).to.equal('network');
       expect(localStorage.getItem(`maig-feed:${FIXTURE_FEED}`)).to.equal(null);
     });
@@ -139,10 +180,10 @@ describe('feed shapes', () => {
 
   it('keeps showing a good kept copy when the live feed changes to a wrong shape', async () => {
     mockFetch(fixtureRoutes());
-    await loadResource(FIXTURE_FEED, 'members');
+    await loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES);
     clearFeedCache();
     mockFetch({ ...fixtureRoutes(), [MEMBERS_URL]: { json: { ...fixtureMembers(), members: [{ id: 1 }] } } });
-    const again = await loadResource(FIXTURE_FEED, 'members');
+    const again = await loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES);
     expect([again.stale, again.data.members.length]).to.deep.equal([true, 3]);
     const kept = JSON.parse(localStorage.getItem(`maig-feed:${MEMBERS_URL}`)!);
     expect(kept.data.members).to.have.length(3, 'the wrong shape never replaces the kept copy');

@@ -1,6 +1,8 @@
 /**
- * Checks a feed resource's shape before any widget uses it, against the shape table compiled from
- * `data/schema/` at build time (`scripts/build-shapes.mjs` → `shapes.generated.ts`). Plain data and
+ * Checks a feed resource's shape before any widget uses it, against shape tables compiled from
+ * `data/schema/` at build time (`scripts/build-shapes.mjs`): the index's in `shapes/`, used by the
+ * feed client, and one per element (`src/<element>/feed-shapes.generated.ts`) with only the
+ * resources it reads, passed by it to `loadResource`. Plain data and
  * a small walker: no generated functions, no eval, so it runs under a strict CSP.
  *
  * Shapes only (types, required fields, array items, tuple lengths): a feed of the same major
@@ -20,10 +22,10 @@ export interface Shape {
   $ref?: string;
 }
 
-/** The compiled table: definitions by reference, and the reference of each resource. */
-export interface ShapeTable {
+/** A compiled table: definitions by reference, and the reference of each resource it holds (`K`). */
+export interface ShapeTable<K extends string = string> {
   defs: Record<string, Shape>;
-  resources: Record<string, string>;
+  resources: Record<K, string>;
 }
 
 const kindOf = (value: unknown): string =>
@@ -90,7 +92,7 @@ export function shapeError(value: unknown, shape: Shape, defs: Record<string, Sh
 
 /** {@link shapeError} for a named resource of a table (`index`, `members`, `principles`…). */
 export function resourceShapeError(table: ShapeTable, name: string, value: unknown): string | null {
-  const ref = table.resources[name];
+  const ref = Object.prototype.hasOwnProperty.call(table.resources, name) ? table.resources[name] : undefined;
   if (ref === undefined) return null;
   return shapeError(value, { $ref: ref }, table.defs);
 }
