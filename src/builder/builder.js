@@ -85,7 +85,17 @@ function field(attribute, widget) {
     control = h('input', { id, type: 'checkbox', 'aria-describedby': hintId });
     return h('div', { class: 'field check' }, control, h('label', { for: id }, attribute.name), hint);
   }
-  if (attribute.name === 'theme') {
+  if (attribute.name === 'lang') {
+    // The language picker: every snippet form then carries it (tag lang, div data-lang, iframe and
+    // oEmbed URL ?lang=, shortcode lang=), and the preview shows the widget in that language.
+    control = h(
+      'select',
+      { id },
+      h('option', { value: '' }, "the page's language (English unless the page is Spanish)"),
+      h('option', { value: 'en' }, 'English'),
+      h('option', { value: 'es', lang: 'es' }, 'Español (Spanish)'),
+    );
+  } else if (attribute.name === 'theme') {
     control = h('select', { id }, h('option', { value: '' }, 'auto (follows the reader)'), h('option', { value: 'light' }, 'light'), h('option', { value: 'dark' }, 'dark'));
   } else if (attribute.name === 'state' && feed.states.length) {
     control = stateSelect(id);
@@ -139,6 +149,8 @@ function snippets(widget, pairs, withResize) {
   const script = `<script type="module" src="${DIST}maig-widgets.js"></script>`;
   const w = WIDGETS[widget];
   const url = embedUrl(widget, pairs);
+  const lang = pairs.find(([n]) => n === 'lang')?.[1] ?? '';
+  const spanish = /^es(?:-|$)/i.test(lang);
   return [
     {
       id: 'tag',
@@ -156,7 +168,7 @@ function snippets(widget, pairs, withResize) {
       id: 'iframe',
       title: 'Iframe',
       where: 'Editors that keep iframes but not scripts: Squarespace, Wix, Granicus and CivicPlus embed blocks; TinyMCE with sandbox_iframes off (or this host in sandbox_iframes_exclusions); WordPress Administrators and Editors on a single site. WordPress Authors and multisite Editors lose iframes: use the URL or the shortcode. Without the resize script the frame keeps its reserved height and scrolls if the widget is taller.',
-      code: `<iframe src="${escapeAttr(url)}" title="${escapeAttr(`${w.title} · Mayors Against Illegal Guns`)}" width="100%" height="${w.height}" loading="lazy" frameborder="0"></iframe>${
+      code: `<iframe src="${escapeAttr(url)}" title="${escapeAttr(`${(spanish && w.es?.title) || w.title} · Mayors Against Illegal Guns`)}"${lang ? ` lang="${escapeAttr(lang)}"` : ''} width="100%" height="${w.height}" loading="lazy" frameborder="0"></iframe>${
         withResize ? `\n<script src="${DIST}embed/resize.js" async></script>` : ''
       }`,
     },
