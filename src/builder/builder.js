@@ -91,7 +91,7 @@ function field(attribute, widget) {
     control = h(
       'select',
       { id },
-      h('option', { value: '' }, "the page's language (English unless the page is Spanish)"),
+      h('option', { value: '' }, "the page's language"),
       h('option', { value: 'en' }, 'English'),
       h('option', { value: 'es', lang: 'es' }, 'Español (Spanish)'),
     );
@@ -123,11 +123,27 @@ function buildFields() {
 }
 
 // ── Preview ──────────────────────────────────────────────────────────────────────────────────
+/**
+ * The widget as the snippets make it. With a language picked, in that language; without one the
+ * widget follows its page's language, so it shows twice: as on an English page and as on a
+ * Spanish page (`lang="es"` around it).
+ */
 function preview() {
   const widget = current();
-  const element = document.createElement(`maig-${widget}`);
-  for (const [name, value] of values()) element.setAttribute(name, value);
-  $('preview').replaceChildren(element);
+  const pairs = values();
+  const make = () => {
+    const element = document.createElement(`maig-${widget}`);
+    for (const [name, value] of pairs) element.setAttribute(name, value);
+    return element;
+  };
+  if (pairs.some(([name]) => name === 'lang')) {
+    $('preview').replaceChildren(make());
+  } else {
+    $('preview').replaceChildren(
+      h('div', { class: 'preview__lang' }, h('p', { class: 'hint' }, 'On an English page'), h('div', { lang: 'en' }, make())),
+      h('div', { class: 'preview__lang' }, h('p', { class: 'hint' }, 'On a Spanish page (lang="es")'), h('div', { lang: 'es' }, make())),
+    );
+  }
   import(`../elements/maig-${widget}.js`).catch(() => {
     $('preview').replaceChildren(h('p', { role: 'status' }, 'The preview could not be loaded.'));
   });

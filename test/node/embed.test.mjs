@@ -460,6 +460,26 @@ describe('embed builder (dist/builder/index.html)', () => {
     await close();
   });
 
+  test('preview in both languages: without a language picked, as on an English and on a Spanish page; with one, in that one', async () => {
+    const { page, problems, requests, close } = await open(`${other}dist/builder/index.html?widget=member-count`);
+    await page.waitForSelector('#attr-state option[value="PR"]', { state: 'attached' });
+    await page.selectOption('#attr-state', 'PR');
+    const previews = () =>
+      page.$$eval('#preview maig-member-count', (els) => els.map((e) => `${e.closest('[lang]')?.getAttribute('lang') ?? ''}:${e.getAttribute('lang') ?? ''}`));
+    assert.deepEqual(await previews(), ['en:', 'es:']);
+    await page.waitForFunction(() => [...document.querySelectorAll('#preview maig-member-count')].every((e) => e.shadowRoot?.querySelector('[part="number"]')));
+    assert.ok(requests.some((u) => /\/catalog-es[-.]/.test(u)), 'the Spanish preview loads the Spanish catalog');
+    assert.deepEqual(await page.$$eval('#attr-lang option', (o) => o.map((x) => x.value)), ['', 'en', 'es']);
+    assert.deepEqual(await axe(page), []);
+    await page.selectOption('#attr-lang', 'es');
+    assert.deepEqual(await previews(), ['es:es']);
+    await page.selectOption('#attr-lang', 'en');
+    assert.deepEqual(await previews(), ['en:en']);
+    assert.match(await page.$eval('#snippet-shortcode', (t) => t.value), / lang="en"\]$/);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   test('keyboard: a copy button is reached with Tab, copies its snippet and announces "Copied"', async () => {
     const { page, close } = await open(`${other}dist/builder/index.html?widget=principles`);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: other.slice(0, -1) });
