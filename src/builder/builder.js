@@ -94,6 +94,9 @@ function field(attribute, widget) {
       h('option', { value: '' }, "the page's language"),
       h('option', { value: 'en' }, 'English'),
       h('option', { value: 'es', lang: 'es' }, 'Español (Spanish)'),
+      // Numbers follow the region: 46.728 in es, 46,728 in es-US and es-PR.
+      h('option', { value: 'es-US', lang: 'es-US' }, 'Español de EE. UU. (es-US)'),
+      h('option', { value: 'es-PR', lang: 'es-PR' }, 'Español de Puerto Rico (es-PR)'),
     );
   } else if (attribute.name === 'theme') {
     control = h('select', { id }, h('option', { value: '' }, 'auto (follows the reader)'), h('option', { value: 'light' }, 'light'), h('option', { value: 'dark' }, 'dark'));

@@ -469,7 +469,7 @@ describe('embed builder (dist/builder/index.html)', () => {
     assert.deepEqual(await previews(), ['en:', 'es:']);
     await page.waitForFunction(() => [...document.querySelectorAll('#preview maig-member-count')].every((e) => e.shadowRoot?.querySelector('[part="number"]')));
     assert.ok(requests.some((u) => /\/catalog-es[-.]/.test(u)), 'the Spanish preview loads the Spanish catalog');
-    assert.deepEqual(await page.$$eval('#attr-lang option', (o) => o.map((x) => x.value)), ['', 'en', 'es']);
+    assert.deepEqual(await page.$$eval('#attr-lang option', (o) => o.map((x) => x.value)), ['', 'en', 'es', 'es-US', 'es-PR']);
     assert.deepEqual(await axe(page), []);
     await page.selectOption('#attr-lang', 'es');
     assert.deepEqual(await previews(), ['es:es']);
