@@ -477,7 +477,7 @@ define( 'NONCE_SALT', 'maig-test-${process.pid}-h' );
     await page.click('[data-type="maig-widgets/widget"]', { position: { x: 5, y: 5 } });
     await page.waitForSelector('.block-editor-block-inspector select', { timeout: 30_000 });
     const labels = await page.evaluate(() => [...document.querySelectorAll('.block-editor-block-inspector label')].map((l) => l.textContent.trim()));
-    for (const l of ['Widget', 'state', 'label', 'hide-claim']) assert(labels.includes(l), `sidebar label ${l} in ${labels}`);
+    for (const l of ['Widget', 'state', 'label', 'hide-claim', 'lang']) assert(labels.includes(l), `sidebar label ${l} in ${labels}`);
     if (process.env.MAIG_WP_SCREENSHOTS) await page.screenshot({ path: join(process.env.MAIG_WP_SCREENSHOTS, 'editor.png') });
     equal(errors, [], 'page errors');
     await context.close();
@@ -547,8 +547,8 @@ define( 'NONCE_SALT', 'maig-test-${process.pid}-h' );
   });
 
   await check('on a site whose language is Spanish (es_ES) widgets without lang are Spanish: <html lang="es-ES">, Spanish fallback, the Spanish catalog loads', async () => {
-    wp('locale', 'es_ES');
     try {
+      equal(wp('locale', 'es_ES').locale, 'es_ES', 'site language saved');
       const noJs = await fallbacks(posts.shortcodes.url);
       equal(noJs.html, 'es-ES', '<html lang>');
       assert(/^Mayors Against Illegal Guns tiene ciudades miembro en NJ\./.test(noJs.list[0].text) && noJs.list[0].lang === null, `member count: ${JSON.stringify(noJs.list[0])}`);

@@ -158,7 +158,11 @@ switch ( $maig_action ) {
 
 	case 'locale':
 		// The site's language (Settings → General → Site Language), e.g. es_ES; '' for English.
-		update_option( 'WPLANG', $argv[2] ?? '' );
+		// WordPress keeps only an installed language (sanitize_option); this test site has no
+		// language pack, so the value is put back after that check, as if es_ES were installed.
+		$maig_lang = $argv[2] ?? '';
+		add_filter( 'sanitize_option_WPLANG', function () use ( $maig_lang ) { return $maig_lang; } );
+		update_option( 'WPLANG', $maig_lang );
 		unset( $GLOBALS['locale'] );
 		$out['locale'] = get_locale();
 		break;
