@@ -14,12 +14,16 @@ import { join } from 'node:path';
  * statistics 1628, join form 1104; at 360 px: 196, 727, 1716, 2342, 1202). Taller content scrolls.
  */
 export const EMBED_WIDGETS = {
-  'member-count': { title: 'Member count', height: 200 },
-  'member-map': { title: 'Member map', height: 740 },
-  principles: { title: 'Statement of Principles', height: 1120 },
-  'city-stats': { title: 'City statistics', height: 1640 },
-  'join-form': { title: 'Join form', height: 1120 },
+  'member-count': { title: 'Member count', es: { title: 'Número de ciudades miembro' }, height: 200 },
+  'member-map': { title: 'Member map', es: { title: 'Mapa de ciudades miembro' }, height: 740 },
+  principles: { title: 'Statement of Principles', es: { title: 'Declaración de Principios' }, height: 1120 },
+  'city-stats': { title: 'City statistics', es: { title: 'Estadísticas de la ciudad' }, height: 1640 },
+  'join-form': { title: 'Join form', es: { title: 'Formulario para unirse' }, height: 1120 },
 };
+
+/** Said of `lang` when the manifest has no description for it (it is the native attribute, observed by every widget). */
+const LANG_DESCRIPTION =
+  'Language of the widget, a BCP 47 tag: es, es-US, es-PR… give Spanish, anything else English. Default: the nearest ancestor\'s lang, then the page\'s.';
 
 const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
 const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
@@ -37,10 +41,12 @@ for (const [name, meta] of Object.entries(EMBED_WIDGETS)) {
         name: a.name,
         type: /^boolean$/.test(a.type?.text ?? '') ? 'boolean' : /^number$/.test(a.type?.text ?? '') ? 'number' : 'string',
         ...(a.type?.text ? { typeText: a.type.text } : {}),
-        description: (a.description ?? '').replace(/\s+/g, ' ').trim(),
+        description: (a.description ?? '').replace(/\s+/g, ' ').trim() || (a.name === 'lang' ? LANG_DESCRIPTION : ''),
         ...(a.default !== undefined ? { default: a.default } : {}),
       })),
   };
+  // Every widget takes `lang` (issue 11): listed even if the manifest leaves the native attribute out.
+  if (!widgets[name].attributes.some((a) => a.name === 'lang')) widgets[name].attributes.push({ name: 'lang', type: 'string', description: LANG_DESCRIPTION });
 }
 
 for (const [folder, out] of [['src/embed', 'dist/embed'], ['src/builder', 'dist/builder']]) {

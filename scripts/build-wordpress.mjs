@@ -20,6 +20,10 @@ const TITLES = {
   'join-form': 'Join form',
 };
 
+/** Said of `lang` when the manifest has no description for it (the native attribute every widget observes). */
+const LANG_DESCRIPTION =
+  'Language of the widget, a BCP 47 tag: es, es-US, es-PR… give Spanish, anything else English. Default: the page\'s language (on a site whose WordPress language is Spanish, Spanish).';
+
 /** Reads each widget's documented attributes from the manifest. */
 export function widgetDefinitions(manifest) {
   const widgets = {};
@@ -42,8 +46,11 @@ export function widgetDefinitions(manifest) {
           type = 'enum';
           values = literals.map((s) => s.slice(1, -1));
         }
-        attributes[a.name] = { type, values, description: (a.description ?? '').replace(/\s+/g, ' ').trim() };
+        const description = (a.description ?? '').replace(/\s+/g, ' ').trim() || (a.name === 'lang' ? LANG_DESCRIPTION : '');
+        attributes[a.name] = { type, values, description };
       }
+      // Every widget takes `lang` (issue 11), validated as a BCP 47 tag by render.php.
+      attributes.lang ??= { type: 'string', values: [], description: LANG_DESCRIPTION };
       widgets[name] = { tag, shortcode: `maig_${name.replace(/-/g, '_')}`, title: TITLES[name] ?? name, attributes };
     }
   }

@@ -27,6 +27,16 @@ const json = (res, status, body, extra = {}) => {
   res.end(JSON.stringify(body));
 };
 
+/** A valid BCP 47 language tag in its canonical form (`es-us` → `es-US`), or null. */
+export const languageTag = (value) => {
+  if (typeof value !== 'string' || !value.trim() || value.length > 35) return null;
+  try {
+    return Intl.getCanonicalLocales(value.trim())[0] ?? null;
+  } catch {
+    return null;
+  }
+};
+
 /** A positive integer query parameter, or undefined. */
 const positive = (value) => {
   if (value === null || !/^\d{1,6}$/.test(value)) return undefined;
@@ -64,8 +74,16 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
     // Canonical: only the widget and its documented attributes, in the order given.
     const kept = new URLSearchParams({ widget: name });
     const documented = new Set(widget.attributes.map((a) => a.name));
-    for (const [key, value] of url.searchParams) if (documented.has(key)) kept.append(key, value);
-    return { name, widget, src: `${origin}/dist/embed/index.html?${kept}` };
+    let lang = null;
+    for (const [key, value] of url.searchParams) {
+      if (key === 'lang') lang ??= languageTag(value);
+      else if (documented.has(key)) kept.append(key, value);
+    }
+    // `lang` stays in the frame's URL when it is a valid BCP 47 tag (canonical form), once.
+    if (lang) kept.append('lang', lang);
+    const spanish = /^es(?:-|$)/i.test(lang ?? '');
+    const title = `${(spanish && widget.es?.title) || widget.title} · Mayors Against Illegal Guns`;
+    return { name, widget, title, lang, src: `${origin}/dist/embed/index.html?${kept}` };
   };
 
   async function route(req, res, url) {
@@ -93,13 +111,13 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
       const maxheight = positive(url.searchParams.get('maxheight'));
       const width = Math.min(DEFAULT_WIDTH, maxwidth ?? DEFAULT_WIDTH);
       const height = Math.min(page.widget.height, maxheight ?? page.widget.height);
-      const title = `${page.widget.title} · Mayors Against Illegal Guns`;
+      const title = page.title;
       const src = escapeHtml(page.src);
       // WordPress keeps a leading <blockquote> (and hides it once the frame reports its height);
       // `hidden` keeps it out of sight in other consumers, where the iframe alone shows.
       const html =
         `<blockquote class="wp-embedded-content" hidden><a href="${src}">${escapeHtml(title)}</a></blockquote>` +
-        `<iframe src="${src}" width="${width}" height="${height}" title="${escapeHtml(title)}" frameborder="0" loading="lazy" data-maig-embed></iframe>`;
+        `<iframe src="${src}" width="${width}" height="${height}" title="${escapeHtml(title)}"${page.lang ? ` lang="${escapeHtml(page.lang)}"` : ''} frameborder="0" loading="lazy" data-maig-embed></iframe>`;
       json(res, 200, { version: '1.0', type: 'rich', title, ...PROVIDER, width, height, html, cache_age: 3600 });
       return true;
     }

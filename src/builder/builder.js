@@ -85,7 +85,20 @@ function field(attribute, widget) {
     control = h('input', { id, type: 'checkbox', 'aria-describedby': hintId });
     return h('div', { class: 'field check' }, control, h('label', { for: id }, attribute.name), hint);
   }
-  if (attribute.name === 'theme') {
+  if (attribute.name === 'lang') {
+    // The language picker: every snippet form then carries it (tag lang, div data-lang, iframe and
+    // oEmbed URL ?lang=, shortcode lang=), and the preview shows the widget in that language.
+    control = h(
+      'select',
+      { id },
+      h('option', { value: '' }, "the page's language"),
+      h('option', { value: 'en' }, 'English'),
+      h('option', { value: 'es', lang: 'es' }, 'Español (Spanish)'),
+      // Numbers follow the region: 46.728 in es, 46,728 in es-US and es-PR.
+      h('option', { value: 'es-US', lang: 'es-US' }, 'Español de EE. UU. (es-US)'),
+      h('option', { value: 'es-PR', lang: 'es-PR' }, 'Español de Puerto Rico (es-PR)'),
+    );
+  } else if (attribute.name === 'theme') {
     control = h('select', { id }, h('option', { value: '' }, 'auto (follows the reader)'), h('option', { value: 'light' }, 'light'), h('option', { value: 'dark' }, 'dark'));
   } else if (attribute.name === 'state' && feed.states.length) {
     control = stateSelect(id);
@@ -113,11 +126,27 @@ function buildFields() {
 }
 
 // ── Preview ──────────────────────────────────────────────────────────────────────────────────
+/**
+ * The widget as the snippets make it. With a language picked, in that language; without one the
+ * widget follows its page's language, so it shows twice: as on an English page and as on a
+ * Spanish page (`lang="es"` around it).
+ */
 function preview() {
   const widget = current();
-  const element = document.createElement(`maig-${widget}`);
-  for (const [name, value] of values()) element.setAttribute(name, value);
-  $('preview').replaceChildren(element);
+  const pairs = values();
+  const make = () => {
+    const element = document.createElement(`maig-${widget}`);
+    for (const [name, value] of pairs) element.setAttribute(name, value);
+    return element;
+  };
+  if (pairs.some(([name]) => name === 'lang')) {
+    $('preview').replaceChildren(make());
+  } else {
+    $('preview').replaceChildren(
+      h('div', { class: 'preview__lang' }, h('p', { class: 'hint' }, 'On an English page'), h('div', { lang: 'en' }, make())),
+      h('div', { class: 'preview__lang' }, h('p', { class: 'hint' }, 'On a Spanish page (lang="es")'), h('div', { lang: 'es' }, make())),
+    );
+  }
   import(`../elements/maig-${widget}.js`).catch(() => {
     $('preview').replaceChildren(h('p', { role: 'status' }, 'The preview could not be loaded.'));
   });
@@ -139,6 +168,8 @@ function snippets(widget, pairs, withResize) {
   const script = `<script type="module" src="${DIST}maig-widgets.js"></script>`;
   const w = WIDGETS[widget];
   const url = embedUrl(widget, pairs);
+  const lang = pairs.find(([n]) => n === 'lang')?.[1] ?? '';
+  const spanish = /^es(?:-|$)/i.test(lang);
   return [
     {
       id: 'tag',
@@ -156,7 +187,7 @@ function snippets(widget, pairs, withResize) {
       id: 'iframe',
       title: 'Iframe',
       where: 'Editors that keep iframes but not scripts: Squarespace, Wix, Granicus and CivicPlus embed blocks; TinyMCE with sandbox_iframes off (or this host in sandbox_iframes_exclusions); WordPress Administrators and Editors on a single site. WordPress Authors and multisite Editors lose iframes: use the URL or the shortcode. Without the resize script the frame keeps its reserved height and scrolls if the widget is taller.',
-      code: `<iframe src="${escapeAttr(url)}" title="${escapeAttr(`${w.title} · Mayors Against Illegal Guns`)}" width="100%" height="${w.height}" loading="lazy" frameborder="0"></iframe>${
+      code: `<iframe src="${escapeAttr(url)}" title="${escapeAttr(`${(spanish && w.es?.title) || w.title} · Mayors Against Illegal Guns`)}"${lang ? ` lang="${escapeAttr(lang)}"` : ''} width="100%" height="${w.height}" loading="lazy" frameborder="0"></iframe>${
         withResize ? `\n<script src="${DIST}embed/resize.js" async></script>` : ''
       }`,
     },

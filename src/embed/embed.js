@@ -12,6 +12,29 @@ const params = new URLSearchParams(location.search);
 const name = (params.get('widget') ?? '').trim().toLowerCase().replace(/^maig-/, '');
 const widget = Object.prototype.hasOwnProperty.call(WIDGETS, name) ? WIDGETS[name] : undefined;
 
+/**
+ * `?lang=`: a valid BCP 47 tag (checked and canonicalized by Intl: `es-us` → `es-US`), or null.
+ * Anything else (HTML, a made-up tag) is ignored and the page stays English.
+ */
+function languageTag(value) {
+  if (typeof value !== 'string' || !value.trim() || value.length > 35) return null;
+  try {
+    return Intl.getCanonicalLocales(value.trim())[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+const lang = languageTag(params.get('lang'));
+const spanish = /^es(?:-|$)/i.test(lang ?? '');
+// The page's own words (title, messages) in the embed's language; the widget translates itself.
+const SPANISH = {
+  'This embed names a widget that does not exist.': 'Este código de inserción nombra un widget que no existe.',
+  'This embed does not name a widget.': 'Este código de inserción no nombra ningún widget.',
+  'The widget could not be loaded.': 'No se pudo cargar el widget.',
+};
+const say = (text) => (spanish ? (SPANISH[text] ?? text) : text);
+if (lang) document.documentElement.setAttribute('lang', lang);
+
 /** A readable message in place of the widget, with the link to the coalition. */
 function showMessage(text) {
   const p = document.createElement('p');
@@ -30,20 +53,21 @@ function showMessage(text) {
 if (!widget) {
   const given = params.get('widget');
   console.warn(`maig-widgets embed: ${given ? `"${given}" is not a widget` : 'no widget named'}; use ?widget=${Object.keys(WIDGETS).join('|')}.`);
-  showMessage(given ? 'This embed names a widget that does not exist.' : 'This embed does not name a widget.');
+  showMessage(say(given ? 'This embed names a widget that does not exist.' : 'This embed does not name a widget.'));
 } else {
-  document.title = `${widget.title} · Mayors Against Illegal Guns`;
+  document.title = `${(spanish && widget.es?.title) || widget.title} · Mayors Against Illegal Guns`;
   const element = document.createElement(`maig-${name}`);
   const known = new Map(widget.attributes.map((a) => [a.name, a]));
   for (const [key, value] of params) {
     const attribute = known.get(key);
-    if (!attribute) continue;
+    if (!attribute || key === 'lang') continue;
     if (attribute.type === 'boolean') {
       if (value !== 'false' && value !== '0') element.setAttribute(key, '');
     } else {
       element.setAttribute(key, value);
     }
   }
+  if (lang) element.setAttribute('lang', lang);
   // Fallback content: shown before the element upgrades and under its error message.
   const fallback = document.createElement('a');
   fallback.href = COALITION;
@@ -55,7 +79,7 @@ if (!widget) {
   root.replaceChildren(element);
   import(`../elements/maig-${name}.js`).catch((error) => {
     console.warn(`maig-widgets embed: could not load maig-${name}.js`, error);
-    showMessage(`The ${widget.title.toLowerCase()} could not be loaded.`);
+    showMessage(spanish ? say('The widget could not be loaded.') : `The ${widget.title.toLowerCase()} could not be loaded.`);
   });
 }
 

@@ -3,7 +3,10 @@
 // plugin, its readme and the built widgets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { widgetDefinitions } from '../../scripts/build-wordpress.mjs';
 
@@ -72,5 +75,70 @@ test('the zip holds the plugin, its WordPress readme and the built widgets, with
     const src = zip.get(f).toString('utf8');
     if (f.endsWith('/index.php') || f.endsWith('/uninstall.php')) continue;
     assert.match(src, /defined\( 'ABSPATH' \) \|\| exit;/, `${f} stops when loaded directly`);
+  }
+});
+
+// issue 11: `lang` on shortcodes and the block, and the no-JavaScript fallback in Spanish. The
+// plugin's own PHP (from the zip) with WordPress's few escaping functions stubbed, when PHP is here
+// (the real WordPress run is `npm run test:wordpress`).
+const hasPhp = spawnSync('php', ['-v']).status === 0;
+
+test('every widget takes lang, described, in the allow-list and the block', () => {
+  const widgets = widgetDefinitions(manifest);
+  for (const [name, w] of Object.entries(widgets)) {
+    assert.equal(w.attributes.lang?.type, 'string', name);
+    assert.match(w.attributes.lang.description, /BCP 47/, name);
+  }
+  assert.match(text('assets/block-editor.js'), /def\.name === 'lang'/);
+  assert.match(text('readme.txt'), /lang="es"/);
+});
+
+test('lang is validated as a BCP 47 tag; a Spanish widget, or any widget on a Spanish site, has a Spanish fallback', { skip: !hasPhp && 'no php' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'maig-wp-'));
+  try {
+    for (const f of ['includes/render.php', 'includes/attributes.php']) writeFileSync(join(dir, f.split('/')[1]), zip.get(`maig-widgets/${f}`));
+    writeFileSync(
+      join(dir, 'run.php'),
+      `<?php
+define( 'ABSPATH', '/' );
+$GLOBALS['maig_locale'] = 'en_US';
+function get_locale() { return $GLOBALS['maig_locale']; }
+function __( $s ) { return $s; }
+function wp_check_invalid_utf8( $s ) { return $s; }
+function sanitize_text_field( $s ) { return trim( strip_tags( $s ) ); }
+function esc_url_raw( $s ) { return $s; }
+function esc_url( $s ) { return htmlspecialchars( $s, ENT_QUOTES ); }
+function esc_attr( $s ) { return htmlspecialchars( $s, ENT_QUOTES ); }
+function esc_html( $s ) { return htmlspecialchars( $s, ENT_QUOTES ); }
+function maig_widgets_settings() { return array( 'feed_url' => '', 'join_endpoint' => '' ); }
+function maig_widgets_enqueue() {}
+require __DIR__ . '/attributes.php';
+require __DIR__ . '/render.php';
+$out = array();
+foreach ( array( 'es', 'es-US', 'es-419', 'zh-Hant-TW', 'EN', ' es ', '', 'es onmouseover=x', 'es"><b>', 'e', 'es-', 'español', 'es_ES', str_repeat( 'a', 40 ) ) as $v ) {
+	$out['lang'][] = maig_widgets_attributes( 'member-count', array( 'lang' => $v ) )['lang'] ?? null;
+}
+$out['block'] = maig_widgets_attributes( 'city-stats', array( 'state' => 'MD', 'lang' => 'es-PR' ) );
+$out['es'] = maig_widgets_render( 'member-count', array( 'state' => 'PR', 'lang' => 'es' ) );
+$out['en'] = maig_widgets_render( 'member-count', array( 'state' => 'PR' ) );
+$out['enOnSpanish'] = null;
+$GLOBALS['maig_locale'] = 'es_MX';
+$out['site'] = maig_widgets_render( 'principles', array() );
+$out['enOnSpanish'] = maig_widgets_render( 'join-form', array( 'lang' => 'en' ) );
+echo json_encode( $out, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES );
+`,
+    );
+    const r = spawnSync('php', [join(dir, 'run.php')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.lang, ['es', 'es-US', 'es-419', 'zh-Hant-TW', 'EN', 'es', null, null, null, null, null, null, null, null]);
+    assert.deepEqual(out.block, { state: 'MD', lang: 'es-PR' });
+    assert.match(out.es, /^<div class="maig-widget" data-maig-widget="member-count" data-state="PR" data-lang="es"><p lang="es">Mayors Against Illegal Guns tiene ciudades miembro en PR\. <a href="https:[^"]+">Vea las ciudades miembro \(en inglés\)<\/a><\/p><\/div>$/);
+    assert.match(out.en, /^<div class="maig-widget" data-maig-widget="member-count" data-state="PR"><p>Mayors Against Illegal Guns has member cities in PR\. <a [^>]+>See the member cities<\/a><\/p><\/div>$/);
+    // A site in Spanish (es_*): no lang needed, the fallback is Spanish (the widget follows <html lang>).
+    assert.match(out.site, /^<div class="maig-widget" data-maig-widget="principles"><p>La Declaración de Principios de Mayors Against Illegal Guns, disponible solo en inglés\. <a [^>]+>Lea la Declaración de Principios \(en inglés\)<\/a><\/p><\/div>$/);
+    assert.match(out.enOnSpanish, /data-lang="en"><p lang="en">Mayors can join Mayors Against Illegal Guns by signing/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

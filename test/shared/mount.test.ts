@@ -34,6 +34,18 @@ describe('CMS-safe mounting (data-maig-widget)', () => {
     await expect(placeholder).to.be.accessible();
   });
 
+  it('passes data-lang to the widget as lang (issue 11): the widget is Spanish, its dates too, the Spanish catalog is fetched', async () => {
+    const wrapper = await fixture(html`<div lang="en"></div>`);
+    wrapper.innerHTML = `<div data-maig-widget="member-count" data-lang="es-US" data-feed="${FIXTURE_FEED}" data-state="NJ"></div>`;
+    await waitUntil(() => wrapper.querySelector('maig-member-count'), 'the placeholder was not upgraded');
+    const el = wrapper.querySelector('maig-member-count')!;
+    expect(el.getAttribute('lang')).to.equal('es-US');
+    await waitForShadow(el, '[part="number"]');
+    expect(el.shadowRoot!.textContent).to.match(/\d{1,2} de [a-z]+ de \d{4}/);
+    expect(performance.getEntriesByType('resource').some((e) => /catalog-es/.test(e.name))).to.equal(true);
+    await expect(wrapper).to.be.accessible();
+  });
+
   it('never copies event-handler attributes', async () => {
     const wrapper = await fixture(html`<div></div>`);
     wrapper.innerHTML = `<div data-maig-widget="member-count" data-onclick="alert(1)" data-feed="${FIXTURE_FEED}"></div>`;

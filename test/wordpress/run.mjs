@@ -477,7 +477,7 @@ define( 'NONCE_SALT', 'maig-test-${process.pid}-h' );
     await page.click('[data-type="maig-widgets/widget"]', { position: { x: 5, y: 5 } });
     await page.waitForSelector('.block-editor-block-inspector select', { timeout: 30_000 });
     const labels = await page.evaluate(() => [...document.querySelectorAll('.block-editor-block-inspector label')].map((l) => l.textContent.trim()));
-    for (const l of ['Widget', 'state', 'label', 'hide-claim']) assert(labels.includes(l), `sidebar label ${l} in ${labels}`);
+    for (const l of ['Widget', 'state', 'label', 'hide-claim', 'lang']) assert(labels.includes(l), `sidebar label ${l} in ${labels}`);
     if (process.env.MAIG_WP_SCREENSHOTS) await page.screenshot({ path: join(process.env.MAIG_WP_SCREENSHOTS, 'editor.png') });
     equal(errors, [], 'page errors');
     await context.close();
@@ -499,6 +499,69 @@ define( 'NONCE_SALT', 'maig-test-${process.pid}-h' );
     if (process.env.MAIG_WP_SCREENSHOTS) await page.screenshot({ path: join(process.env.MAIG_WP_SCREENSHOTS, 'embed.png'), fullPage: true });
     equal(problems, [], 'errors');
     await close();
+  });
+
+  // ── Spanish (issue 11): lang on shortcodes, the block and embeds; a site whose language is Spanish ──
+  const SPANISH_FALLBACK = /^Mayors Against Illegal Guns tiene ciudades miembro en PR\. Vea las ciudades miembro \(en inglés\)$/;
+  await check('lang on shortcodes, the block and a pasted embed URL reaches the widget validated; the Spanish text loads; an invalid tag is dropped', async () => {
+    const { page, problems, scripts, close } = await open(posts.spanish.url);
+    await page.waitForFunction(() => document.querySelectorAll('[data-maig-mounted]').length === 5, null, { timeout: 30_000 });
+    const langs = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-maig-widget]')].map((d) => `${d.dataset.maigWidget}:${d.getAttribute('data-lang') ?? ''}:${d.querySelector(':scope > :is(maig-member-count, maig-principles, maig-city-stats)')?.getAttribute('lang') ?? ''}`),
+    );
+    equal(langs, ['member-count:es:es', 'principles:es-PR:es-PR', 'member-count::', 'member-count:en:en', 'city-stats:es:es'], 'data-lang on the placeholders and lang on the widgets');
+    equal(await shadow(page, 'maig-member-count[state="PR"]', '[part="number"]'), String(feed('members.json').members.filter((m) => m.state === 'PR').length), 'the Spanish member count renders');
+    await page.waitForFunction(() => document.querySelector('maig-principles')?.shadowRoot?.querySelector('[part="list"]'));
+    assert(scripts.some((u) => /\/catalog-es[-.]/.test(u)), `the Spanish catalog is loaded: ${scripts}`);
+    if (hasEmbed) {
+      const frame = page.locator('iframe.maig-widgets-embed');
+      equal(await frame.count(), 1, 'the pasted Spanish embed URL');
+      equal(await frame.getAttribute('title'), 'Número de ciudades miembro · Mayors Against Illegal Guns', 'Spanish iframe title');
+      equal(await frame.getAttribute('lang'), 'es', 'iframe lang');
+      const inner = page.frameLocator('iframe.maig-widgets-embed').locator('maig-member-count[lang="es"] [part="number"]');
+      await inner.waitFor({ timeout: 30_000 });
+      equal(await page.frameLocator('iframe.maig-widgets-embed').locator('html').getAttribute('lang'), 'es', 'the embed page is Spanish');
+    }
+    await page.waitForLoadState('networkidle');
+    equal(problems, [], 'errors');
+    await close();
+  });
+
+  const fallbacks = async (url) => {
+    const { page, close } = await open(url, { javaScript: false });
+    const out = await page.evaluate(() => ({
+      html: document.documentElement.lang,
+      list: [...document.querySelectorAll('[data-maig-widget]')].map((d) => ({ text: d.textContent.replace(/\s+/g, ' ').trim(), lang: d.querySelector('p')?.getAttribute('lang') ?? null })),
+    }));
+    await close();
+    return out;
+  };
+  await check('without JavaScript a Spanish widget\'s words and link are Spanish (marked lang), others stay English', async () => {
+    const { list } = await fallbacks(posts.spanish.url);
+    assert(SPANISH_FALLBACK.test(list[0].text), `member count PR: ${list[0].text}`);
+    equal(list[0].lang, 'es', 'lang of the Spanish fallback');
+    assert(/^La Declaración de Principios de Mayors Against Illegal Guns, disponible solo en inglés\./.test(list[1].text), `principles: ${list[1].text}`);
+    assert(/^Mayors Against Illegal Guns has member cities in NJ\./.test(list[2].text) && list[2].lang === null, `invalid lang: English, unmarked: ${JSON.stringify(list[2])}`);
+    assert(/^Mayors Against Illegal Guns has member cities in MD\./.test(list[3].text) && list[3].lang === 'en', `lang=en: ${JSON.stringify(list[3])}`);
+    assert(/^Estadísticas de violencia armada de Baltimore, MD\./.test(list[4].text), `city stats block: ${list[4].text}`);
+  });
+
+  await check('on a site whose language is Spanish (es_ES) widgets without lang are Spanish: <html lang="es-ES">, Spanish fallback, the Spanish catalog loads', async () => {
+    try {
+      equal(wp('locale', 'es_ES').locale, 'es_ES', 'site language saved');
+      const noJs = await fallbacks(posts.shortcodes.url);
+      equal(noJs.html, 'es-ES', '<html lang>');
+      assert(/^Mayors Against Illegal Guns tiene ciudades miembro en NJ\./.test(noJs.list[0].text) && noJs.list[0].lang === null, `member count: ${JSON.stringify(noJs.list[0])}`);
+      const { page, scripts, close } = await open(posts.shortcodes.url);
+      equal(await shadow(page, 'maig-member-count[state="NJ"]', '[part="number"]'), String(njCount), 'member count');
+      equal(await page.evaluate(() => document.querySelector('maig-member-count').getAttribute('lang')), null, 'no lang on the widget: it follows the page');
+      assert(scripts.some((u) => /\/catalog-es[-.]/.test(u)), 'the Spanish catalog is loaded');
+      await close();
+    } finally {
+      wp('locale', '');
+    }
+    const english = await fallbacks(posts.shortcodes.url);
+    assert(/^Mayors Against Illegal Guns has member cities in NJ\./.test(english.list[0].text), `English again: ${english.list[0].text}`);
   });
 
   // ── A base URL in Settings: the script and the embeds come from the reference server ────────

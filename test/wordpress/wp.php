@@ -3,6 +3,7 @@
  * WordPress steps of `npm run test:wordpress`, run with PHP's CLI against the test site:
  *   php wp.php install     site, users (Administrator, Editor, Author, Contributor), plugin from the zip, posts
  *   php wp.php base-url U  sets Settings → MAIG Widgets → script base URL (and the join endpoint), posts a pasted URL
+ *   php wp.php locale L    sets the site language (WPLANG), '' for English
  *   php wp.php uninstall   deactivates and uninstalls the plugin; says whether its option is gone
  * Prints one JSON line. Env: MAIG_WP_URL (site URL), MAIG_ZIP (plugin zip), MAIG_JOIN (join endpoint).
  */
@@ -125,6 +126,15 @@ switch ( $maig_action ) {
 				"An embed:\n\n" . $embed . "?widget=member-count&state=NJ\n\nAfter the embed.\n\n"
 				. '<!-- wp:embed {"url":"' . $embed . '?widget=principles"} --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">' . "\n" . $embed . "?widget=principles\n" . '</div></figure><!-- /wp:embed -->'
 			),
+			// issue 11: lang on shortcodes, the block and a pasted embed URL; an invalid tag is dropped.
+			'spanish'     => maig_post_as(
+				'author1',
+				'Spanish widgets',
+				"[maig_member_count state=\"PR\" lang=\"es\"]\n\n[maig_principles lang=\"es-PR\"]\n\n"
+				. "[maig_member_count state=\"NJ\" lang=\"es onmouseover=x\"]\n\n[maig_member_count state=\"MD\" lang=\"en\"]\n\n"
+				. "<!-- wp:maig-widgets/widget {\"widget\":\"city-stats\",\"state\":\"MD\",\"city\":\"Baltimore\",\"lang\":\"es\"} /-->\n\n"
+				. $embed . "?widget=member-count&state=PR&lang=es\n\nFin."
+			),
 			'plain'       => maig_post_as( 'author1', 'No widget', 'A post without any widget.' ),
 			'contributor' => maig_post_as( 'contributor1', 'Contributor draft', "[maig_member_count state=\"NJ\"]\n\n<!-- wp:maig-widgets/widget {\"widget\":\"principles\"} /-->", 'pending' ),
 		);
@@ -144,6 +154,17 @@ switch ( $maig_action ) {
 		);
 		$out['settings'] = get_option( 'maig_widgets_settings' );
 		$out['post']     = maig_post_as( 'author1', 'Pasted embed URL from the base URL', "From the configured base:\n\n" . $base . "dist/embed/index.html?widget=member-count&state=NJ\n\nAfter the embed." );
+		break;
+
+	case 'locale':
+		// The site's language (Settings → General → Site Language), e.g. es_ES; '' for English.
+		// WordPress keeps only an installed language (sanitize_option); this test site has no
+		// language pack, so the value is put back after that check, as if es_ES were installed.
+		$maig_lang = $argv[2] ?? '';
+		add_filter( 'sanitize_option_WPLANG', function () use ( $maig_lang ) { return $maig_lang; } );
+		update_option( 'WPLANG', $maig_lang );
+		unset( $GLOBALS['locale'] );
+		$out['locale'] = get_locale();
 		break;
 
 	case 'uninstall':

@@ -22,6 +22,20 @@
 			next[ def.key ] = v === '' ? undefined : v;
 			setAttributes( next );
 		};
+		if ( def.name === 'lang' ) {
+			// The widget's language: the page's by default (Spanish on a Spanish WordPress site).
+			var langs = [
+				{ label: __( "(the page's language)", 'maig-widgets' ), value: '' },
+				{ label: 'English (en)', value: 'en' },
+				{ label: 'Español (es)', value: 'es' },
+				{ label: 'Español de EE. UU. (es-US)', value: 'es-US' },
+				{ label: 'Español de Puerto Rico (es-PR)', value: 'es-PR' },
+			];
+			if ( value && ! langs.some( function ( o ) { return o.value === value; } ) ) {
+				langs.push( { label: value, value: value } );
+			}
+			return el( c.SelectControl, { key: def.key, label: def.name, help: def.description, value: value || '', options: langs, onChange: set } );
+		}
 		if ( def.type === 'boolean' ) {
 			return el( c.ToggleControl, { key: def.key, label: def.name, help: def.description, checked: !! value, onChange: set } );
 		}
@@ -58,13 +72,7 @@
 						options: data.widgets.map( function ( w ) { return { label: w.title, value: w.name }; } ),
 						onChange: function ( v ) { props.setAttributes( { widget: v } ); },
 					} ),
-					widget.fields.map( function ( def ) { return field( def, attributes, props.setAttributes ); } ),
-					el( c.TextControl, {
-						label: 'lang',
-						help: __( 'Language of the widget, e.g. es (when the widget has that translation).', 'maig-widgets' ),
-						value: attributes.lang || '',
-						onChange: function ( v ) { props.setAttributes( { lang: v || undefined } ); },
-					} )
+					widget.fields.map( function ( def ) { return field( def, attributes, props.setAttributes ); } )
 				)
 			);
 			return el(

@@ -53,7 +53,7 @@ function maig_widgets_render_block( $attributes ) {
 		return '';
 	}
 	$atts = array();
-	foreach ( array_merge( array_keys( $defs[ $widget ]['attributes'] ), array( 'lang' ) ) as $name ) {
+	foreach ( array_unique( array_merge( array_keys( $defs[ $widget ]['attributes'] ), array( 'lang' ) ) ) as $name ) {
 		$key = maig_widgets_block_key( $name );
 		if ( ! isset( $attributes[ $key ] ) || false === $attributes[ $key ] ) {
 			continue;

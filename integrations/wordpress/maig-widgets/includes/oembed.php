@@ -20,14 +20,40 @@ defined( 'ABSPATH' ) || exit;
  * @return int
  */
 function maig_widgets_embed_height( $widget ) {
+	$widgets = maig_widgets_embed_widgets();
+	$height  = isset( $widgets[ $widget ]['height'] ) ? (int) $widgets[ $widget ]['height'] : 0;
+	return $height > 0 ? $height : 600;
+}
+
+/**
+ * The bundled dist/embed/widgets.json (heights, titles in English and Spanish).
+ *
+ * @return array<string, array<string, mixed>>
+ */
+function maig_widgets_embed_widgets() {
 	static $widgets = null;
 	if ( null === $widgets ) {
 		$file    = MAIG_WIDGETS_DIR . 'dist/embed/widgets.json';
 		$widgets = file_exists( $file ) ? json_decode( (string) file_get_contents( $file ), true ) : array();
 		$widgets = is_array( $widgets ) ? $widgets : array();
 	}
-	$height = isset( $widgets[ $widget ]['height'] ) ? (int) $widgets[ $widget ]['height'] : 0;
-	return $height > 0 ? $height : 600;
+	return $widgets;
+}
+
+/**
+ * The `lang` of an embed page URL when it is a valid language tag, else ''.
+ *
+ * @param string $url Embed page URL.
+ * @return string
+ */
+function maig_widgets_embed_lang( $url ) {
+	$query = wp_parse_url( $url, PHP_URL_QUERY );
+	if ( ! is_string( $query ) ) {
+		return '';
+	}
+	parse_str( $query, $params );
+	$lang = isset( $params['lang'] ) && is_string( $params['lang'] ) ? maig_widgets_language_tag( $params['lang'] ) : null;
+	return null === $lang ? '' : $lang;
 }
 
 /**
@@ -98,11 +124,19 @@ function maig_widgets_embed_handler( $matches, $attr, $url ) {
 		return esc_url( $url ); // Not one of ours: WordPress shows it as a link.
 	}
 	maig_widgets_enqueue_embed_assets();
-	$defs = maig_widgets_definitions();
+	$defs  = maig_widgets_definitions();
+	$title = $defs[ $widget ]['title'];
+	// A Spanish embed (?lang=es…) has a Spanish title, marked as such for screen readers.
+	$lang    = maig_widgets_embed_lang( $url );
+	$widgets = maig_widgets_embed_widgets();
+	if ( preg_match( '/^es(?:-|$)/i', $lang ) && isset( $widgets[ $widget ]['es']['title'] ) && is_string( $widgets[ $widget ]['es']['title'] ) ) {
+		$title = $widgets[ $widget ]['es']['title'];
+	}
 	return sprintf(
-		'<iframe class="maig-widgets-embed" data-maig-embed src="%s" title="%s" height="%d" loading="lazy"></iframe>',
+		'<iframe class="maig-widgets-embed" data-maig-embed src="%s" title="%s"%s height="%d" loading="lazy"></iframe>',
 		esc_url( $url ),
-		esc_attr( $defs[ $widget ]['title'] . ' · Mayors Against Illegal Guns' ),
+		esc_attr( $title . ' · Mayors Against Illegal Guns' ),
+		'' !== $lang ? ' lang="' . esc_attr( $lang ) . '"' : '',
 		maig_widgets_embed_height( $widget )
 	);
 }

@@ -14,6 +14,34 @@ defined( 'ABSPATH' ) || exit;
 const MAIG_WIDGETS_URL_ATTRIBUTES = array( 'feed', 'endpoint' );
 
 /**
+ * A language tag for `lang`: well-formed BCP 47 (language, then up to three subtags such as
+ * script, region or variant, at most 35 characters: `es`, `es-US`, `es-419`, `zh-Hant-TW`), or null.
+ *
+ * @param string $value Raw value.
+ * @return string|null
+ */
+function maig_widgets_language_tag( $value ) {
+	$value = trim( (string) $value );
+	if ( strlen( $value ) > 35 || ! preg_match( '/^[a-z]{2,3}(?:-(?:[a-z]{4}|[a-z]{2}|\d{3}|[a-z\d]{5,8}|\d[a-z\d]{3}))*$/i', $value ) ) {
+		return null;
+	}
+	return $value;
+}
+
+/**
+ * True when a widget with these attributes speaks Spanish: its `lang` is es, es-US, es-PR…; without
+ * a `lang`, when the site's language (WordPress locale, e.g. es_ES, es_MX, es_PR) is Spanish: the
+ * widget itself then follows the page's `<html lang>`, which WordPress writes from that locale.
+ *
+ * @param array<string, string|true> $attrs Sanitized attributes.
+ * @return bool
+ */
+function maig_widgets_is_spanish( $attrs ) {
+	$lang = ( isset( $attrs['lang'] ) && is_string( $attrs['lang'] ) ) ? $attrs['lang'] : str_replace( '_', '-', get_locale() );
+	return (bool) preg_match( '/^es(?:-|$)/i', $lang );
+}
+
+/**
  * Sanitizes one attribute value for its documented type; null drops it.
  *
  * @param string               $name  Attribute name (as in custom-elements.json).
@@ -32,6 +60,9 @@ function maig_widgets_sanitize_attribute( $name, $def, $value ) {
 		return null;
 	}
 	$value = trim( wp_check_invalid_utf8( $value ) );
+	if ( 'lang' === $name ) {
+		return maig_widgets_language_tag( $value );
+	}
 	switch ( $def['type'] ) {
 		case 'boolean':
 			return in_array( strtolower( $value ), array( '', '1', 'true', 'yes', 'on', $name ), true ) ? true : null;
@@ -103,9 +134,12 @@ function maig_widgets_attributes( $widget, $atts ) {
 	if ( isset( $allowed['endpoint'] ) && ! isset( $out['endpoint'] ) && '' !== $settings['join_endpoint'] ) {
 		$out['endpoint'] = $settings['join_endpoint'];
 	}
-	// `lang` is passed through for translated widgets (a BCP 47 tag such as "es" or "es-US").
-	if ( isset( $given['lang'] ) && is_string( $given['lang'] ) && preg_match( '/^[a-z]{2,3}(-[a-z0-9]{2,8}){0,3}$/i', $given['lang'] ) ) {
-		$out['lang'] = $given['lang'];
+	// `lang` (a BCP 47 tag such as "es" or "es-US"), validated, even if the allow-list lacked it.
+	if ( ! isset( $allowed['lang'] ) && isset( $given['lang'] ) && is_string( $given['lang'] ) ) {
+		$lang = maig_widgets_language_tag( $given['lang'] );
+		if ( null !== $lang ) {
+			$out['lang'] = $lang;
+		}
 	}
 	return $out;
 }
@@ -118,11 +152,21 @@ function maig_widgets_attributes( $widget, $atts ) {
  * @return string HTML (escaped).
  */
 function maig_widgets_fallback( $widget, $attrs ) {
-	$links = maig_widgets_links();
-	$state = ( isset( $attrs['state'] ) && is_string( $attrs['state'] ) ) ? $attrs['state'] : '';
-	$city  = ( isset( $attrs['city'] ) && is_string( $attrs['city'] ) ) ? $attrs['city'] : '';
+	$links   = maig_widgets_links();
+	$state   = ( isset( $attrs['state'] ) && is_string( $attrs['state'] ) ) ? $attrs['state'] : '';
+	$city    = ( isset( $attrs['city'] ) && is_string( $attrs['city'] ) ) ? $attrs['city'] : '';
+	$spanish = maig_widgets_is_spanish( $attrs );
+	// Spanish is written here, not through __(): it follows the widget's language, not the site's
+	// (the glossary is src/shared/i18n/GLOSSARY.md). The linked pages are in English.
 	switch ( $widget ) {
 		case 'member-count':
+			if ( $spanish ) {
+				$text = '' !== $state
+					? sprintf( 'Mayors Against Illegal Guns tiene ciudades miembro en %s.', $state )
+					: 'Mayors Against Illegal Guns: una coalición de alcaldes de todo Estados Unidos.';
+				$link = array( $links['site'], 'Vea las ciudades miembro (en inglés)' );
+				break;
+			}
 			$text = '' !== $state
 				/* translators: %s: state code or name */
 				? sprintf( __( 'Mayors Against Illegal Guns has member cities in %s.', 'maig-widgets' ), $state )
@@ -130,29 +174,36 @@ function maig_widgets_fallback( $widget, $attrs ) {
 			$link = array( $links['site'], __( 'See the member cities', 'maig-widgets' ) );
 			break;
 		case 'member-map':
-			$text = __( 'A map of the member cities of Mayors Against Illegal Guns.', 'maig-widgets' );
-			$link = array( $links['site'], __( 'See the member cities by state', 'maig-widgets' ) );
+			$text = $spanish ? 'Un mapa de las ciudades miembro de Mayors Against Illegal Guns.' : __( 'A map of the member cities of Mayors Against Illegal Guns.', 'maig-widgets' );
+			$link = array( $links['site'], $spanish ? 'Vea las ciudades miembro por estado (en inglés)' : __( 'See the member cities by state', 'maig-widgets' ) );
 			break;
 		case 'principles':
-			$text = __( 'The Statement of Principles of Mayors Against Illegal Guns.', 'maig-widgets' );
-			$link = array( $links['site'], __( 'Read the Statement of Principles', 'maig-widgets' ) );
+			$text = $spanish ? 'La Declaración de Principios de Mayors Against Illegal Guns, disponible solo en inglés.' : __( 'The Statement of Principles of Mayors Against Illegal Guns.', 'maig-widgets' );
+			$link = array( $links['site'], $spanish ? 'Lea la Declaración de Principios (en inglés)' : __( 'Read the Statement of Principles', 'maig-widgets' ) );
 			break;
 		case 'city-stats':
 			$place = trim( $city . ( '' !== $city && '' !== $state ? ', ' : '' ) . $state );
-			$text  = '' !== $place
+			if ( $spanish ) {
+				$text = '' !== $place ? sprintf( 'Estadísticas de violencia armada de %s.', $place ) : 'Estadísticas de violencia armada.';
+				$link = array( $links['cdc'], 'Vea las muertes por arma de fuego por estado (CDC/NCHS, en inglés)' );
+				break;
+			}
+			$text = '' !== $place
 				/* translators: %s: city and state */
 				? sprintf( __( 'Gun-violence statistics for %s.', 'maig-widgets' ), $place )
 				: __( 'Gun-violence statistics.', 'maig-widgets' );
-			$link  = array( $links['cdc'], __( 'See firearm deaths by state (CDC/NCHS)', 'maig-widgets' ) );
+			$link = array( $links['cdc'], __( 'See firearm deaths by state (CDC/NCHS)', 'maig-widgets' ) );
 			break;
 		case 'join-form':
-			$text = __( 'Mayors can join Mayors Against Illegal Guns by signing its Statement of Principles.', 'maig-widgets' );
-			$link = array( $links['join'], __( 'Join Mayors Against Illegal Guns', 'maig-widgets' ) );
+			$text = $spanish ? 'Los alcaldes pueden unirse a Mayors Against Illegal Guns firmando su Declaración de Principios.' : __( 'Mayors can join Mayors Against Illegal Guns by signing its Statement of Principles.', 'maig-widgets' );
+			$link = array( $links['join'], $spanish ? 'Únase a Mayors Against Illegal Guns (en inglés)' : __( 'Join Mayors Against Illegal Guns', 'maig-widgets' ) );
 			break;
 		default:
 			return '';
 	}
-	return sprintf( '<p>%s <a href="%s">%s</a></p>', esc_html( $text ), esc_url( $link[0] ), esc_html( $link[1] ) );
+	// A widget whose language is set says so, for screen readers on a page in another language.
+	$lang = ( isset( $attrs['lang'] ) && is_string( $attrs['lang'] ) ) ? ' lang="' . esc_attr( $attrs['lang'] ) . '"' : '';
+	return sprintf( '<p%s>%s <a href="%s">%s</a></p>', $lang, esc_html( $text ), esc_url( $link[0] ), esc_html( $link[1] ) );
 }
 
 /**
