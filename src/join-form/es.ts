@@ -75,7 +75,7 @@ const es: Catalog = {
     'Estas respuestas no coinciden con un formulario ya enviado. Seleccione \u201cIntentar de nuevo\u201d para enviarlas como un formulario nuevo.',
   'The coalition\u2019s server took the form for an automated one. Wait a few seconds and try again.':
     'El servidor de la coalición tomó el formulario por uno automatizado. Espere unos segundos e inténtelo de nuevo.',
-  'The coalition\u2019s server refused the form (error {status}).': 'El servidor de la coalición rechazó el formulario (error {status}).',
+  "The coalition's server refused the form (error {status}).": 'El servidor de la coalición rechazó el formulario (error {status}).',
   'Thank you. Your form was sent.': 'Gracias. Su formulario se envió.',
   "The coalition's staff will write to you at {email}.": 'El personal de la coalición le escribirá a {email}.',
   'Reference:': 'Referencia:',

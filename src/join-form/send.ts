@@ -89,7 +89,7 @@ export function failureMessage(o: Pick<Failure, 'kind' | 'status' | 'code' | 'wa
   if (status === 403) return t('The coalition\u2019s server does not accept forms from this website (error 403).');
   if (status === 409) return t('These answers differ from a form already sent. Select \u201cTry again\u201d to send them as a new form.');
   if (o.code === 'rejected') return t('The coalition\u2019s server took the form for an automated one. Wait a few seconds and try again.');
-  return t('The coalition\u2019s server refused the form (error {status}).', { status });
+  return t("The coalition's server refused the form (error {status}).", { status });
 }
 
 /** Waits `ms`, or less when `signal` aborts. */
