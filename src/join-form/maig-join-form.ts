@@ -186,8 +186,11 @@ export class MaigJoinForm extends MaigElement {
   @state() private errors: JoinErrors = bare({});
   @state() private showSummary = false;
   @state() private status: Status = 'editing';
-  @state() private progress = '';
-  @state() private failure = '';
+  // Messages are kept as what makes them, so that a change of `lang` re-renders them in the new language.
+  @state() private progress: (() => string) | null = null;
+  @state() private failure: (() => string) | null = null;
+  /** Error codes (and the receiver's own words) behind `errors`. */
+  private errorSource: { codes: JoinErrorCodes; said?: JoinErrors } = { codes: bare({}) };
   @state() private restored = false;
   @state() private receipt: { id: string | null; email: string } | null = null;
   @state() private principlesOpen = false;
@@ -239,6 +242,10 @@ export class MaigJoinForm extends MaigElement {
       this.values = bare({ ...this.prefill(), ...this.values });
     }
     if (changed.has('endpoint') && !this.endpoint?.trim() && !this.joinUrl) void this.loadJoinUrl();
+    if (changed.has('lang') && this.hasUpdated) {
+      const errors = this.setErrors(this.errorSource.codes, this.errorSource.said);
+      void this.updateComplete.then(() => this.applyValidity(errors));
+    }
   }
 
   private configWarned = false;
@@ -288,12 +295,12 @@ export class MaigJoinForm extends MaigElement {
     clearDraft(this.persist, this.draftId);
     this.values = this.prefill();
     this.pending = undefined;
-    this.errors = bare({});
+    this.setErrors(bare({}));
     this.showSummary = false;
     this.validated = false;
     this.restored = false;
     this.status = 'editing';
-    this.failure = '';
+    this.failure = null;
     this.receipt = null;
   }
 
@@ -323,9 +330,7 @@ export class MaigJoinForm extends MaigElement {
     this.persistDraft();
     if (this.validated) {
       // After a first try, errors follow the answers as they are fixed.
-      const errors = this.messages(validateSubmission(this.values).codes);
-      this.errors = errors;
-      this.applyValidity(errors);
+      this.applyValidity(this.setErrors(validateSubmission(this.values).codes));
     }
   }
 
@@ -337,6 +342,12 @@ export class MaigJoinForm extends MaigElement {
     const source = FIELD_MESSAGES[`${field}:${code}`];
     if (source) return this.t(source, { max: new Intl.NumberFormat(this.locale).format(MAX_LENGTH[field as keyof typeof MAX_LENGTH] ?? 0) });
     return said && this.uiLang === 'en' ? said : this.t('Check this answer.');
+  }
+
+  /** Shows the messages for these codes (and keeps the codes, to say them again in another language). */
+  private setErrors(codes: JoinErrorCodes, said?: JoinErrors): JoinErrors {
+    this.errorSource = { codes, said };
+    return (this.errors = this.messages(codes, said));
   }
 
   private messages(codes: JoinErrorCodes, said: JoinErrors = bare({})): JoinErrors {
@@ -374,15 +385,15 @@ export class MaigJoinForm extends MaigElement {
   /** Validates with the shared schema and the browser's own checks; returns the answers when valid. */
   private check(): JoinAnswers | null {
     const result = validateSubmission(this.values);
-    const errors = this.messages(result.codes);
-    this.applyValidity(errors);
+    const codes: JoinErrorCodes = bare(result.codes);
+    this.applyValidity(this.messages(codes));
     // A native constraint our schema did not catch still gets a message of ours (the browser's
     // own is in the browser's language, not the page's).
     for (const field of FIELDS) {
       const control = this.controlFor(field) as HTMLInputElement | null;
-      if (control && !errors[field] && control.validity && !control.validity.valid) errors[field] = this.message(field, 'format');
+      if (control && !codes[field] && control.validity && !control.validity.valid) codes[field] = 'format';
     }
-    this.errors = errors;
+    const errors = this.setErrors(codes);
     this.validated = true;
     return Object.keys(errors).length ? null : result.value;
   }
@@ -419,9 +430,9 @@ export class MaigJoinForm extends MaigElement {
     }
     this.sending = true;
     this.showSummary = false;
-    this.failure = '';
+    this.failure = null;
     this.status = 'sending';
-    this.progress = this.t('Sending your form…');
+    this.progress = () => this.t('Sending your form…');
     const canonical = canonicalAnswers(answers);
     // Same answers as a submission that was sent but not confirmed: same key, so at most one row.
     if (!this.pending || this.pending.answers !== canonical) this.pending = { key: newIdempotencyKey(), answers: canonical };
@@ -450,7 +461,7 @@ export class MaigJoinForm extends MaigElement {
       onRetry: (next, delay) => {
         const seconds = Math.max(1, Math.round(delay / 1000));
         const values = { seconds, next, total: this.retries + 1 };
-        this.progress =
+        this.progress = () =>
           seconds === 1
             ? this.t('The form did not go through yet. Trying again in 1 second (try {next} of {total})…', values)
             : this.t('The form did not go through yet. Trying again in {seconds} seconds (try {next} of {total})…', values);
@@ -463,7 +474,7 @@ export class MaigJoinForm extends MaigElement {
       this.pending = undefined;
       this.receipt = { id: outcome.id, email: answers.email };
       this.status = 'success';
-      this.progress = '';
+      this.progress = null;
       this.emit<JoinSuccessDetail>('maig-join-success', { idempotencyKey: key, id: outcome.id, attempts: outcome.attempts });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success')?.focus();
@@ -480,10 +491,8 @@ export class MaigJoinForm extends MaigElement {
     });
     if (outcome.kind === 'invalid' && fields.length) {
       // The server found what the browser did not: show our message for each of its codes.
-      const errors = this.messages(outcome.codes, outcome.fields);
-      this.errors = errors;
-      this.applyValidity(errors);
-      this.progress = '';
+      this.applyValidity(this.setErrors(outcome.codes, outcome.fields));
+      this.progress = null;
       this.showSummary = true;
       this.status = 'editing';
       await this.updateComplete;
@@ -491,12 +500,13 @@ export class MaigJoinForm extends MaigElement {
       return;
     }
     // On an English page the receiver's own sentence, if it sent one; else ours, translated.
-    this.failure = this.uiLang === 'en' && outcome.serverMessage ? outcome.serverMessage : failureMessage(outcome, (s, v) => this.t(s, v));
+    this.failure = () =>
+      this.uiLang === 'en' && outcome.serverMessage ? outcome.serverMessage : failureMessage(outcome, (s, v) => this.t(s, v));
     this.failedKind = outcome.kind;
     // A 409: this key went with other answers; "Try again" sends these under a new key.
     if (outcome.status === 409) this.pending = undefined;
     if (!this.joinUrl) void this.loadJoinUrl();
-    this.progress = '';
+    this.progress = null;
     this.status = 'failed';
   }
 
@@ -679,11 +689,11 @@ export class MaigJoinForm extends MaigElement {
         <input id="f-${HONEYPOT_FIELD}" name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
       </div>
       <div class="status ${busy || this.status === 'failed' ? '' : 'visually-hidden'}" part="status" role="status" aria-live="polite">
-        ${busy ? html`<p class="progress"><span class="spinner" aria-hidden="true"></span>${this.progress}</p>` : nothing}
+        ${busy ? html`<p class="progress"><span class="spinner" aria-hidden="true"></span>${this.progress?.()}</p>` : nothing}
         ${this.status === 'failed'
           ? html`<div class="failed">
               <p class="failed__title">${this.t('Your form was not sent.')}</p>
-              <p>${this.failure} ${this.t('Your answers are kept on this device; nothing is lost.')}</p>
+              <p>${this.failure?.()} ${this.t('Your answers are kept on this device; nothing is lost.')}</p>
               <button type="button" class="button retry" part="retry" @click=${() => this.retry()}>${this.t('Try again')}</button>
               ${this.renderElsewhere()}
             </div>`

@@ -248,6 +248,32 @@ describe('<maig-join-form> in Spanish', () => {
     await expectSpanish(en, es, 'server field errors');
   });
 
+  it('its own lang switched to Spanish: the field messages, the summary and the failure message follow', async () => {
+    receiver({ status: 413, json: { error: 'too-large', message: 'The submission is too large.' } });
+    const el = await form('en');
+    submit(el);
+    await waitForShadow(el, '.summary');
+    expect(shadowText(el, '#f-name-error')).to.equal('Error: Enter your full name.');
+    el.setAttribute('lang', 'es-US');
+    await waitUntil(() => shadowText(el, 'button[type="submit"]') === 'Firmar y unirse', 'not re-rendered in Spanish');
+    await el.updateComplete;
+    expect(shadowText(el, '#f-name-error')).to.equal('Error: Escriba su nombre completo.');
+    expect(q<HTMLInputElement>(el, '#f-name').validationMessage).to.equal('Escriba su nombre completo.');
+    expectNoEnglish(el, 'switched, invalid');
+    await fillValid(el);
+    const failed = oneEvent(el, 'maig-join-error');
+    submit(el);
+    await failed;
+    await el.updateComplete;
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(shadowText(el, '[part="status"]')).to.contain('The submission is too large.');
+    el.setAttribute('lang', 'es');
+    await el.updateComplete;
+    expect(shadowText(el, '[part="status"]')).to.contain('El formulario es demasiado largo para el servidor.');
+    expectNoEnglish(el, 'switched, failed');
+  });
+
   it('success: the thank-you and the receipt in Spanish, focused', async () => {
     receiver({ status: 201, json: { ok: true, id: 'row-7' } });
     const en = await form('en');
