@@ -430,7 +430,7 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
     }
     const result = validateSubmission(input);
     if (!result.ok) {
-      throw new HttpError(400, { error: 'invalid', message: 'Some answers need fixing.', fields: { ...result.errors } });
+      throw new HttpError(400, { error: 'invalid', message: 'Some answers need fixing.', fields: { ...result.errors }, codes: { ...result.codes } });
     }
     const saved = withStore(() => store.save(key, result.value, req.headers.origin ?? null));
     if (saved.conflict) {

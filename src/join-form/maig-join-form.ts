@@ -7,6 +7,7 @@ import { baseStyles } from '../shared/styles/base.js';
 import { loadIndex } from '../shared/feed/client.js';
 import {
   bare,
+  FIELD_MESSAGES,
   FIELDS,
   HONEYPOT_FIELD,
   MAX_LENGTH,
@@ -16,13 +17,14 @@ import {
   canonicalAnswers,
   validateSubmission,
   type JoinAnswers,
+  type JoinErrorCodes,
   type JoinErrors,
   type JoinField,
   type JoinPayload,
   type JoinRole,
 } from './submission.js';
 import { clearDraft, loadDraft, saveDraft, type DraftValues, type Persist } from './draft.js';
-import { newIdempotencyKey, sendSubmission, type SendFailureKind } from './send.js';
+import { failureMessage, newIdempotencyKey, sendSubmission, type SendFailureKind } from './send.js';
 import { joinFormStyles } from './maig-join-form.styles.js';
 import { findState } from '../shared/feed/find-state.js';
 import { safeHref } from '../shared/text/safe-url.js';
@@ -73,6 +75,12 @@ const LABELS: Record<JoinField, string> = {
 /** A public event: bubbles out of the shadow root. */
 const maigEvent = <T>(type: string, detail: T) => new CustomEvent<T>(type, { detail, bubbles: true, composed: true });
 
+/** Splits a translated sentence around its `[marked]` part (a link, a code word), keeping word order. */
+const around = (text: string): [string, string, string] => {
+  const [before = '', marked = '', after = ''] = text.split(/[[\]]/);
+  return [before, marked, after];
+};
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -92,7 +100,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @attr persist - Where the draft is kept: `session` (default, this tab), `local` (survives closing the browser) or `none`.
  * @attr city - Prefills the city (for a city's own site).
  * @attr state - Prefills the state or territory: a USPS code (`NJ`) or a name (`New Jersey`).
- * @attr heading - The form's heading text. Default "Join Mayors Against Illegal Guns".
+ * @attr heading - The form's heading text. Default "Join Mayors Against Illegal Guns" (in the form's language).
+ * @attr lang - The form's language: `es`, `es-US`, `es-PR`… give Spanish, anything else English. Default: the nearest ancestor's `lang`, then the page's.
  * @attr heading-level - Level (1-6) of the heading; `0` hides it. Default 2.
  * @attr timeout - Milliseconds before one try is given up. Default 15000.
  * @attr retries - Automatic retries after a network error, a timeout or a 5xx. Default 3.
@@ -153,8 +162,8 @@ export class MaigJoinForm extends MaigElement {
   /** State or territory to prefill (code or name). */
   @property({ reflect: true }) state: string | null = null;
 
-  /** Heading text. */
-  @property({ reflect: true }) heading = 'Join Mayors Against Illegal Guns';
+  /** Heading text (default: "Join Mayors Against Illegal Guns" in the form's language). */
+  @property({ reflect: true }) heading: string | null = null;
 
   /** Level of the heading (1-6); 0 hides it. */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 2;
@@ -177,8 +186,11 @@ export class MaigJoinForm extends MaigElement {
   @state() private errors: JoinErrors = bare({});
   @state() private showSummary = false;
   @state() private status: Status = 'editing';
-  @state() private progress = '';
-  @state() private failure = '';
+  // Messages are kept as what makes them, so that a change of `lang` re-renders them in the new language.
+  @state() private progress: (() => string) | null = null;
+  @state() private failure: (() => string) | null = null;
+  /** Error codes (and the receiver's own words) behind `errors`. */
+  private errorSource: { codes: JoinErrorCodes; said?: JoinErrors } = { codes: bare({}) };
   @state() private restored = false;
   @state() private receipt: { id: string | null; email: string } | null = null;
   @state() private principlesOpen = false;
@@ -230,6 +242,10 @@ export class MaigJoinForm extends MaigElement {
       this.values = bare({ ...this.prefill(), ...this.values });
     }
     if (changed.has('endpoint') && !this.endpoint?.trim() && !this.joinUrl) void this.loadJoinUrl();
+    if (changed.has('lang') && this.hasUpdated) {
+      const errors = this.setErrors(this.errorSource.codes, this.errorSource.said);
+      void this.updateComplete.then(() => this.applyValidity(errors));
+    }
   }
 
   private configWarned = false;
@@ -279,12 +295,12 @@ export class MaigJoinForm extends MaigElement {
     clearDraft(this.persist, this.draftId);
     this.values = this.prefill();
     this.pending = undefined;
-    this.errors = bare({});
+    this.setErrors(bare({}));
     this.showSummary = false;
     this.validated = false;
     this.restored = false;
     this.status = 'editing';
-    this.failure = '';
+    this.failure = null;
     this.receipt = null;
   }
 
@@ -314,10 +330,30 @@ export class MaigJoinForm extends MaigElement {
     this.persistDraft();
     if (this.validated) {
       // After a first try, errors follow the answers as they are fixed.
-      const { errors } = validateSubmission(this.values);
-      this.errors = errors;
-      this.applyValidity(errors);
+      this.applyValidity(this.setErrors(validateSubmission(this.values).codes));
     }
+  }
+
+  /**
+   * The form's own message for a field's error code, in its language (the receiver's English
+   * text only on an English page, for a code this form does not know).
+   */
+  private message(field: JoinField, code: string | undefined, said?: string): string {
+    const source = FIELD_MESSAGES[`${field}:${code}`];
+    if (source) return this.t(source, { max: new Intl.NumberFormat(this.locale).format(MAX_LENGTH[field as keyof typeof MAX_LENGTH] ?? 0) });
+    return said && this.uiLang === 'en' ? said : this.t('Check this answer.');
+  }
+
+  /** Shows the messages for these codes (and keeps the codes, to say them again in another language). */
+  private setErrors(codes: JoinErrorCodes, said?: JoinErrors): JoinErrors {
+    this.errorSource = { codes, said };
+    return (this.errors = this.messages(codes, said));
+  }
+
+  private messages(codes: JoinErrorCodes, said: JoinErrors = bare({})): JoinErrors {
+    const out: JoinErrors = bare({});
+    for (const field of FIELDS) if (codes[field] || said[field]) out[field] = this.message(field, codes[field], said[field]);
+    return out;
   }
 
   /** Puts our messages into the native constraint validation of each control. */
@@ -349,14 +385,15 @@ export class MaigJoinForm extends MaigElement {
   /** Validates with the shared schema and the browser's own checks; returns the answers when valid. */
   private check(): JoinAnswers | null {
     const result = validateSubmission(this.values);
-    const errors: JoinErrors = bare(result.errors);
-    this.applyValidity(errors);
-    // A native constraint our schema did not catch still gets a message.
+    const codes: JoinErrorCodes = bare(result.codes);
+    this.applyValidity(this.messages(codes));
+    // A native constraint our schema did not catch still gets a message of ours (the browser's
+    // own is in the browser's language, not the page's).
     for (const field of FIELDS) {
       const control = this.controlFor(field) as HTMLInputElement | null;
-      if (control && !errors[field] && control.validity && !control.validity.valid) errors[field] = control.validationMessage;
+      if (control && !codes[field] && control.validity && !control.validity.valid) codes[field] = 'format';
     }
-    this.errors = errors;
+    const errors = this.setErrors(codes);
     this.validated = true;
     return Object.keys(errors).length ? null : result.value;
   }
@@ -393,9 +430,9 @@ export class MaigJoinForm extends MaigElement {
     }
     this.sending = true;
     this.showSummary = false;
-    this.failure = '';
+    this.failure = null;
     this.status = 'sending';
-    this.progress = 'Sending your form…';
+    this.progress = () => this.t('Sending your form…');
     const canonical = canonicalAnswers(answers);
     // Same answers as a submission that was sent but not confirmed: same key, so at most one row.
     if (!this.pending || this.pending.answers !== canonical) this.pending = { key: newIdempotencyKey(), answers: canonical };
@@ -423,7 +460,11 @@ export class MaigJoinForm extends MaigElement {
       retryDelayMs: this.retryDelay,
       onRetry: (next, delay) => {
         const seconds = Math.max(1, Math.round(delay / 1000));
-        this.progress = `The form did not go through yet. Trying again in ${seconds} second${seconds === 1 ? '' : 's'} (try ${next} of ${this.retries + 1})…`;
+        const values = { seconds, next, total: this.retries + 1 };
+        this.progress = () =>
+          seconds === 1
+            ? this.t('The form did not go through yet. Trying again in 1 second (try {next} of {total})…', values)
+            : this.t('The form did not go through yet. Trying again in {seconds} seconds (try {next} of {total})…', values);
       },
     });
     this.sending = false;
@@ -433,7 +474,7 @@ export class MaigJoinForm extends MaigElement {
       this.pending = undefined;
       this.receipt = { id: outcome.id, email: answers.email };
       this.status = 'success';
-      this.progress = '';
+      this.progress = null;
       this.emit<JoinSuccessDetail>('maig-join-success', { idempotencyKey: key, id: outcome.id, attempts: outcome.attempts });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.success')?.focus();
@@ -449,20 +490,23 @@ export class MaigJoinForm extends MaigElement {
       idempotencyKey: key,
     });
     if (outcome.kind === 'invalid' && fields.length) {
-      // The server found what the browser did not: show its messages like ours.
-      this.errors = outcome.fields;
-      this.applyValidity(outcome.fields);
-      this.progress = '';
+      // The server found what the browser did not: show our message for each of its codes.
+      this.applyValidity(this.setErrors(outcome.codes, outcome.fields));
+      this.progress = null;
       this.showSummary = true;
       this.status = 'editing';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.summary')?.focus();
       return;
     }
-    this.failure = outcome.message;
+    // On an English page the receiver's own sentence, if it sent one; else ours, translated.
+    this.failure = () =>
+      this.uiLang === 'en' && outcome.serverMessage ? outcome.serverMessage : failureMessage(outcome, (s, v) => this.t(s, v));
     this.failedKind = outcome.kind;
+    // A 409: this key went with other answers; "Try again" sends these under a new key.
+    if (outcome.status === 409) this.pending = undefined;
     if (!this.joinUrl) void this.loadJoinUrl();
-    this.progress = '';
+    this.progress = null;
     this.status = 'failed';
   }
 
@@ -491,7 +535,7 @@ export class MaigJoinForm extends MaigElement {
   private renderFieldError(field: JoinField): TemplateResult | typeof nothing {
     const message = this.errors[field];
     return message
-      ? html`<p class="error" part="error" id="f-${field}-error"><span class="visually-hidden">Error: </span>${message}</p>`
+      ? html`<p class="error" part="error" id="f-${field}-error"><span class="visually-hidden">${this.t('Error:')} </span>${message}</p>`
       : nothing;
   }
 
@@ -504,7 +548,7 @@ export class MaigJoinForm extends MaigElement {
   ): TemplateResult {
     const invalid = Boolean(this.errors[field]);
     return html`<div class="field ${invalid ? 'field--invalid' : ''}" part="field">
-      <label class="label" part="label" for="f-${field}">${LABELS[field]}${required ? nothing : html` <span class="optional">(optional)</span>`}</label>
+      <label class="label" part="label" for="f-${field}">${this.t(LABELS[field])}${required ? nothing : html` <span class="optional">${this.t('(optional)')}</span>`}</label>
       ${hint ? html`<p class="hint" id="f-${field}-hint">${hint}</p>` : nothing}
       ${this.renderFieldError(field)}
       <input
@@ -529,7 +573,7 @@ export class MaigJoinForm extends MaigElement {
     if (!this.showSummary || !fields.length) return nothing;
     return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
       <p class="summary__title" id="summary-title">
-        ${fields.length === 1 ? 'There is a problem with 1 answer' : `There is a problem with ${fields.length} answers`}
+        ${fields.length === 1 ? this.t('There is a problem with 1 answer') : this.t('There is a problem with {count} answers', { count: fields.length })}
       </p>
       <ul>
         ${fields.map((f) => html`<li><a href="#f-${f}" @click=${(e: Event) => this.focusField(e, f)}>${this.errors[f]}</a></li>`)}
@@ -547,7 +591,7 @@ export class MaigJoinForm extends MaigElement {
       part="form"
       novalidate
       aria-labelledby=${ifDefined(this.headingLevel >= 1 && this.headingLevel <= 6 ? 'join-heading' : undefined)}
-      aria-label=${ifDefined(this.headingLevel >= 1 && this.headingLevel <= 6 ? undefined : this.heading)}
+      aria-label=${ifDefined(this.headingLevel >= 1 && this.headingLevel <= 6 ? undefined : this.headingText)}
       @submit=${this.onSubmit}
       @input=${this.onInput}
       @change=${this.onInput}
@@ -555,13 +599,13 @@ export class MaigJoinForm extends MaigElement {
       ${this.renderSummary()}
       ${this.restored
         ? html`<p class="note" part="restored">
-            Your earlier answers were restored.
-            <button type="button" class="link-button" @click=${() => void this.clearForm()}>Clear the form</button>
+            ${this.t('Your earlier answers were restored.')}
+            <button type="button" class="link-button" @click=${() => void this.clearForm()}>${this.t('Clear the form')}</button>
           </p>`
         : nothing}
       ${this.renderText('name', 'text', 'name', null, true)}
       <fieldset class="field ${roleInvalid ? 'field--invalid' : ''}" part="field" aria-describedby=${ifDefined(this.describedBy('role'))}>
-        <legend class="label" part="label">${LABELS.role}</legend>
+        <legend class="label" part="label">${this.t(LABELS.role)}</legend>
         ${this.renderFieldError('role')}
         ${ROLES.map(
           (r) => html`<div class="choice">
@@ -574,13 +618,13 @@ export class MaigJoinForm extends MaigElement {
               aria-invalid=${roleInvalid ? 'true' : 'false'}
               .checked=${live(this.values.role === r.value)}
             />
-            <label for="f-role-${r.value}">${r.label}</label>
+            <label for="f-role-${r.value}">${this.t(r.label)}</label>
           </div>`,
         )}
       </fieldset>
       ${this.renderText('city', 'text', 'address-level2', null, true)}
       <div class="field ${stateInvalid ? 'field--invalid' : ''}" part="field">
-        <label class="label" part="label" for="f-state">${LABELS.state}</label>
+        <label class="label" part="label" for="f-state">${this.t(LABELS.state)}</label>
         ${this.renderFieldError('state')}
         <select
           class="input"
@@ -593,14 +637,14 @@ export class MaigJoinForm extends MaigElement {
           aria-describedby=${ifDefined(this.describedBy('state'))}
           .value=${live(String(this.values.state ?? ''))}
         >
-          <option value="" ?selected=${!this.values.state}>Choose…</option>
+          <option value="" ?selected=${!this.values.state}>${this.t('Choose…')}</option>
           ${STATES.map((s) => html`<option value=${s.code} ?selected=${this.values.state === s.code}>${s.name}</option>`)}
         </select>
       </div>
-      ${this.renderText('email', 'email', 'email', 'The coalition will write to you at this address.', true)}
+      ${this.renderText('email', 'email', 'email', this.t('The coalition will write to you at this address.'), true)}
       ${this.renderText('phone', 'tel', 'tel', null, false)}
       <div class="field ${messageInvalid ? 'field--invalid' : ''}" part="field">
-        <label class="label" part="label" for="f-message">${LABELS.message} <span class="optional">(optional)</span></label>
+        <label class="label" part="label" for="f-message">${this.t(LABELS.message)} <span class="optional">${this.t('(optional)')}</span></label>
         ${this.renderFieldError('message')}
         <textarea
           class="input"
@@ -616,7 +660,7 @@ export class MaigJoinForm extends MaigElement {
         ></textarea>
       </div>
       <details class="principles" part="principles" @toggle=${this.onPrinciplesToggle}>
-        <summary>Read the Statement of Principles</summary>
+        <summary>${this.t('Read the Statement of Principles')}</summary>
         ${this.principlesOpen
           ? html`<maig-principles
               feed=${ifDefined(this.feed ?? undefined)}
@@ -637,26 +681,26 @@ export class MaigJoinForm extends MaigElement {
             aria-describedby=${ifDefined(this.describedBy('consent'))}
             .checked=${live(this.values.consent === true)}
           />
-          <label for="f-consent">${LABELS.consent}</label>
+          <label for="f-consent">${this.t(LABELS.consent)}</label>
         </div>
       </div>
       <div class="hp" aria-hidden="true">
-        <label for="f-${HONEYPOT_FIELD}">Leave this empty</label>
+        <label for="f-${HONEYPOT_FIELD}">${this.t('Leave this empty')}</label>
         <input id="f-${HONEYPOT_FIELD}" name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
       </div>
       <div class="status ${busy || this.status === 'failed' ? '' : 'visually-hidden'}" part="status" role="status" aria-live="polite">
-        ${busy ? html`<p class="progress"><span class="spinner" aria-hidden="true"></span>${this.progress}</p>` : nothing}
+        ${busy ? html`<p class="progress"><span class="spinner" aria-hidden="true"></span>${this.progress?.()}</p>` : nothing}
         ${this.status === 'failed'
           ? html`<div class="failed">
-              <p class="failed__title">Your form was not sent.</p>
-              <p>${this.failure} Your answers are kept on this device; nothing is lost.</p>
-              <button type="button" class="button retry" part="retry" @click=${() => this.retry()}>Try again</button>
+              <p class="failed__title">${this.t('Your form was not sent.')}</p>
+              <p>${this.failure?.()} ${this.t('Your answers are kept on this device; nothing is lost.')}</p>
+              <button type="button" class="button retry" part="retry" @click=${() => this.retry()}>${this.t('Try again')}</button>
               ${this.renderElsewhere()}
             </div>`
           : nothing}
       </div>
       <button class="button submit" part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-        ${busy ? 'Sending…' : 'Sign and join'}
+        ${busy ? this.t('Sending…') : this.t('Sign and join')}
       </button>
     </form>`;
   }
@@ -665,8 +709,9 @@ export class MaigJoinForm extends MaigElement {
   private renderElsewhere(): TemplateResult {
     // Only an http(s) or relative join URL becomes a link (never javascript: or data:).
     const href = safeHref(this.joinUrl);
+    const [before, link, after] = around(this.t("You can also [join on the coalition's site]."));
     return html`<div class="elsewhere">
-      <slot>${href ? html`<p>You can also <a href=${href}>join on the coalition's site</a>.</p>` : nothing}</slot>
+      <slot>${href ? html`<p>${before}<a href=${href}>${link}</a>${after}</p>` : nothing}</slot>
     </div>`;
   }
 
@@ -674,33 +719,38 @@ export class MaigJoinForm extends MaigElement {
     const receipt = this.receipt!;
     // Announced once, by taking focus (the form it replaces had it): no live region as well.
     return html`<div class="success" part="success" tabindex="-1" role="group" aria-labelledby="success-title" aria-describedby="success-body">
-      <p class="success__title" id="success-title">Thank you. Your form was sent.</p>
+      <p class="success__title" id="success-title">${this.t('Thank you. Your form was sent.')}</p>
       <div id="success-body">
-        <p>The coalition's staff will write to you at ${receipt.email}.</p>
-        ${receipt.id ? html`<p class="receipt">Reference: <span class="receipt__id">${receipt.id}</span></p>` : nothing}
+        <p>${this.t("The coalition's staff will write to you at {email}.", { email: receipt.email })}</p>
+        ${receipt.id ? html`<p class="receipt">${this.t('Reference:')} <span class="receipt__id">${receipt.id}</span></p>` : nothing}
       </div>
     </div>`;
   }
 
   private renderConfig(): TemplateResult {
+    const [before, code, after] = around(this.t('The page must give it the address of a receiver in its [endpoint] attribute.'));
     return html`<div class="state state--error config" part="config" role="alert">
-      <p class="state__title">This join form is not set up yet.</p>
-      <p>The page must give it the address of a receiver in its <code>endpoint</code> attribute.</p>
+      <p class="state__title">${this.t('This join form is not set up yet.')}</p>
+      <p>${before}<code>${code}</code>${after}</p>
       ${this.renderElsewhere()}
     </div>`;
+  }
+
+  private get headingText(): string {
+    return this.heading ?? this.t('Join Mayors Against Illegal Guns');
   }
 
   private renderHeading(): TemplateResult | typeof nothing {
     const level = Math.round(this.headingLevel);
     if (!(level >= 1 && level <= 6)) return nothing;
-    return html`<div class="heading" part="heading" id="join-heading" role="heading" aria-level=${level}>${this.heading}</div>`;
+    return html`<div class="heading" part="heading" id="join-heading" role="heading" aria-level=${level}>${this.headingText}</div>`;
   }
 
   protected override render(): TemplateResult {
     const configured = Boolean(this.endpoint?.trim());
     return html`<div class="root" part="base">
       ${this.renderHeading()}
-      ${configured && this.status !== 'success' ? html`<p class="intro">Sign the Statement of Principles to join the coalition. Every field is required unless it says optional.</p>` : nothing}
+      ${configured && this.status !== 'success' ? html`<p class="intro">${this.t('Sign the Statement of Principles to join the coalition. Every field is required unless it says optional.')}</p>` : nothing}
       ${!configured ? this.renderConfig() : this.status === 'success' ? this.renderSuccess() : this.renderForm()}
     </div>`;
   }

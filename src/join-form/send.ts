@@ -4,7 +4,7 @@
  * with `Retry-After` waits at least that long (past `MAX_RETRY_AFTER_MS` it gives up and says
  * when to try). A 4xx is an answer, never retried.
  */
-import { bare, type JoinErrors, type JoinPayload } from './submission.js';
+import { bare, type JoinErrorCodes, type JoinErrors, type JoinPayload } from './submission.js';
 import { withTimeout } from '../shared/net/with-timeout.js';
 
 export interface SendOptions {
@@ -45,12 +45,52 @@ export type SendOutcome =
       ok: false;
       kind: SendFailureKind;
       status: number | null;
-      /** A plain sentence for the person. */
+      /** A plain English sentence: the receiver's own, else `failureMessage`'s. */
       message: string;
       /** Field messages from the server (HTTP 400 with `fields`). */
       fields: JoinErrors;
+      /** Each field's error code from the server (`codes`), to show the form's own words. */
+      codes: JoinErrorCodes;
+      /** The receiver's error code (`error` in its answer: `conflict`, `rejected`, `origin-not-allowed`…). */
+      code: string | null;
+      /** The receiver's `message`, if it sent a short one. */
+      serverMessage: string | null;
+      /** The receiver's `Retry-After` (ms) when the form gave up because it asked to wait too long. */
+      waitMs: number | null;
       attempts: number;
     };
+
+type Failure = Extract<SendOutcome, { ok: false }>;
+
+/** A translator: `MaigElement#t`, or the identity for English. */
+export type Translate = (source: string, values?: Record<string, string | number>) => string;
+
+const english: Translate = (source, values) => source.replace(/\{(\w+)\}/g, (all, name: string) => String(values?.[name] ?? all));
+
+/**
+ * What went wrong, in a plain sentence of the form's own, per kind of failure and receiver code
+ * (never the receiver's text, which is English): `t` translates it.
+ */
+export function failureMessage(o: Pick<Failure, 'kind' | 'status' | 'code' | 'waitMs'>, t: Translate = english): string {
+  const status = o.status ?? 0;
+  if (o.kind === 'network') return t('The connection to the coalition\u2019s server failed.');
+  if (o.kind === 'timeout') return t('The coalition\u2019s server did not answer in time.');
+  if (o.kind === 'server') {
+    return o.waitMs !== null && o.waitMs > MAX_RETRY_AFTER_MS
+      ? t('The coalition\u2019s server is busy (error {status}). It asks to try again in {minutes} minutes.', {
+          status,
+          minutes: Math.ceil(o.waitMs / 60_000),
+        })
+      : t('The coalition\u2019s server had a problem (error {status}).', { status });
+  }
+  if (status === 429) return t('Too many forms were sent from this network. Wait a few minutes and try again.');
+  if (status === 413) return t('The form is too long for the server. Shorten your message and try again.');
+  if (status === 415) return t('The coalition\u2019s server did not accept the form\u2019s format (error 415).');
+  if (status === 403) return t('The coalition\u2019s server does not accept forms from this website (error 403).');
+  if (status === 409) return t('These answers differ from a form already sent. Select \u201cTry again\u201d to send them as a new form.');
+  if (o.code === 'rejected') return t('The coalition\u2019s server took the form for an automated one. Wait a few seconds and try again.');
+  return t("The coalition's server refused the form (error {status}).", { status });
+}
 
 /** Waits `ms`, or less when `signal` aborts. */
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -101,8 +141,8 @@ async function readJson(response: Response): Promise<Record<string, unknown> | n
 const serverMessage = (data: Record<string, unknown> | null): string | null =>
   typeof data?.message === 'string' && data.message.trim() ? data.message.trim().slice(0, 300) : null;
 
-const fieldsOf = (data: Record<string, unknown> | null): JoinErrors => {
-  const fields = data?.fields;
+const fieldsOf = (data: Record<string, unknown> | null, key = 'fields'): JoinErrors => {
+  const fields = data?.[key];
   if (!fields || typeof fields !== 'object') return bare({});
   return bare(Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')) as JoinErrors);
 };
@@ -132,30 +172,21 @@ async function tryOnce(options: SendOptions, attempt: number): Promise<TryResult
     const fields = fieldsOf(data);
     const status = response.status;
     const kind: SendFailureKind = status === 429 ? 'rate-limited' : Object.keys(fields).length ? 'invalid' : 'rejected';
-    const message =
-      serverMessage(data) ??
-      (status === 429
-        ? 'Too many forms were sent from this network. Wait a few minutes and try again.'
-        : status === 413
-          ? 'The form is too long for the server. Shorten your message and try again.'
-          : `The coalition's server refused the form (error ${status}).`);
-    return { done: true, outcome: { ok: false, kind, status, message, fields, attempts: attempt } };
+    const code = typeof data?.error === 'string' ? data.error : null;
+    const said = serverMessage(data);
+    const failure = { kind, status, code, waitMs: null };
+    const outcome: SendOutcome = {
+      ok: false,
+      ...failure,
+      message: said ?? failureMessage(failure),
+      serverMessage: said,
+      fields,
+      codes: fieldsOf(data, 'codes'),
+      attempts: attempt,
+    };
+    return { done: true, outcome };
   });
 }
-
-const GIVE_UP: Record<'network' | 'timeout' | 'server', (status: number | null) => string> = {
-  network: () => 'The connection to the coalition\u2019s server failed.',
-  timeout: () => 'The coalition\u2019s server did not answer in time.',
-  server: (status) => `The coalition\u2019s server had a problem (error ${status}).`,
-};
-
-/** "in 3 minutes", "in 45 seconds". */
-const inTime = (ms: number) => {
-  const minutes = Math.ceil(ms / 60_000);
-  if (ms > 90_000) return `in ${minutes} minutes`;
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
-};
 
 /** Sends with retries; never throws. */
 export async function sendSubmission(options: SendOptions): Promise<SendOutcome> {
@@ -164,16 +195,16 @@ export async function sendSubmission(options: SendOptions): Promise<SendOutcome>
     const result = await tryOnce(options, attempt);
     if (result.done) return result.outcome;
     const told = result.retryAfterMs ?? null;
-    const giveUp = (message: string) =>
-      ({ ok: false, kind: result.kind, status: result.status, message, fields: bare({}), attempts: attempt }) as const;
-    if (told !== null && told > MAX_RETRY_AFTER_MS) {
-      return giveUp(`The coalition\u2019s server is busy (error ${result.status}). It asks to try again ${inTime(told)}.`);
-    }
-    if (attempt >= tries || options.signal?.aborted) return giveUp(GIVE_UP[result.kind](result.status));
+    const giveUp = (waitMs: number | null = null): SendOutcome => {
+      const failure = { kind: result.kind, status: result.status, code: null, waitMs };
+      return { ok: false, ...failure, message: failureMessage(failure), serverMessage: null, fields: bare({}), codes: bare({}), attempts: attempt };
+    };
+    if (told !== null && told > MAX_RETRY_AFTER_MS) return giveUp(told);
+    if (attempt >= tries || options.signal?.aborted) return giveUp();
     // The server's Retry-After wins over a shorter backoff.
     const delay = Math.max(Math.round(options.retryDelayMs * 2 ** (attempt - 1)), told ?? 0);
     options.onRetry?.(attempt + 1, delay, result.kind);
     await sleep(delay, options.signal);
-    if (options.signal?.aborted) return giveUp(GIVE_UP[result.kind](result.status));
+    if (options.signal?.aborted) return giveUp();
   }
 }

@@ -32,9 +32,16 @@ export interface JoinPayload extends JoinAnswers {
 
 export type JoinErrors = Partial<Record<JoinField, string>>;
 
+/** Why a field needs fixing, stable for translation: the receiver sends these back in `codes`. */
+export type JoinErrorCode = 'required' | 'too-long' | 'letters' | 'unknown' | 'format';
+export type JoinErrorCodes = Partial<Record<JoinField, JoinErrorCode | string>>;
+
 export type JoinValidation =
-  | { ok: true; value: JoinAnswers; errors: JoinErrors }
-  | { ok: false; value: JoinAnswers; errors: JoinErrors };
+  | { ok: true; value: JoinAnswers; errors: JoinErrors; codes: JoinErrorCodes }
+  | { ok: false; value: JoinAnswers; errors: JoinErrors; codes: JoinErrorCodes };
+
+/** The English message per `field:code`, with a `{max}` placeholder for the length limits. */
+export declare const FIELD_MESSAGES: Readonly<Record<string, string>>;
 
 export declare const ROLES: ReadonlyArray<{ readonly value: JoinRole; readonly label: string }>;
 export declare const STATES: ReadonlyArray<{ readonly code: string; readonly name: string }>;

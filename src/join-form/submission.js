@@ -45,14 +45,38 @@ export function bare(source) {
 
 const text = (v) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
 const long = (v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '');
-const tooLong = (label, max) => `${label} is too long: use ${max.toLocaleString('en-US')} characters or fewer.`;
+
+/**
+ * The message for each validation error, keyed `field:code` (the code is what the receiver sends
+ * back in `codes`, so a form can show its own words, in its own language, for each). English,
+ * with a `{max}` placeholder for the length limits. The form translates these very strings.
+ */
+export const FIELD_MESSAGES = Object.freeze({
+  'name:required': 'Enter your full name.',
+  'name:too-long': 'Your name is too long: use {max} characters or fewer.',
+  'name:letters': 'Enter your name in letters.',
+  'role:required': "Choose whether you are a mayor, a former mayor, or staff writing on a mayor's behalf.",
+  'role:unknown': 'Choose one of the roles in the list.',
+  'city:required': 'Enter your city or town.',
+  'city:too-long': 'The city name is too long: use {max} characters or fewer.',
+  'state:required': 'Choose your state or territory.',
+  'state:unknown': 'Choose a state or territory from the list.',
+  'email:required': 'Enter your email address.',
+  'email:too-long': 'The email address is too long: use {max} characters or fewer.',
+  'email:format': 'Enter an email address in the right format, like name@cityofexample.gov.',
+  'phone:too-long': 'The phone number is too long: use {max} characters or fewer.',
+  'phone:format': 'Enter a phone number with its area code, like 555-123-4567, or leave it empty.',
+  'message:too-long': 'Your message is too long: use {max} characters or fewer.',
+  'consent:required': 'To join, confirm that you have read and sign the Statement of Principles.',
+});
 
 /** Reads a truthy consent from JSON (true) or a form post ("true", "on", "yes", "1"). */
 const consentValue = (v) => v === true || (typeof v === 'string' && /^(true|on|yes|1)$/i.test(v.trim()));
 
 /**
- * Checks one submission. Returns the normalized answers, or a plain-language message per field
- * that needs fixing (in the form's field order).
+ * Checks one submission. Returns the normalized answers, and per field that needs fixing a
+ * stable code (`codes`: required, too-long, letters, unknown, format) and its plain English
+ * message (`errors`), in the form's field order.
  * @param {Record<string, unknown>} input
  */
 export function validateSubmission(input) {
@@ -68,38 +92,42 @@ export function validateSubmission(input) {
     consent: consentValue(raw.consent),
   };
   /** @type {Record<string, string>} */
-  const errors = Object.create(null);
-  if (!value.name) errors.name = 'Enter your full name.';
-  else if (value.name.length > MAX_LENGTH.name) errors.name = tooLong('Your name', MAX_LENGTH.name);
-  else if (!/\p{L}/u.test(value.name)) errors.name = 'Enter your name in letters.';
+  const codes = Object.create(null);
+  const tooLong = (field) => value[field].length > MAX_LENGTH[field];
+  if (!value.name) codes.name = 'required';
+  else if (tooLong('name')) codes.name = 'too-long';
+  else if (!/\p{L}/u.test(value.name)) codes.name = 'letters';
 
-  if (!value.role) errors.role = 'Choose whether you are a mayor, a former mayor, or staff writing on a mayor\'s behalf.';
-  else if (!ROLE_VALUES.has(value.role)) errors.role = 'Choose one of the roles in the list.';
+  if (!value.role) codes.role = 'required';
+  else if (!ROLE_VALUES.has(value.role)) codes.role = 'unknown';
 
-  if (!value.city) errors.city = 'Enter your city or town.';
-  else if (value.city.length > MAX_LENGTH.city) errors.city = tooLong('The city name', MAX_LENGTH.city);
+  if (!value.city) codes.city = 'required';
+  else if (tooLong('city')) codes.city = 'too-long';
 
-  if (!value.state) errors.state = 'Choose your state or territory.';
-  else if (!STATE_CODES.has(value.state)) errors.state = 'Choose a state or territory from the list.';
+  if (!value.state) codes.state = 'required';
+  else if (!STATE_CODES.has(value.state)) codes.state = 'unknown';
 
-  if (!value.email) errors.email = 'Enter your email address.';
-  else if (value.email.length > MAX_LENGTH.email) errors.email = tooLong('The email address', MAX_LENGTH.email);
-  else if (!EMAIL.test(value.email)) errors.email = 'Enter an email address in the right format, like name@cityofexample.gov.';
+  if (!value.email) codes.email = 'required';
+  else if (tooLong('email')) codes.email = 'too-long';
+  else if (!EMAIL.test(value.email)) codes.email = 'format';
 
   if (value.phone) {
     const digits = value.phone.replace(/\D/g, '').length;
-    if (value.phone.length > MAX_LENGTH.phone) errors.phone = tooLong('The phone number', MAX_LENGTH.phone);
-    else if (!PHONE_CHARS.test(value.phone) || digits < 7 || digits > 15) {
-      errors.phone = 'Enter a phone number with its area code, like 555-123-4567, or leave it empty.';
-    }
+    if (tooLong('phone')) codes.phone = 'too-long';
+    else if (!PHONE_CHARS.test(value.phone) || digits < 7 || digits > 15) codes.phone = 'format';
   }
 
-  if (value.message.length > MAX_LENGTH.message) errors.message = tooLong('Your message', MAX_LENGTH.message);
+  if (tooLong('message')) codes.message = 'too-long';
 
-  if (!value.consent) errors.consent = 'To join, confirm that you have read and sign the Statement of Principles.';
+  if (!value.consent) codes.consent = 'required';
 
+  /** @type {Record<string, string>} */
+  const errors = Object.create(null);
+  for (const [field, code] of Object.entries(codes)) {
+    errors[field] = FIELD_MESSAGES[`${field}:${code}`].replace('{max}', MAX_LENGTH[field]?.toLocaleString('en-US') ?? '');
+  }
   const ok = Object.keys(errors).length === 0;
-  return ok ? { ok: true, value, errors } : { ok: false, value, errors };
+  return ok ? { ok: true, value, errors, codes } : { ok: false, value, errors, codes };
 }
 
 /** True for an idempotency key this receiver accepts (a UUID, or 16-128 letters, digits, - and _). */

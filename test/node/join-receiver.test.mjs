@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { start } from '../../server/index.mjs';
 import { createJoinReceiver } from '../../server/join.mjs';
 import { STATES as SCRIPT_STATES } from '../../scripts/lib/states.mjs';
-import { STATES, validateSubmission } from '../../src/join-form/submission.js';
+import { FIELD_MESSAGES, STATES, validateSubmission } from '../../src/join-form/submission.js';
 
 const TOKEN = 'test-export-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'maig-join-'));
@@ -124,6 +124,8 @@ describe('join receiver', () => {
       phone: 'Enter a phone number with its area code, like 555-123-4567, or leave it empty.',
       consent: 'To join, confirm that you have read and sign the Statement of Principles.',
     });
+    // A stable code per field, so that a form shows its own words in its own language.
+    assert.deepEqual(body.codes, { name: 'required', role: 'unknown', state: 'unknown', email: 'format', phone: 'format', consent: 'required' });
     assert.equal(rowsInFile().length, before);
   });
 
@@ -132,6 +134,11 @@ describe('join receiver', () => {
     assert.equal(r.ok, false);
     assert.equal(r.errors.city, 'Enter your city or town.');
     assert.equal(r.errors.message, 'Your message is too long: use 2,000 characters or fewer.');
+    assert.deepEqual({ ...r.codes }, { city: 'required', message: 'too-long' });
+    // Every code the validator gives has its message (which the form translates).
+    for (const [field, code] of Object.entries(validateSubmission({ name: '1', phone: 'x'.repeat(41), email: 'a@b', role: 'x', state: 'ZZ' }).codes)) {
+      assert.ok(FIELD_MESSAGES[`${field}:${code}`], `${field}:${code}`);
+    }
   });
 
   test('refuses a missing key, bad JSON and an unknown content type', async () => {
