@@ -104,6 +104,18 @@ export interface StatsSeriesInfo {
   last: number;
   /** Caveats a reader must see: partial years, secondary sources, comparability. */
   notes: string[];
+  /** Spanish versions of `source` and `notes`, where the data has them. */
+  es?: StatsSpanish;
+}
+
+/**
+ * Spanish versions of a statistics series' text (data/stats/sources.json `es`): every note, in
+ * the same order; `source` only where the English name is a description rather than the title
+ * of a publication (titles stay English, marked `lang="en"`).
+ */
+export interface StatsSpanish {
+  source?: string;
+  notes: string[];
 }
 
 /** CDC/NCHS firearm deaths and age-adjusted rate per 100,000 for one state, by year. */
@@ -138,6 +150,8 @@ export interface LocalFigures {
   name: string;
   /** Reviewed note (data/stats/city-counties.csv), or null. */
   note: string | null;
+  /** Spanish version of `note` (city-counties.csv `note_es`), where the data has it. */
+  noteEs?: string | null;
   homicide: LocalCount[];
   suicide: LocalCount[];
 }
