@@ -45,8 +45,35 @@ function readSources(ctx) {
   const file = `${DIR}/sources.json`;
   const sources = ctx.readJson(file);
   if (!sources) return null;
-  return ctx.validate(`${SCHEMA}#/$defs/sources`, sources, file) ? sources : null;
+  if (!ctx.validate(`${SCHEMA}#/$defs/sources`, sources, file)) return null;
+  for (const [key, entry] of Object.entries(sources)) checkSpanish(ctx, file, key, entry);
+  return sources;
 }
+
+/**
+ * A Spanish version (`es`) must translate every text field of its English entry: every note,
+ * in the same number, and the District of Columbia note where there is one. A Spanish `source`
+ * is optional (a publication's title stays English); `es` with an empty text is an error too.
+ */
+function checkSpanish(ctx, file, key, entry) {
+  const es = entry.es;
+  if (!es) return;
+  const where = `${key}.es`;
+  if (Array.isArray(entry.notes) && (!Array.isArray(es.notes) || es.notes.length !== entry.notes.length)) {
+    ctx.error(file, null, `${where}.notes`, `must translate every note: ${entry.notes.length} in English, ${Array.isArray(es.notes) ? es.notes.length : 0} in Spanish`);
+  }
+  for (const field of ['dcNote', 'source']) {
+    if (field === 'dcNote' && typeof entry.dcNote === 'string' && !es.dcNote) ctx.error(file, null, `${where}.dcNote`, 'is missing: translate the English dcNote');
+    if (field in es && !(field in entry)) ctx.error(file, null, `${where}.${field}`, `has no English ${field} to translate`);
+  }
+  for (const [field, value] of Object.entries(es)) {
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((t) => typeof t !== 'string' || !t.trim())) ctx.error(file, null, `${where}.${field}`, 'is empty');
+  }
+}
+
+/** The `es` object a resource carries for a series (notes in the order given), or nothing. */
+const spanishOf = (info, notes = info.es?.notes) => (info.es ? { es: { ...(info.es.source ? { source: info.es.source } : {}), notes } } : {});
 
 function readCdc(ctx, { first }) {
   const file = `${DIR}/cdc_state_firearm_mortality.csv`;
@@ -134,6 +161,7 @@ function readNational(ctx, info) {
       first: points[0].year,
       last: points.at(-1).year,
       notes: info.notes,
+      ...spanishOf(info),
       points,
     },
   };
@@ -280,6 +308,8 @@ function readCityCounties(ctx, memberIds) {
   const out = new Map();
   const stale = [];
   for (const { line, values } of ctx.readCsv(file, ['state', 'member_city', 'county_fips', 'kind', 'note'])) {
+    // note_es (optional column): the Spanish of note; where the column exists every row has one.
+    const noteEs = values.note_es === undefined ? null : values.note_es.trim();
     const code = values.state.trim().toUpperCase();
     const info = STATE_BY_CODE.get(code);
     if (!info) {
@@ -320,11 +350,15 @@ function readCityCounties(ctx, memberIds) {
       ctx.error(file, line, 'note', 'must be plain text (no < or >)');
       continue;
     }
+    if (noteEs !== null && (!noteEs || /[<>]/.test(noteEs))) {
+      ctx.error(file, line, 'note_es', noteEs ? 'must be plain text (no < or >)' : 'is empty: translate note');
+      continue;
+    }
     if (out.has(id)) {
       ctx.error(file, line, 'member_city', `${city}, ${code} is listed twice (first on line ${out.get(id).line})`);
       continue;
     }
-    out.set(id, { kind, fips, note, line });
+    out.set(id, { kind, fips, note, noteEs, line });
   }
   if (stale.length) {
     console.warn(`stats: ${ctx.label(file)}: line${stale.length > 1 ? 's' : ''} ${stale.join(', ')} name${stale.length > 1 ? '' : 's'} no member city of members.csv; ignored`);
@@ -364,6 +398,7 @@ function localFor(ctx, member, placement, reviewed, county, { first, last }) {
       name: areas.map((a) => a.name).join(', '),
       how: row ? 'reviewed' : placement.county.how,
       note: row?.note ?? null,
+      noteEs: row?.noteEs ?? null,
       homicide: series('homicide'),
       suicide: series('suicide'),
     },
@@ -426,7 +461,7 @@ export function build(ctx) {
     const city = {
       id: member.id,
       city: member.city,
-      local: local && { kind: local.kind, fips: local.fips, name: local.name, note: local.note, homicide: local.homicide, suicide: local.suicide },
+      local: local && { kind: local.kind, fips: local.fips, name: local.name, note: local.note, ...(local.noteEs ? { noteEs: local.noteEs } : {}), homicide: local.homicide, suicide: local.suicide },
       gvaNames: names,
       shootings: shootingPoints.length ? shootingPoints.map(({ year: y, killed, injured }) => ({ year: y, killed, injured })) : null,
       // A matched city with no mass shooting row had none recorded under its names: an empty
@@ -455,6 +490,7 @@ export function build(ctx) {
           first: points[0].year,
           last: points.at(-1).year,
           notes: state.code === 'DC' ? [...cdcState.notes, cdcState.dcNote] : cdcState.notes,
+          ...spanishOf(cdcState, cdcState.es && (state.code === 'DC' ? [...cdcState.es.notes, cdcState.es.dcNote] : cdcState.es.notes)),
           points,
         }
       : null;
@@ -465,7 +501,7 @@ export function build(ctx) {
       cdcNote: series ? null : `CDC/NCHS publishes no state firearm mortality figures for ${state.name} in this feed's source.`,
       // Where the local CDC figures of this state's members come from (the figures are in each city).
       cdcCounty: { source: cdcCounty.source, url: cdcCounty.url, first: cdcCounty.first, last: cdcCounty.last, updated: cdcCounty.updated },
-      gvaCity: { source: gvaCity.source, url: gvaCity.url, first: gvaCity.first, last: gvaCity.last, notes: gvaCity.notes },
+      gvaCity: { source: gvaCity.source, url: gvaCity.url, first: gvaCity.first, last: gvaCity.last, notes: gvaCity.notes, ...spanishOf(gvaCity) },
       gvaMassShootings: {
         source: gvaMassShootings.source,
         url: gvaMassShootings.url,
@@ -473,6 +509,7 @@ export function build(ctx) {
         last: throughYear,
         through: gvaMassShootings.through,
         notes: gvaMassShootings.notes,
+        ...spanishOf(gvaMassShootings),
       },
       cities: (citiesByState.get(state.code) ?? []).sort((a, b) => a.id.localeCompare(b.id)),
     };

@@ -567,6 +567,16 @@ export const SHAPES: ShapeTable = {
          "items": {
           "$ref": "stats.schema.json#/$defs/localCount"
          }
+        },
+        "noteEs": {
+         "anyOf": [
+          {
+           "type": "null"
+          },
+          {
+           "$ref": "defs.schema.json#/$defs/text"
+          }
+         ]
         }
        }
       }
@@ -659,6 +669,9 @@ export const SHAPES: ShapeTable = {
     },
     "notes": {
      "$ref": "stats.schema.json#/$defs/notes"
+    },
+    "es": {
+     "$ref": "stats.schema.json#/$defs/spanish"
     }
    }
   },
@@ -690,6 +703,9 @@ export const SHAPES: ShapeTable = {
     },
     "notes": {
      "$ref": "stats.schema.json#/$defs/notes"
+    },
+    "es": {
+     "$ref": "stats.schema.json#/$defs/spanish"
     }
    }
   },
@@ -796,6 +812,9 @@ export const SHAPES: ShapeTable = {
          }
         }
        }
+      },
+      "es": {
+       "$ref": "stats.schema.json#/$defs/spanish"
       }
      }
     }
@@ -805,6 +824,20 @@ export const SHAPES: ShapeTable = {
    "type": "array",
    "items": {
     "$ref": "defs.schema.json#/$defs/text"
+   }
+  },
+  "stats.schema.json#/$defs/spanish": {
+   "type": "object",
+   "required": [
+    "notes"
+   ],
+   "properties": {
+    "source": {
+     "$ref": "defs.schema.json#/$defs/text"
+    },
+    "notes": {
+     "$ref": "stats.schema.json#/$defs/notes"
+    }
    }
   },
   "stats.schema.json#/$defs/state": {
@@ -958,6 +991,9 @@ export const SHAPES: ShapeTable = {
        }
       }
      }
+    },
+    "es": {
+     "$ref": "stats.schema.json#/$defs/spanish"
     }
    }
   },
