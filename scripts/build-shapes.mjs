@@ -31,6 +31,7 @@ export const RESOURCES = {
   statsState: `${BASE}stats.schema.json#/$defs/state`,
   statsNational: `${BASE}stats.schema.json#/$defs/national`,
   statsCities: `${BASE}stats.schema.json#/$defs/cities`,
+  statsSpanish: `${BASE}stats.schema.json#/$defs/spanishText`,
 };
 
 const DROP = new Set([

@@ -72,8 +72,22 @@ function checkSpanish(ctx, file, key, entry) {
   }
 }
 
-/** The `es` object a resource carries for a series (notes in the order given), or nothing. */
-const spanishOf = (info, notes = info.es?.notes) => (info.es ? { es: { ...(info.es.source ? { source: info.es.source } : {}), notes } } : {});
+/**
+ * stats/es.json: English text → its Spanish, for every series with an `es` in sources.json
+ * (notes, the DC note, descriptive source names). One small file fetched only by Spanish cards,
+ * so the state files English pages download stay as they were.
+ */
+function spanishText(sources) {
+  const text = {};
+  for (const entry of Object.values(sources)) {
+    const es = entry.es;
+    if (!es) continue;
+    (es.notes ?? []).forEach((n, i) => entry.notes?.[i] !== undefined && (text[entry.notes[i]] = n));
+    if (es.dcNote && entry.dcNote) text[entry.dcNote] = es.dcNote;
+    if (es.source) text[entry.source] = es.source;
+  }
+  return { schemaVersion: 1, text };
+}
 
 function readCdc(ctx, { first }) {
   const file = `${DIR}/cdc_state_firearm_mortality.csv`;
@@ -161,7 +175,6 @@ function readNational(ctx, info) {
       first: points[0].year,
       last: points.at(-1).year,
       notes: info.notes,
-      ...spanishOf(info),
       points,
     },
   };
@@ -441,6 +454,7 @@ export function build(ctx) {
   const placements = ctx.placements ?? new Map();
 
   if (national) ctx.emit('statsNational', `${DIR}/national.json`, national, `${SCHEMA}#/$defs/national`);
+  ctx.emit('statsSpanish', `${DIR}/es.json`, spanishText(sources), `${SCHEMA}#/$defs/spanishText`);
 
   const cityRecords = [];
   const citiesByState = new Map();
@@ -490,7 +504,6 @@ export function build(ctx) {
           first: points[0].year,
           last: points.at(-1).year,
           notes: state.code === 'DC' ? [...cdcState.notes, cdcState.dcNote] : cdcState.notes,
-          ...spanishOf(cdcState, cdcState.es && (state.code === 'DC' ? [...cdcState.es.notes, cdcState.es.dcNote] : cdcState.es.notes)),
           points,
         }
       : null;
@@ -501,7 +514,7 @@ export function build(ctx) {
       cdcNote: series ? null : `CDC/NCHS publishes no state firearm mortality figures for ${state.name} in this feed's source.`,
       // Where the local CDC figures of this state's members come from (the figures are in each city).
       cdcCounty: { source: cdcCounty.source, url: cdcCounty.url, first: cdcCounty.first, last: cdcCounty.last, updated: cdcCounty.updated },
-      gvaCity: { source: gvaCity.source, url: gvaCity.url, first: gvaCity.first, last: gvaCity.last, notes: gvaCity.notes, ...spanishOf(gvaCity) },
+      gvaCity: { source: gvaCity.source, url: gvaCity.url, first: gvaCity.first, last: gvaCity.last, notes: gvaCity.notes },
       gvaMassShootings: {
         source: gvaMassShootings.source,
         url: gvaMassShootings.url,
@@ -509,7 +522,6 @@ export function build(ctx) {
         last: throughYear,
         through: gvaMassShootings.through,
         notes: gvaMassShootings.notes,
-        ...spanishOf(gvaMassShootings),
       },
       cities: (citiesByState.get(state.code) ?? []).sort((a, b) => a.id.localeCompare(b.id)),
     };

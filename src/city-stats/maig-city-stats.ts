@@ -20,6 +20,8 @@ interface Stats {
   city?: StatsCity;
   /** Notices as English text and values, translated when rendered (the language may change). */
   notices: Array<[string, Values]>;
+  /** Spanish cards: English note or source name → Spanish (stats/es.json), when it could be read. */
+  spanish?: Readonly<Record<string, string>>;
 }
 
 /** Detail of `maig-chart-ready`. */
@@ -118,14 +120,16 @@ export class MaigCityStats extends MaigElement {
   private observer?: IntersectionObserver;
 
   private readonly data = new Task(this, {
-    task: async ([feedUrl, stateAttr, cityAttr]: readonly [string, string | null, string | null]): Promise<Stats> => {
+    task: async ([feedUrl, stateAttr, cityAttr, lang]: readonly [string, string | null, string | null, string]): Promise<Stats> => {
       const stateQuery = stateAttr?.trim() ?? '';
       const cityQuery = cityAttr?.trim() ?? '';
       const code = stateQuery.toUpperCase();
       const known = STATE_CODES.includes(code);
-      const [national, stateFile] = await Promise.all([
+      const [national, stateFile, spanish] = await Promise.all([
         loadResource(feedUrl, 'statsNational'),
         known ? loadResource(feedUrl, 'statsState', { state: code.toLowerCase() }) : Promise.resolve(undefined),
+        // The Spanish of the feed's notes: only on a Spanish card; without it the notes show in English, marked so.
+        lang === 'es' ? loadResource(feedUrl, 'statsSpanish').then((r) => r.data.text, () => undefined) : undefined,
       ]);
       const notices: Array<[string, Values]> = [];
       let city: StatsCity | undefined;
@@ -143,9 +147,9 @@ export class MaigCityStats extends MaigElement {
           ]);
         }
       }
-      return { national, state: stateFile, stateQuery, cityQuery, city, notices };
+      return { national, state: stateFile, stateQuery, cityQuery, city, notices, spanish };
     },
-    args: () => [this.feedUrl, this.state, this.city] as const,
+    args: () => [this.feedUrl, this.state, this.city, this.uiLang] as const,
   });
 
   override connectedCallback(): void {
@@ -699,14 +703,10 @@ export class MaigCityStats extends MaigElement {
    * A series' notes and source name from the feed in the card's language: the Spanish versions
    * where the data has them; otherwise the English, marked `lang="en"` on a Spanish card.
    */
-  private feedText(info: StatsSeriesInfo): { notes: Array<[string, string | undefined]>; source: [string, string | undefined] } {
-    const spanish = this.uiLang === 'es';
-    const es = spanish ? info.es : undefined;
-    const english = spanish ? 'en' : undefined;
-    return {
-      notes: es && es.notes.length === info.notes.length ? es.notes.map((n) => [n, undefined]) : info.notes.map((n) => [n, english]),
-      source: es?.source ? [es.source, undefined] : [info.source, english],
-    };
+  private feedText(info: StatsSeriesInfo, spanish: Stats['spanish']): { notes: Array<[string, string | undefined]>; source: [string, string | undefined] } {
+    const es = this.uiLang === 'es';
+    const text = (english: string): [string, string | undefined] => (!es ? [english, undefined] : spanish?.[english] ? [spanish[english]!, undefined] : [english, 'en']);
+    return { notes: info.notes.map(text), source: text(info.source) };
   }
 
   private renderFooter(stats: Stats): TemplateResult {
@@ -756,19 +756,19 @@ export class MaigCityStats extends MaigElement {
       if (!local && file.state.territory) notes.set(this.t("CDC's county figures have no rows for Puerto Rico, the Northern Mariana Islands or the other territories."), undefined);
     }
     if (file?.cdc) {
-      const text = this.feedText(file.cdc);
+      const text = this.feedText(file.cdc, stats.spanish);
       sources.set(file.cdc.url, [...text.source, '']);
       addNotes(text.notes);
     }
     const years = `${national.first}–${national.last}`;
-    const nationalText = this.feedText(national);
+    const nationalText = this.feedText(national, stats.spanish);
     sources.set(national.url, [...nationalText.source, this.t('(US firearm deaths by intent, {years})', { years })]);
     if (national.secondaryUrl && national.points.some((p) => p.secondary)) sources.set(national.secondaryUrl, ['CDC WONDER', undefined, this.t('(cited by published reports)')]);
     addNotes(nationalText.notes);
     if (city && file && (city.shootings || city.massShootings)) {
       for (const info of [city.shootings ? file.gvaCity : undefined, city.massShootings ? file.gvaMassShootings : undefined]) {
         if (!info) continue;
-        const text = this.feedText(info);
+        const text = this.feedText(info, stats.spanish);
         sources.set(info.url, [...text.source, '']);
         addNotes(text.notes);
       }

@@ -223,11 +223,18 @@ describe('stats feed section', () => {
     const { files } = await buildFeed({ write: false });
     const sources = JSON.parse(readFileSync('data/stats/sources.json', 'utf8'));
     const md = JSON.parse(files.get('stats/state/md.json'));
-    assert.deepEqual(md.cdc.es, { notes: sources.cdcState.es.notes });
-    assert.deepEqual(JSON.parse(files.get('stats/state/dc.json')).cdc.es.notes, [...sources.cdcState.es.notes, sources.cdcState.es.dcNote]);
-    assert.deepEqual(md.gvaCity.es, sources.gvaCity.es);
-    assert.deepEqual(md.gvaMassShootings.es, sources.gvaMassShootings.es);
-    assert.deepEqual(JSON.parse(files.get('stats/national.json')).deaths.es, sources.national.es);
+    // stats/es.json: English → Spanish for every note and descriptive source name; the state
+    // files English pages read carry none of it.
+    const { text } = JSON.parse(files.get('stats/es.json'));
+    const dc = JSON.parse(files.get('stats/state/dc.json'));
+    for (const series of [md.cdc, dc.cdc, md.gvaCity, md.gvaMassShootings, JSON.parse(files.get('stats/national.json')).deaths]) {
+      for (const note of series.notes) assert.ok(text[note], `no Spanish for "${note}"`);
+      assert.equal(series.es, undefined);
+    }
+    assert.equal(text[sources.cdcState.dcNote], sources.cdcState.es.dcNote);
+    assert.equal(text[sources.gvaCity.source], sources.gvaCity.es.source);
+    assert.equal(text[sources.national.source], undefined, 'a publication title stays English');
+    assert.equal(JSON.parse(files.get('index.json')).resources.statsSpanish, 'stats/es.json');
     const baltimore = md.cities.find((c) => c.city === 'Baltimore');
     assert.match(baltimore.local.noteEs, /^La ciudad de Baltimore es una ciudad independiente/);
 

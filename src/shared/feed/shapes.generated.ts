@@ -669,9 +669,6 @@ export const SHAPES: ShapeTable = {
     },
     "notes": {
      "$ref": "stats.schema.json#/$defs/notes"
-    },
-    "es": {
-     "$ref": "stats.schema.json#/$defs/spanish"
     }
    }
   },
@@ -703,9 +700,6 @@ export const SHAPES: ShapeTable = {
     },
     "notes": {
      "$ref": "stats.schema.json#/$defs/notes"
-    },
-    "es": {
-     "$ref": "stats.schema.json#/$defs/spanish"
     }
    }
   },
@@ -812,9 +806,6 @@ export const SHAPES: ShapeTable = {
          }
         }
        }
-      },
-      "es": {
-       "$ref": "stats.schema.json#/$defs/spanish"
       }
      }
     }
@@ -826,17 +817,21 @@ export const SHAPES: ShapeTable = {
     "$ref": "defs.schema.json#/$defs/text"
    }
   },
-  "stats.schema.json#/$defs/spanish": {
+  "stats.schema.json#/$defs/spanishText": {
    "type": "object",
    "required": [
-    "notes"
+    "schemaVersion",
+    "text"
    ],
    "properties": {
-    "source": {
-     "$ref": "defs.schema.json#/$defs/text"
+    "schemaVersion": {
+     "$ref": "defs.schema.json#/$defs/schemaVersion"
     },
-    "notes": {
-     "$ref": "stats.schema.json#/$defs/notes"
+    "text": {
+     "type": "object",
+     "additionalProperties": {
+      "$ref": "defs.schema.json#/$defs/text"
+     }
     }
    }
   },
@@ -991,9 +986,6 @@ export const SHAPES: ShapeTable = {
        }
       }
      }
-    },
-    "es": {
-     "$ref": "stats.schema.json#/$defs/spanish"
     }
    }
   },
@@ -1008,6 +1000,7 @@ export const SHAPES: ShapeTable = {
   "map": "map.schema.json",
   "statsState": "stats.schema.json#/$defs/state",
   "statsNational": "stats.schema.json#/$defs/national",
-  "statsCities": "stats.schema.json#/$defs/cities"
+  "statsCities": "stats.schema.json#/$defs/cities",
+  "statsSpanish": "stats.schema.json#/$defs/spanishText"
  }
 };

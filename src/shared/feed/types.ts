@@ -104,18 +104,15 @@ export interface StatsSeriesInfo {
   last: number;
   /** Caveats a reader must see: partial years, secondary sources, comparability. */
   notes: string[];
-  /** Spanish versions of `source` and `notes`, where the data has them. */
-  es?: StatsSpanish;
 }
 
 /**
- * Spanish versions of a statistics series' text (data/stats/sources.json `es`): every note, in
- * the same order; `source` only where the English name is a description rather than the title
- * of a publication (titles stay English, marked `lang="en"`).
+ * `stats/es.json`: the Spanish of the statistics' notes and descriptive source names
+ * (data/stats/sources.json `es`), keyed by the English text. Fetched only by Spanish cards.
  */
-export interface StatsSpanish {
-  source?: string;
-  notes: string[];
+export interface StatsSpanishResource {
+  schemaVersion: number;
+  text: Record<string, string>;
 }
 
 /** CDC/NCHS firearm deaths and age-adjusted rate per 100,000 for one state, by year. */
@@ -273,6 +270,8 @@ export interface FeedResources {
   /** Path template: `stats/state/{state}.json`, `state` the lowercase USPS code. */
   statsState: StatsStateResource;
   statsCities: StatsCitiesResource;
+  /** Spanish of the statistics' notes (only Spanish cards fetch it). */
+  statsSpanish: StatsSpanishResource;
   map: MapResource;
   geocoding: GeocodingResource;
 }
