@@ -41,6 +41,7 @@ export const RESOURCES = {
   statsState: `${BASE}stats.schema.json#/$defs/state`,
   statsNational: `${BASE}stats.schema.json#/$defs/national`,
   statsCities: `${BASE}stats.schema.json#/$defs/cities`,
+  statsSpanish: `${BASE}stats.schema.json#/$defs/spanishText`,
 };
 
 /**
@@ -52,7 +53,7 @@ export const RESOURCES = {
 export const READERS = {
   'member-count': ['members'],
   principles: ['principles'],
-  'city-stats': ['statsNational', 'statsState'],
+  'city-stats': ['statsNational', 'statsState', 'statsSpanish'],
   'member-map': ['members', 'map'],
 };
 

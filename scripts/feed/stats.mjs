@@ -45,7 +45,48 @@ function readSources(ctx) {
   const file = `${DIR}/sources.json`;
   const sources = ctx.readJson(file);
   if (!sources) return null;
-  return ctx.validate(`${SCHEMA}#/$defs/sources`, sources, file) ? sources : null;
+  if (!ctx.validate(`${SCHEMA}#/$defs/sources`, sources, file)) return null;
+  for (const [key, entry] of Object.entries(sources)) checkSpanish(ctx, file, key, entry);
+  return sources;
+}
+
+/**
+ * A Spanish version (`es`) must translate every text field of its English entry: every note,
+ * in the same number, and the District of Columbia note where there is one. A Spanish `source`
+ * is optional (a publication's title stays English); `es` with an empty text is an error too.
+ */
+function checkSpanish(ctx, file, key, entry) {
+  const es = entry.es;
+  if (!es) return;
+  const where = `${key}.es`;
+  if (Array.isArray(entry.notes) && (!Array.isArray(es.notes) || es.notes.length !== entry.notes.length)) {
+    ctx.error(file, null, `${where}.notes`, `must translate every note: ${entry.notes.length} in English, ${Array.isArray(es.notes) ? es.notes.length : 0} in Spanish`);
+  }
+  for (const field of ['dcNote', 'source']) {
+    if (field === 'dcNote' && typeof entry.dcNote === 'string' && !es.dcNote) ctx.error(file, null, `${where}.dcNote`, 'is missing: translate the English dcNote');
+    if (field in es && !(field in entry)) ctx.error(file, null, `${where}.${field}`, `has no English ${field} to translate`);
+  }
+  for (const [field, value] of Object.entries(es)) {
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((t) => typeof t !== 'string' || !t.trim())) ctx.error(file, null, `${where}.${field}`, 'is empty');
+  }
+}
+
+/**
+ * stats/es.json: English text → its Spanish, for every series with an `es` in sources.json
+ * (notes, the DC note, descriptive source names). One small file fetched only by Spanish cards,
+ * so the state files English pages download stay as they were.
+ */
+function spanishText(sources) {
+  const text = {};
+  for (const entry of Object.values(sources)) {
+    const es = entry.es;
+    if (!es) continue;
+    (es.notes ?? []).forEach((n, i) => entry.notes?.[i] !== undefined && (text[entry.notes[i]] = n));
+    if (es.dcNote && entry.dcNote) text[entry.dcNote] = es.dcNote;
+    if (es.source) text[entry.source] = es.source;
+  }
+  return { schemaVersion: 1, text };
 }
 
 function readCdc(ctx, { first }) {
@@ -280,6 +321,8 @@ function readCityCounties(ctx, memberIds) {
   const out = new Map();
   const stale = [];
   for (const { line, values } of ctx.readCsv(file, ['state', 'member_city', 'county_fips', 'kind', 'note'])) {
+    // note_es (optional column): the Spanish of note; where the column exists every row has one.
+    const noteEs = values.note_es === undefined ? null : values.note_es.trim();
     const code = values.state.trim().toUpperCase();
     const info = STATE_BY_CODE.get(code);
     if (!info) {
@@ -320,11 +363,15 @@ function readCityCounties(ctx, memberIds) {
       ctx.error(file, line, 'note', 'must be plain text (no < or >)');
       continue;
     }
+    if (noteEs !== null && (!noteEs || /[<>]/.test(noteEs))) {
+      ctx.error(file, line, 'note_es', noteEs ? 'must be plain text (no < or >)' : 'is empty: translate note');
+      continue;
+    }
     if (out.has(id)) {
       ctx.error(file, line, 'member_city', `${city}, ${code} is listed twice (first on line ${out.get(id).line})`);
       continue;
     }
-    out.set(id, { kind, fips, note, line });
+    out.set(id, { kind, fips, note, noteEs, line });
   }
   if (stale.length) {
     console.warn(`stats: ${ctx.label(file)}: line${stale.length > 1 ? 's' : ''} ${stale.join(', ')} name${stale.length > 1 ? '' : 's'} no member city of members.csv; ignored`);
@@ -364,6 +411,7 @@ function localFor(ctx, member, placement, reviewed, county, { first, last }) {
       name: areas.map((a) => a.name).join(', '),
       how: row ? 'reviewed' : placement.county.how,
       note: row?.note ?? null,
+      noteEs: row?.noteEs ?? null,
       homicide: series('homicide'),
       suicide: series('suicide'),
     },
@@ -406,6 +454,7 @@ export function build(ctx) {
   const placements = ctx.placements ?? new Map();
 
   if (national) ctx.emit('statsNational', `${DIR}/national.json`, national, `${SCHEMA}#/$defs/national`);
+  ctx.emit('statsSpanish', `${DIR}/es.json`, spanishText(sources), `${SCHEMA}#/$defs/spanishText`);
 
   const cityRecords = [];
   const citiesByState = new Map();
@@ -426,7 +475,7 @@ export function build(ctx) {
     const city = {
       id: member.id,
       city: member.city,
-      local: local && { kind: local.kind, fips: local.fips, name: local.name, note: local.note, homicide: local.homicide, suicide: local.suicide },
+      local: local && { kind: local.kind, fips: local.fips, name: local.name, note: local.note, ...(local.noteEs ? { noteEs: local.noteEs } : {}), homicide: local.homicide, suicide: local.suicide },
       gvaNames: names,
       shootings: shootingPoints.length ? shootingPoints.map(({ year: y, killed, injured }) => ({ year: y, killed, injured })) : null,
       // A matched city with no mass shooting row had none recorded under its names: an empty

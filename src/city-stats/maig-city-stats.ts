@@ -5,12 +5,13 @@ import { MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import { FEED_SHAPES } from './feed-shapes.generated.js';
-import type { LocalCount, LocalFigures, NationalDeathsPoint, StatsCity, StatsNationalResource, StatsStateResource } from '../shared/feed/types.js';
+import type { LocalCount, LocalFigures, NationalDeathsPoint, StatsCity, StatsSeriesInfo, StatsNationalResource, StatsStateResource } from '../shared/feed/types.js';
 import { formatDate, formatNumber } from '../shared/format/locale.js';
 import { STATE_CODES, at, exact, findCity, nationalFor, stateHeadline, sum, yearRange } from './data.js';
 import { cityStatsStyles } from './maig-city-stats.styles.js';
 import type { TrendChart, TrendOptions } from './chart-setup.js';
 import { safeHref } from '../shared/text/safe-url.js';
+import type { Values } from '../shared/i18n/i18n.js';
 
 interface Stats {
   national: LoadedResource<StatsNationalResource>;
@@ -18,7 +19,10 @@ interface Stats {
   stateQuery: string;
   cityQuery: string;
   city?: StatsCity;
-  notices: string[];
+  /** Notices as English text and values, translated when rendered (the language may change). */
+  notices: Array<[string, Values]>;
+  /** Spanish cards: English note or source name → Spanish (stats/es.json), when it could be read. */
+  spanish?: Readonly<Record<string, string>>;
 }
 
 /** Detail of `maig-chart-ready`. */
@@ -30,6 +34,8 @@ export interface ChartReadyDetail {
 interface Source {
   name: string;
   url: string;
+  /** `en` for a source name kept in English (a publication's title) on a Spanish card. */
+  lang?: string;
 }
 
 let chartModule: Promise<typeof import('./chart-setup.js')> | undefined;
@@ -106,40 +112,45 @@ export class MaigCityStats extends MaigElement {
   @state() private showTable = false;
   @state() private chartStatus: 'waiting' | 'loading' | 'ready' | 'failed' = 'waiting';
 
-  protected readonly what = 'the gun violence statistics';
+  protected get what(): string {
+    return this.t('the gun violence statistics');
+  }
 
   private chart?: TrendChart;
   private chartKey = '';
   private observer?: IntersectionObserver;
 
   private readonly data = new Task(this, {
-    task: async ([feedUrl, stateAttr, cityAttr]: readonly [string, string | null, string | null]): Promise<Stats> => {
+    task: async ([feedUrl, stateAttr, cityAttr, lang]: readonly [string, string | null, string | null, string]): Promise<Stats> => {
       const stateQuery = stateAttr?.trim() ?? '';
       const cityQuery = cityAttr?.trim() ?? '';
       const code = stateQuery.toUpperCase();
       const known = STATE_CODES.includes(code);
-      const [national, stateFile] = await Promise.all([
+      const [national, stateFile, spanish] = await Promise.all([
         loadResource(feedUrl, 'statsNational', FEED_SHAPES),
         known ? loadResource(feedUrl, 'statsState', FEED_SHAPES, { state: code.toLowerCase() }) : Promise.resolve(undefined),
+        // The Spanish of the feed's notes: only on a Spanish card; without it the notes show in English, marked so.
+        lang === 'es' ? loadResource(feedUrl, 'statsSpanish', FEED_SHAPES).then((r) => r.data.text, () => undefined) : undefined,
       ]);
-      const notices: string[] = [];
+      const notices: Array<[string, Values]> = [];
       let city: StatsCity | undefined;
       if (stateQuery && !known) {
-        notices.push(`"${stateQuery}" is not a US state or territory code (use one such as "MD"), so only national figures are shown.`);
+        notices.push(['"{query}" is not a US state or territory code (use one such as "MD"), so only national figures are shown.', { query: stateQuery }]);
       } else if (!stateQuery && cityQuery) {
-        notices.push(`No state was given for "${cityQuery}" (add one such as state="MD"), so only national figures are shown.`);
+        notices.push(['No state was given for "{city}" (add one such as state="MD"), so only national figures are shown.', { city: cityQuery }]);
       }
       if (stateFile && cityQuery) {
         city = findCity(stateFile.data, cityQuery);
         if (!city) {
-          notices.push(
-            `"${cityQuery}" is not a member city in ${stateFile.data.state.name} in this feed, so there are no city-level figures for it. The state and national figures are shown.`,
-          );
+          notices.push([
+            '"{city}" is not a member city in {state} in this feed, so there are no city-level figures for it. The state and national figures are shown.',
+            { city: cityQuery, state: stateFile.data.state.name },
+          ]);
         }
       }
-      return { national, state: stateFile, stateQuery, cityQuery, city, notices };
+      return { national, state: stateFile, stateQuery, cityQuery, city, notices, spanish };
     },
-    args: () => [this.feedUrl, this.state, this.city] as const,
+    args: () => [this.feedUrl, this.state, this.city, this.uiLang] as const,
   });
 
   override connectedCallback(): void {
@@ -191,14 +202,14 @@ export class MaigCityStats extends MaigElement {
       <data class="figure__value" value=${value}>${shown}</data>
       <span class="figure__label">${label}</span>
       <span class="figure__meta"
-        ><span class="figure__year" data-year>${when}</span> · Source: <span data-source>${source.name}</span>${extra ? html` · ${extra}` : nothing}</span
+        ><span class="figure__year" data-year>${when}</span> · ${this.t('Source:')} <span data-source lang=${source.lang ?? nothing}>${source.name}</span>${extra ? html` · ${extra}` : nothing}</span
       >
     </li>`;
   }
 
   private nationalSource(point: NationalDeathsPoint, national: StatsNationalResource): Source {
     return point.secondary
-      ? { name: 'published reports citing CDC WONDER', url: national.deaths.secondaryUrl ?? national.deaths.url }
+      ? { name: this.t('published reports citing CDC WONDER'), url: national.deaths.secondaryUrl ?? national.deaths.url }
       : { name: 'CDC WISQARS', url: national.deaths.url };
   }
 
@@ -210,21 +221,27 @@ export class MaigCityStats extends MaigElement {
     const { latest, first } = stateHeadline(file.cdc);
     const name = file.state.name;
     return html`
-      ${this.figure('state-deaths', latest.deaths, this.n(latest.deaths), `firearm deaths in ${name}`, `${latest.year}`, cdcSource)}
+      ${this.figure('state-deaths', latest.deaths, this.n(latest.deaths), this.t('firearm deaths in {state}', { state: name }), `${latest.year}`, cdcSource)}
       ${latest.rate !== null
-        ? this.figure('state-rate', latest.rate, this.rate(latest.rate), `firearm deaths per 100,000 residents in ${name} (age-adjusted)`, `${latest.year}`, cdcSource)
+        ? this.figure('state-rate', latest.rate, this.rate(latest.rate), this.t('firearm deaths per 100,000 residents in {state} (age-adjusted)', { state: name }), `${latest.year}`, cdcSource)
         : nothing}
       ${first && first.rate !== null && latest.rate !== null
         ? this.figure(
             'state-change',
             Math.round((latest.rate - first.rate) * 10) / 10,
             this.signed(latest.rate - first.rate),
-            `change in ${name}'s rate per 100,000 since ${first.year} (${this.rate(first.rate)} in ${first.year}, ${this.rate(latest.rate)} in ${latest.year})`,
+            this.t("change in {state}'s rate per 100,000 since {first} ({a} in {first}, {b} in {last})", {
+              state: name,
+              first: first.year,
+              last: latest.year,
+              a: this.rate(first.rate),
+              b: this.rate(latest.rate),
+            }),
             this.years(first.year, latest.year),
             cdcSource,
           )
         : html`<li class="figure figure--note" part="figure" data-figure="state-change">
-            <span class="figure__label">No change is shown: CDC figures for ${name} in this feed cover ${latest.year} only.</span>
+            <span class="figure__label">${this.t('No change is shown: CDC figures for {state} in this feed cover {year} only.', { state: name, year: latest.year })}</span>
           </li>`}
     `;
   }
@@ -236,23 +253,23 @@ export class MaigCityStats extends MaigElement {
     if (!point) return nothing;
     const source = this.nationalSource(point, national);
     const parts: Array<[number | null, string]> = [
-      [point.homicide, 'homicides'],
-      [point.suicide, 'suicides'],
-      [point.unintentional, 'unintentional'],
-      [point.legalIntervention, 'legal intervention'],
-      [point.undetermined, 'undetermined intent'],
+      [point.homicide, '{count} homicides'],
+      [point.suicide, '{count} suicides'],
+      [point.unintentional, '{count} unintentional'],
+      [point.legalIntervention, '{count} legal intervention'],
+      [point.undetermined, '{count} undetermined intent'],
     ];
     const known = parts.filter((p): p is [number, string] => p[0] !== null);
     return this.figure(
       'national-deaths',
       point.total,
       this.n(point.total),
-      html`firearm deaths in the United States${known.length
-        ? html`<span class="figure__parts" data-intents>: ${known.map(([v, what], i) => html`${i ? ', ' : ''}${this.n(v)} ${what}`)}</span>`
+      html`${this.t('firearm deaths in the United States')}${known.length
+        ? html`<span class="figure__parts" data-intents>: ${known.map(([v, what], i) => html`${i ? ', ' : ''}${this.t(what, { count: this.n(v) })}`)}</span>`
         : nothing}`,
       `${point.year}`,
       source,
-      point.secondary ? 'secondary source' : undefined,
+      point.secondary ? this.t('secondary source') : undefined,
     );
   }
 
@@ -261,32 +278,42 @@ export class MaigCityStats extends MaigElement {
   /** A local count as read: a number, "fewer than 10" (suppressed 1-9), "10 to 50", or "no figure". */
   private count(c: LocalCount): string {
     if (typeof c === 'number') return this.n(c);
-    if (!c) return 'no figure';
-    return c[0] <= 1 ? `fewer than ${this.n(c[1] + 1)}` : `${this.n(c[0])} to ${this.n(c[1])}`;
+    if (!c) return this.t('no figure');
+    return c[0] <= 1 ? this.t('fewer than {count}', { count: this.n(c[1] + 1) }) : this.t('{low} to {high}', { low: this.n(c[0]), high: this.n(c[1]) });
   }
 
   /** Where the local figure is from, as the card says it: "Baltimore" (its own) or "Cook County, where Chicago is". */
   private area(city: StatsCity, local: LocalFigures): string {
-    return local.kind === 'city-county' ? city.city : `${local.name}, where ${city.city} is`;
+    return local.kind === 'city-county' ? city.city : this.t('{county}, where {city} is', { county: local.name, city: city.city });
   }
 
-  private localFigure(id: string, what: string, city: StatsCity, local: LocalFigures, series: LocalCount[], info: StatsStateResource['cdcCounty']): TemplateResult {
+  private localFigure(id: string, what: 'homicides' | 'suicides', city: StatsCity, local: LocalFigures, series: LocalCount[], info: StatsStateResource['cdcCounty']): TemplateResult {
     const latest = at(series, info.first, info.last);
     const first = at(series, info.first, info.first);
     const a = exact(first);
     const b = exact(latest);
-    const whose = local.kind === 'city-county' ? `${city.city}'s own figure` : `the county's figure, not the city's`;
+    const whose = local.kind === 'city-county' ? this.t("{city}'s own figure", { city: city.city }) : this.t("the county's figure, not the city's");
     const change =
       a !== undefined && b !== undefined
-        ? `${b - a === 0 ? 'no change' : formatNumber(b - a, this.locale, { signDisplay: 'exceptZero' })} since ${info.first} (${this.n(a)} in ${info.first})`
-        : `no change is given since ${info.first} (${this.count(first)} in ${info.first}): CDC withholds counts from 1 to 9`;
+        ? b - a === 0
+          ? this.t('no change since {first} ({count} in {first})', { first: info.first, count: this.n(a) })
+          : this.t('{change} since {first} ({count} in {first})', {
+              change: formatNumber(b - a, this.locale, { signDisplay: 'exceptZero' }),
+              first: info.first,
+              count: this.n(a),
+            })
+        : this.t('no change is given since {first} ({count} in {first}): CDC withholds counts from 1 to 9', { first: info.first, count: this.count(first) });
+    const area = this.area(city, local);
     return html`<li class="figure" part="figure" data-figure=${id} data-kind=${local.kind}>
       ${b !== undefined
         ? html`<data class="figure__value" value=${b}>${this.n(b)}</data>`
         : html`<span class="figure__value figure__value--range" data-range=${Array.isArray(latest) ? latest.join('-') : ''}>${this.count(latest)}</span>`}
-      <span class="figure__label">firearm ${what} in ${this.area(city, local)} <span class="figure__whose" data-whose>(${whose})</span></span>
+      <span class="figure__label"
+        >${what === 'homicides' ? this.t('firearm homicides in {area}', { area }) : this.t('firearm suicides in {area}', { area })}
+        <span class="figure__whose" data-whose>(${whose})</span></span
+      >
       <span class="figure__change" data-change>${change}</span>
-      <span class="figure__meta"><span class="figure__year" data-year>${info.last}</span> · Source: <span data-source>CDC (county figures)</span></span>
+      <span class="figure__meta"><span class="figure__year" data-year>${info.last}</span> · ${this.t('Source:')} <span data-source>${this.t('CDC (county figures)')}</span></span>
     </li>`;
   }
 
@@ -298,14 +325,16 @@ export class MaigCityStats extends MaigElement {
     if (!local) {
       return html`<p class="notice" part="notice" role="note" data-notice="no-local">
         ${file.state.territory
-          ? `CDC's county figures have no rows for ${file.state.name} or any other territory, so there is no local CDC figure for ${city.city}.`
-          : `CDC's county figures have no area for ${city.city}, so there is no local CDC figure for it.`}
-        The figures that exist are shown below.
+          ? this.t("CDC's county figures have no rows for {state} or any other territory, so there is no local CDC figure for {city}.", { state: file.state.name, city: city.city })
+          : this.t("CDC's county figures have no area for {city}, so there is no local CDC figure for it.", { city: city.city })}
+        ${this.t('The figures that exist are shown below.')}
       </p>`;
     }
     const info = file.cdcCounty;
     return html`<div class="subtitle" role="heading" aria-level=${this.subLevel}>
-        ${local.kind === 'city-county' ? `Firearm deaths in ${city.city}, ${info.last}` : `Firearm deaths in ${local.name}, where ${city.city} is, ${info.last}`}
+        ${local.kind === 'city-county'
+          ? this.t('Firearm deaths in {city}, {year}', { city: city.city, year: info.last })
+          : this.t('Firearm deaths in {county}, where {city} is, {year}', { county: local.name, city: city.city, year: info.last })}
       </div>
       <ul class="figures" role="list">
         ${this.localFigure('local-homicide', 'homicides', city, local, local.homicide, info)}
@@ -313,11 +342,14 @@ export class MaigCityStats extends MaigElement {
       </ul>
       <p class="caveat" data-local-note>
         ${local.kind === 'city-county' && local.fips.length > 1
-          ? `${city.city} is made up of ${local.fips.length} whole counties (${local.name}), so these are the city's own figures: their sum, given as a range where one county's count is withheld.`
+          ? this.t(
+              "{city} is made up of {count} whole counties ({counties}), so these are the city's own figures: their sum, given as a range where one county's count is withheld.",
+              { city: city.city, count: local.fips.length, counties: local.name },
+            )
           : local.kind === 'city-county'
-          ? `${city.city} is its own county-level area, so these are the city's own figures.`
-          : `CDC publishes these figures by county, not by city: they are ${local.name}'s, which includes more than ${city.city}.`}
-        CDC does not publish counts from 1 to 9 (shown as "fewer than 10").
+          ? this.t("{city} is its own county-level area, so these are the city's own figures.", { city: city.city })
+          : this.t("CDC publishes these figures by county, not by city: they are {county}'s, which includes more than {city}.", { county: local.name, city: city.city })}
+        ${this.t('CDC does not publish counts from 1 to 9 (shown as "fewer than 10").')}
       </p>`;
   }
 
@@ -328,10 +360,10 @@ export class MaigCityStats extends MaigElement {
     const file = stats.state.data;
     const name = `${city.city}, ${file.state.code}`;
     const { shootings, massShootings } = city;
-    const heading = html`<div class="subtitle" role="heading" aria-level=${this.subLevel}>Earlier figures: recorded in ${name}</div>`;
+    const heading = html`<div class="subtitle" role="heading" aria-level=${this.subLevel}>${this.t('Earlier figures: recorded in {place}', { place: name })}</div>`;
     if (!shootings && !massShootings) {
       return html`${heading}<p class="notice" part="notice" role="note" data-notice="no-city">
-          No Gun Violence Archive figures in this feed for ${name}: it has no record under this city's name.
+          ${this.t("No Gun Violence Archive figures in this feed for {place}: it has no record under this city's name.", { place: name })}
         </p>`;
     }
     const s = file.gvaCity;
@@ -349,7 +381,7 @@ export class MaigCityStats extends MaigElement {
               'city-killed',
               killed,
               this.n(killed),
-              `people killed in shootings in ${city.city}, ${s.first} to ${s.last} (${span} years combined)`,
+              this.t('people killed in shootings in {city}, {first} to {last} ({span} years combined)', { city: city.city, first: s.first, last: s.last, span }),
               this.years(s.first, s.last),
               gva,
             )}
@@ -357,29 +389,35 @@ export class MaigCityStats extends MaigElement {
               'city-injured',
               injured,
               this.n(injured),
-              `people injured in shootings in ${city.city}, ${s.first} to ${s.last} (${span} years combined)`,
+              this.t('people injured in shootings in {city}, {first} to {last} ({span} years combined)', { city: city.city, first: s.first, last: s.last, span }),
               this.years(s.first, s.last),
               gva,
             )}`
           : html`<li class="figure figure--note" part="figure" data-figure="city-killed">
-              <span class="figure__label">No killed or injured figures for ${city.city} for the years this feed uses.</span>
+              <span class="figure__label">${this.t('No killed or injured figures for {city} for the years this feed uses.', { city: city.city })}</span>
             </li>`}
         ${massShootings
           ? this.figure(
               'city-mass',
               sum(massShootings, (p) => p.count),
               this.n(sum(massShootings, (p) => p.count)),
-              html`mass shootings (4 or more people shot) in ${city.city}, ${m.first} to ${through}:
-                ${this.n(sum(massShootings, (p) => p.killed))} killed, ${this.n(sum(massShootings, (p) => p.injured))} injured`,
+              this.t('mass shootings (4 or more people shot) in {city}, {first} to {through}: {killed} killed, {injured} injured', {
+                city: city.city,
+                first: m.first,
+                through,
+                killed: this.n(sum(massShootings, (p) => p.killed)),
+                injured: this.n(sum(massShootings, (p) => p.injured)),
+              }),
               `${m.first}–${through}`,
               { name: 'Gun Violence Archive', url: m.url },
-              `${m.last} is a partial year, to ${through}`,
+              this.t('{year} is a partial year, to {through}', { year: m.last, through }),
             )
           : nothing}
       </ul>
       <p class="caveat">
-        Gun Violence Archive leaves out most suicides, so its city figures are not comparable with the CDC figures above. Its killed and injured
-        figures by city stop in ${s.last}. No per-capita city rate is given: this feed has no current city population.
+        ${this.t('Gun Violence Archive leaves out most suicides, so its city figures are not comparable with the CDC figures above.')}
+        ${this.t('Its killed and injured figures by city stop in {year}.', { year: s.last })}
+        ${this.t('No per-capita city rate is given: this feed has no current city population.')}
       </p>
     `;
   }
@@ -404,22 +442,35 @@ export class MaigCityStats extends MaigElement {
       const b = ratePoints.at(-1)!;
       const hi = ratePoints.reduce((m, p) => (p.rate! > m.rate! ? p : m));
       const lo = ratePoints.reduce((m, p) => (p.rate! < m.rate! ? p : m));
-      const gap = missing.length ? ` There are no figures for ${this.years(missing[0]!, missing.at(-1)!)}.` : '';
+      const gap = missing.length ? ` ${this.t('There are no figures for {years}.', { years: this.years(missing[0]!, missing.at(-1)!) })}` : '';
       return a === b
-        ? `${name}'s age-adjusted firearm death rate was ${this.rate(a.rate!)} per 100,000 in ${a.year}; no other year is available.`
-        : `${name}'s age-adjusted firearm death rate went from ${this.rate(a.rate!)} per 100,000 in ${a.year} to ${this.rate(b.rate!)} in ${b.year}; lowest ${this.rate(lo.rate!)} (${lo.year}), highest ${this.rate(hi.rate!)} (${hi.year}).${gap}`;
+        ? this.t("{state}'s age-adjusted firearm death rate was {rate} per 100,000 in {year}; no other year is available.", { state: name, rate: this.rate(a.rate!), year: a.year })
+        : this.t("{state}'s age-adjusted firearm death rate went from {a} per 100,000 in {first} to {b} in {last}; lowest {low} ({lowYear}), highest {high} ({highYear}).", {
+            state: name,
+            a: this.rate(a.rate!),
+            first: a.year,
+            b: this.rate(b.rate!),
+            last: b.year,
+            low: this.rate(lo.rate!),
+            lowYear: lo.year,
+            high: this.rate(hi.rate!),
+            highYear: hi.year,
+          }) + gap;
     };
     const na = nationalByYear.get(first);
     const nb = nationalByYear.get(last);
     const describeNational =
-      na && nb ? `US firearm deaths: ${this.n(na.total)} in ${na.year}, ${this.n(nb.total)} in ${nb.year}.` : '';
+      na && nb ? this.t('US firearm deaths: {a} in {first}, {b} in {last}.', { a: this.n(na.total), first: na.year, b: this.n(nb.total), last: nb.year }) : '';
     return {
       name,
       cdc,
       years,
       stateByYear,
       nationalByYear,
-      title: cdc && name ? `Firearm death rate in ${name}, ${this.years(first, last)}` : `Firearm deaths in the United States, ${this.years(first, last)}`,
+      title:
+        cdc && name
+          ? this.t('Firearm death rate in {state}, {years}', { state: name, years: this.years(first, last) })
+          : this.t('Firearm deaths in the United States, {years}', { years: this.years(first, last) }),
       summary: `${describeRate()} ${describeNational}`.trim(),
     };
   }
@@ -437,14 +488,14 @@ export class MaigCityStats extends MaigElement {
     const series: TrendOptions['series'] = t.cdc
       ? [
           {
-            label: `${t.name}, rate per 100,000`,
+            label: this.t('{state}, rate per 100,000', { state: t.name ?? '' }),
             values: t.years.map((y) => t.stateByYear.get(y)?.rate ?? null),
             axis: 'left',
             color: color('--_accent', '#005ea2'),
             format: (v) => this.rate(v),
           },
           {
-            label: 'United States, deaths',
+            label: this.t('United States, deaths'),
             values: nationalValues,
             axis: 'right',
             color: color('--_national', '#8c3d00'),
@@ -453,12 +504,12 @@ export class MaigCityStats extends MaigElement {
             format: (v) => this.n(v),
           },
         ]
-      : [{ label: 'United States, deaths', values: nationalValues, axis: 'left', color: color('--_national', '#8c3d00'), dashed: true, format: (v) => this.n(v) }];
+      : [{ label: this.t('United States, deaths'), values: nationalValues, axis: 'left', color: color('--_national', '#8c3d00'), dashed: true, format: (v) => this.n(v) }];
     return {
       labels: t.years.map(String),
       series,
-      leftTitle: t.cdc ? 'Deaths per 100,000 (age-adjusted)' : 'US firearm deaths',
-      rightTitle: t.cdc ? 'US firearm deaths' : undefined,
+      leftTitle: t.cdc ? this.t('Deaths per 100,000 (age-adjusted)') : this.t('US firearm deaths'),
+      rightTitle: t.cdc ? this.t('US firearm deaths') : undefined,
       textColor: color('--_text', '#1b1b1b'),
       gridColor: color('--_grid', 'rgba(0,0,0,0.12)'),
       reducedMotion: typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches,
@@ -483,19 +534,28 @@ export class MaigCityStats extends MaigElement {
   }
 
   private renderTable(stats: Stats, t: ReturnType<MaigCityStats['trend']>): TemplateResult {
-    const blank = html`<span aria-hidden="true">–</span><span class="visually-hidden">no figure</span>`;
+    const blank = html`<span aria-hidden="true">–</span><span class="visually-hidden">${this.t('no figure')}</span>`;
     const anySecondary = t.years.some((y) => t.nationalByYear.get(y)?.secondary);
     return html`${this.renderLocalTable(stats)}
       ${this.scrollTable(
         'trend-table-state',
-        `${t.title}: every figure of the chart${t.cdc ? ' (source: CDC/NCHS; US deaths: CDC WISQARS' : ' (source: CDC WISQARS'}${anySecondary ? ', and where marked *, published reports citing CDC WONDER)' : ')'}`,
+        this.t(
+          t.cdc
+            ? anySecondary
+              ? '{title}: every figure of the chart (source: CDC/NCHS; US deaths: CDC WISQARS, and where marked *, published reports citing CDC WONDER)'
+              : '{title}: every figure of the chart (source: CDC/NCHS; US deaths: CDC WISQARS)'
+            : anySecondary
+              ? '{title}: every figure of the chart (source: CDC WISQARS, and where marked *, published reports citing CDC WONDER)'
+              : '{title}: every figure of the chart (source: CDC WISQARS)',
+          { title: t.title },
+        ),
         html`<tr>
-          <th scope="col">Year</th>
+          <th scope="col">${this.t('Year')}</th>
           ${t.cdc
-            ? html`<th scope="col">${t.name}: firearm deaths</th>
-                <th scope="col">${t.name}: rate per 100,000 (age-adjusted)</th>`
+            ? html`<th scope="col">${this.t('{state}: firearm deaths', { state: t.name ?? '' })}</th>
+                <th scope="col">${this.t('{state}: rate per 100,000 (age-adjusted)', { state: t.name ?? '' })}</th>`
             : nothing}
-          <th scope="col">United States: firearm deaths</th>
+          <th scope="col">${this.t('United States: firearm deaths')}</th>
         </tr>`,
         t.years.map((y) => {
           const s = t.stateByYear.get(y);
@@ -506,11 +566,11 @@ export class MaigCityStats extends MaigElement {
               ? html`<td>${s ? this.n(s.deaths) : blank}</td>
                   <td>${s && s.rate !== null ? this.rate(s.rate) : blank}</td>`
               : nothing}
-            <td>${u ? html`${this.n(u.total)}${u.secondary ? html`<span aria-hidden="true"> *</span><span class="visually-hidden"> (secondary source)</span>` : nothing}` : blank}</td>
+            <td>${u ? html`${this.n(u.total)}${u.secondary ? html`<span aria-hidden="true"> *</span><span class="visually-hidden"> ${this.t('(secondary source)')}</span>` : nothing}` : blank}</td>
           </tr>`;
         }),
       )}
-      ${anySecondary ? html`<p class="table__note">* Secondary source: published reports citing CDC WONDER.</p>` : nothing}
+      ${anySecondary ? html`<p class="table__note">${this.t('* Secondary source: published reports citing CDC WONDER.')}</p>` : nothing}
       ${this.renderCityTable(stats)}`;
   }
 
@@ -522,8 +582,16 @@ export class MaigCityStats extends MaigElement {
     if (!city || !local || !info) return nothing;
     return this.scrollTable(
       'trend-table-local',
-      `${local.kind === 'city-county' ? city.city : local.name}: firearm homicides and suicides by year, ${info.first}–${info.last} (source: CDC county figures; "fewer than 10": CDC does not publish counts from 1 to 9)`,
-      html`<tr><th scope="col">Year</th><th scope="col">Firearm homicides</th><th scope="col">Firearm suicides</th></tr>`,
+      this.t('{area}: firearm homicides and suicides by year, {first}–{last} (source: CDC county figures; "fewer than 10": CDC does not publish counts from 1 to 9)', {
+        area: local.kind === 'city-county' ? city.city : local.name,
+        first: info.first,
+        last: info.last,
+      }),
+      html`<tr>
+        <th scope="col">${this.t('Year')}</th>
+        <th scope="col">${this.t('Firearm homicides')}</th>
+        <th scope="col">${this.t('Firearm suicides')}</th>
+      </tr>`,
       yearRange(info.first, info.last).map(
         (y) => html`<tr>
           <th scope="row">${y}</th>
@@ -542,13 +610,17 @@ export class MaigCityStats extends MaigElement {
     const m = city.massShootings;
     const info = file.gvaCity;
     const mi = file.gvaMassShootings;
-    const none = html`<span class="none">none recorded</span>`;
+    const none = html`<span class="none">${this.t('none recorded')}</span>`;
     return html`
       ${s
         ? this.scrollTable(
             'trend-table-gva',
-            `${city.city}: people killed and injured in shootings, by year (source: Gun Violence Archive)`,
-            html`<tr><th scope="col">Year</th><th scope="col">Killed</th><th scope="col">Injured</th></tr>`,
+            this.t('{city}: people killed and injured in shootings, by year (source: Gun Violence Archive)', { city: city.city }),
+            html`<tr>
+              <th scope="col">${this.t('Year')}</th>
+              <th scope="col">${this.t('Killed')}</th>
+              <th scope="col">${this.t('Injured')}</th>
+            </tr>`,
             yearRange(info.first, info.last).map((y) => {
               const p = s.find((q) => q.year === y);
               return html`<tr><th scope="row">${y}</th><td>${p ? this.n(p.killed) : none}</td><td>${p ? this.n(p.injured) : none}</td></tr>`;
@@ -558,8 +630,17 @@ export class MaigCityStats extends MaigElement {
       ${m && m.length
         ? this.scrollTable(
             'trend-table-mass',
-            `${city.city}: mass shootings by year (source: Gun Violence Archive; ${mi.last} through ${formatDate(mi.through, this.locale)})`,
-            html`<tr><th scope="col">Year</th><th scope="col">Mass shootings</th><th scope="col">Killed</th><th scope="col">Injured</th></tr>`,
+            this.t('{city}: mass shootings by year (source: Gun Violence Archive; {year} through {through})', {
+              city: city.city,
+              year: mi.last,
+              through: formatDate(mi.through, this.locale),
+            }),
+            html`<tr>
+              <th scope="col">${this.t('Year')}</th>
+              <th scope="col">${this.t('Mass shootings')}</th>
+              <th scope="col">${this.t('Killed')}</th>
+              <th scope="col">${this.t('Injured')}</th>
+            </tr>`,
             yearRange(mi.first, mi.last).map((y) => {
               const p = m.find((q) => q.year === y);
               return html`<tr>
@@ -575,10 +656,10 @@ export class MaigCityStats extends MaigElement {
     const t = this.trend(stats);
     const status =
       this.chartStatus === 'failed'
-        ? 'The chart could not be loaded; the table below has every figure.'
+        ? this.t('The chart could not be loaded; the table below has every figure.')
         : this.chartStatus === 'ready'
           ? ''
-          : 'The chart is drawn when it scrolls into view.';
+          : this.t('The chart is drawn when it scrolls into view.');
     // Named by the card's title and its own: two cards on a page make two distinct regions.
     return html`<section class="trend" part="trend" aria-labelledby="card-title trend-title">
       <div class="subtitle" role="heading" aria-level=${this.subLevel} id="trend-title">${t.title}</div>
@@ -587,22 +668,22 @@ export class MaigCityStats extends MaigElement {
         ${t.cdc
           ? html`<label class="check"
               ><input type="checkbox" .checked=${this.showNational} @change=${this.onNationalChange} ?disabled=${this.showTable} />
-              Show US firearm deaths (right axis)</label
+              ${this.t('Show US firearm deaths (right axis)')}</label
             >`
           : nothing}
         <button class="button button--secondary toggle" part="toggle" type="button" aria-expanded=${this.showTable ? 'true' : 'false'} aria-controls="trend-table" @click=${this.onToggleTable}>
-          ${this.showTable ? 'Show as chart' : 'Show as table'}
+          ${this.showTable ? this.t('Show as chart') : this.t('Show as table')}
         </button>
       </div>
       <p class="legend ${this.showTable ? 'is-hidden' : ''}" aria-hidden="true">
         ${t.cdc
-          ? html`<span class="key key--state"></span>${t.name}, rate per 100,000 (left axis)${this.showNational
-                ? html` <span class="key key--national"></span>US firearm deaths (right axis)`
+          ? html`<span class="key key--state"></span>${this.t('{state}, rate per 100,000 (left axis)', { state: t.name ?? '' })}${this.showNational
+                ? html` <span class="key key--national"></span>${this.t('US firearm deaths (right axis)')}`
                 : nothing}`
-          : html`<span class="key key--national"></span>US firearm deaths`}
+          : html`<span class="key key--national"></span>${this.t('US firearm deaths')}`}
       </p>
       <div class="trend__chart ${this.showTable ? 'is-hidden' : ''}" part="chart" data-chart=${this.chartStatus}>
-        <canvas role="img" aria-label=${`Line chart. ${t.title}.`} aria-describedby="trend-summary"></canvas>
+        <canvas role="img" aria-label=${this.t('Line chart. {title}.', { title: t.title })} aria-describedby="trend-summary"></canvas>
         <p class="trend__status" role="status" data-status=${this.chartStatus}>${status}</p>
       </div>
       <div class="trend__table" id="trend-table" ?hidden=${!this.showTable && this.chartStatus !== 'failed'}>${this.showTable || this.chartStatus === 'failed' ? this.renderTable(stats, t) : nothing}</div>
@@ -619,55 +700,96 @@ export class MaigCityStats extends MaigElement {
 
   // ---- notes and sources ----------------------------------------------------------------------
 
+  /**
+   * A series' notes and source name from the feed in the card's language: the Spanish versions
+   * where the data has them; otherwise the English, marked `lang="en"` on a Spanish card.
+   */
+  private feedText(info: StatsSeriesInfo, spanish: Stats['spanish']): { notes: Array<[string, string | undefined]>; source: [string, string | undefined] } {
+    const es = this.uiLang === 'es';
+    const text = (english: string): [string, string | undefined] => (!es ? [english, undefined] : spanish?.[english] ? [spanish[english]!, undefined] : [english, 'en']);
+    return { notes: info.notes.map(text), source: text(info.source) };
+  }
+
   private renderFooter(stats: Stats): TemplateResult {
     const national = stats.national.data.deaths;
     const file = stats.state?.data;
     const city = stats.city;
-    const sources = new Map<string, string>();
-    const notes = new Set<string>();
+    const english = this.uiLang === 'es' ? 'en' : undefined;
+    /** url → [name, its lang, what the card says about it]. */
+    const sources = new Map<string, [string, string | undefined, string]>();
+    /** text → its lang. */
+    const notes = new Map<string, string | undefined>();
+    const addNotes = (list: Array<[string, string | undefined]>) => list.forEach(([n, lang]) => notes.set(n, lang));
     if (city && file) {
       const info = file.cdcCounty;
-      sources.set(info.url, `${info.source} (firearm homicides and suicides by county, ${info.first}–${info.last}; updated ${formatDate(info.updated, this.locale)})`);
-      notes.add(
-        `Local figures: CDC publishes firearm homicides and suicides by county, not by city. Where the city is its own county (an independent city or a consolidated city-county such as Baltimore, Philadelphia or Denver), the figure is the city's own; elsewhere it is the figure of the county the city lies in, and the card names that county.`,
+      sources.set(info.url, [
+        info.source,
+        english,
+        this.t('(firearm homicides and suicides by county, {first}–{last}; updated {date})', {
+          first: info.first,
+          last: info.last,
+          date: formatDate(info.updated, this.locale),
+        }),
+      ]);
+      notes.set(
+        this.t(
+          "Local figures: CDC publishes firearm homicides and suicides by county, not by city. Where the city is its own county (an independent city or a consolidated city-county such as Baltimore, Philadelphia or Denver), the figure is the city's own; elsewhere it is the figure of the county the city lies in, and the card names that county.",
+        ),
+        undefined,
       );
-      notes.add('CDC does not publish a county count from 1 to 9, to protect privacy: the card says "fewer than 10", never 0. Where a count is withheld, no change since the first year is given.');
-      notes.add(
-        `Only final figures (${info.first}–${info.last}) are shown. CDC's ${info.last + 1} county figures are provisional and visibly incomplete in places, so they are left out until they are final.`,
+      notes.set(
+        this.t('CDC does not publish a county count from 1 to 9, to protect privacy: the card says "fewer than 10", never 0. Where a count is withheld, no change since the first year is given.'),
+        undefined,
       );
-      if (city.local?.note) notes.add(city.local.note);
-      if (!city.local && file.state.territory) notes.add(`CDC's county figures have no rows for Puerto Rico, the Northern Mariana Islands or the other territories.`);
+      notes.set(
+        this.t("Only final figures ({first}–{last}) are shown. CDC's {next} county figures are provisional and visibly incomplete in places, so they are left out until they are final.", {
+          first: info.first,
+          last: info.last,
+          next: info.last + 1,
+        }),
+        undefined,
+      );
+      const local = city.local;
+      if (local?.note) {
+        if (english && local.noteEs) notes.set(local.noteEs, undefined);
+        else notes.set(local.note, english);
+      }
+      if (!local && file.state.territory) notes.set(this.t("CDC's county figures have no rows for Puerto Rico, the Northern Mariana Islands or the other territories."), undefined);
     }
     if (file?.cdc) {
-      sources.set(file.cdc.url, file.cdc.source);
-      file.cdc.notes.forEach((n) => notes.add(n));
+      const text = this.feedText(file.cdc, stats.spanish);
+      sources.set(file.cdc.url, [...text.source, '']);
+      addNotes(text.notes);
     }
     const years = `${national.first}–${national.last}`;
-    sources.set(national.url, `${national.source} (US firearm deaths by intent, ${years})`);
-    if (national.secondaryUrl && national.points.some((p) => p.secondary)) sources.set(national.secondaryUrl, 'CDC WONDER (cited by published reports)');
-    national.notes.forEach((n) => notes.add(n));
+    const nationalText = this.feedText(national, stats.spanish);
+    sources.set(national.url, [...nationalText.source, this.t('(US firearm deaths by intent, {years})', { years })]);
+    if (national.secondaryUrl && national.points.some((p) => p.secondary)) sources.set(national.secondaryUrl, ['CDC WONDER', undefined, this.t('(cited by published reports)')]);
+    addNotes(nationalText.notes);
     if (city && file && (city.shootings || city.massShootings)) {
       for (const info of [city.shootings ? file.gvaCity : undefined, city.massShootings ? file.gvaMassShootings : undefined]) {
         if (!info) continue;
-        sources.set(info.url, info.source);
-        info.notes.forEach((n) => notes.add(n));
+        const text = this.feedText(info, stats.spanish);
+        sources.set(info.url, [...text.source, '']);
+        addNotes(text.notes);
       }
     }
     return html`<details class="notes" part="notes">
-        <summary>About these figures</summary>
+        <summary>${this.t('About these figures')}</summary>
         <ul>
-          ${[...notes].map((n) => html`<li>${n}</li>`)}
+          ${[...notes].map(([n, lang]) => html`<li lang=${lang ?? nothing}>${n}</li>`)}
         </ul>
       </details>
       <div class="sources" part="sources">
-        <div class="sources__title" role="heading" aria-level=${this.subLevel}>Sources</div>
+        <div class="sources__title" role="heading" aria-level=${this.subLevel}>${this.t('Sources')}</div>
         <ul>
-          ${[...sources].map(([url, name]) => {
+          ${[...sources].map(([url, [name, lang, about]]) => {
+            const text = html`<span lang=${lang ?? nothing}>${name}</span>${about ? ` ${about}` : ''}`;
             // Only http(s) and relative URLs become links; a javascript:/data: source stays text.
             const href = safeHref(url);
             return href
-              ? html`<li><a href=${href} rel="noopener" target="_blank">${name}<span class="visually-hidden"> (opens in a new tab)</span></a></li>`
-              : html`<li>${name}</li>`;
+              ? html`<li><a href=${href} rel="noopener" target="_blank">${text}<span class="visually-hidden"> ${this.t('(opens in a new tab)')}</span></a></li>`
+              : html`<li>${text}</li>`;
           })}
         </ul>
       </div>`;
@@ -676,22 +798,27 @@ export class MaigCityStats extends MaigElement {
   private renderStats(stats: Stats): TemplateResult {
     const stateName = stats.state?.data.state.name;
     const title = stats.city
-      ? `Gun violence in ${stats.city.city}, ${stateName}`
+      ? this.t('Gun violence in {city}, {state}', { city: stats.city.city, state: stateName ?? '' })
       : stateName
-        ? `Gun deaths in ${stateName}`
-        : 'Gun deaths in the United States';
+        ? this.t('Gun deaths in {state}', { state: stateName })
+        : this.t('Gun deaths in the United States');
     return html`
       ${this.renderStale(stats.national)} ${stats.state ? this.renderStale(stats.state) : nothing}
       <div class="title" part="title" role="heading" aria-level=${this.level} id="card-title">${title}</div>
-      ${stats.notices.map((m) => html`<p class="notice" part="notice" role="note" data-notice="query">${m}</p>`)}
+      ${stats.notices.map(([m, values]) => html`<p class="notice" part="notice" role="note" data-notice="query">${this.t(m, values)}</p>`)}
       ${stats.state && !stats.state.data.cdc
         ? html`<p class="notice" part="notice" role="note" data-notice="no-cdc">
-            No CDC state figures for ${stats.state.data.state.name} in this feed. ${stats.state.data.cdcNote ?? ''} The national figures are
-            shown.
+            ${this.t('No CDC state figures for {state} in this feed.', { state: stats.state.data.state.name })}
+            ${stats.state.data.cdcNote
+              ? this.t("CDC/NCHS publishes no state firearm mortality figures for {state} in this feed's source.", { state: stats.state.data.state.name })
+              : ''}
+            ${this.t('The national figures are shown.')}
           </p>`
         : nothing}
       ${this.renderLocal(stats)}
-      ${stats.city ? html`<div class="subtitle" role="heading" aria-level=${this.subLevel}>${stats.state?.data.cdc ? `${stats.state.data.state.name} and the United States` : 'The United States'}</div>` : nothing}
+      ${stats.city ? html`<div class="subtitle" role="heading" aria-level=${this.subLevel}>
+            ${stats.state?.data.cdc ? this.t('{state} and the United States', { state: stats.state.data.state.name }) : this.t('The United States')}
+          </div>` : nothing}
       <ul class="figures" role="list">
         ${this.renderState(stats)} ${this.renderNational(stats)}
       </ul>
@@ -729,7 +856,7 @@ export class MaigCityStats extends MaigElement {
     const box = this.renderRoot.querySelector<HTMLElement>('.trend__chart');
     const canvas = box?.querySelector('canvas');
     if (!stats || !box || !canvas || !this.isConnected) return;
-    const key = `${stats.national.url}|${stats.state?.url ?? ''}|${this.locale}`;
+    const key = `${stats.national.url}|${stats.state?.url ?? ''}|${this.locale}|${this.uiLang}`;
     if (this.chart && (this.chart.canvas !== canvas || this.chartKey !== key)) {
       this.chart.destroy();
       this.chart = undefined;

@@ -51,7 +51,7 @@ test('each element gets the shapes of the resources it reads, and no others', ()
 
 test('the client copy keeps types, required fields and items, and drops value rules', () => {
   const { defs, resources } = shapeTable();
-  assert.deepEqual(Object.keys(resources), ['index', 'members', 'principles', 'map', 'statsState', 'statsNational', 'statsCities']);
+  assert.deepEqual(Object.keys(resources), ['index', 'members', 'principles', 'map', 'statsState', 'statsNational', 'statsCities', 'statsSpanish']);
   const members = defs['members.schema.json'];
   assert.deepEqual(members.required, ['schemaVersion', 'asOf', 'source', 'states', 'members']);
   assert.equal(members.properties.members.type, 'array');

@@ -219,6 +219,49 @@ describe('stats feed section', () => {
     assert.equal(after.shootings, null);
   });
 
+  test('Spanish versions: every note of sources.json and city-counties.csv is in the resources; a missing one is an error', async () => {
+    const { files } = await buildFeed({ write: false });
+    const sources = JSON.parse(readFileSync('data/stats/sources.json', 'utf8'));
+    const md = JSON.parse(files.get('stats/state/md.json'));
+    // stats/es.json: English → Spanish for every note and descriptive source name; the state
+    // files English pages read carry none of it.
+    const { text } = JSON.parse(files.get('stats/es.json'));
+    const dc = JSON.parse(files.get('stats/state/dc.json'));
+    for (const series of [md.cdc, dc.cdc, md.gvaCity, md.gvaMassShootings, JSON.parse(files.get('stats/national.json')).deaths]) {
+      for (const note of series.notes) assert.ok(text[note], `no Spanish for "${note}"`);
+      assert.equal(series.es, undefined);
+    }
+    assert.equal(text[sources.cdcState.dcNote], sources.cdcState.es.dcNote);
+    assert.equal(text[sources.gvaCity.source], sources.gvaCity.es.source);
+    assert.equal(text[sources.national.source], undefined, 'a publication title stays English');
+    assert.equal(JSON.parse(files.get('index.json')).resources.statsSpanish, 'stats/es.json');
+    const baltimore = md.cities.find((c) => c.city === 'Baltimore');
+    assert.match(baltimore.local.noteEs, /^La ciudad de Baltimore es una ciudad independiente/);
+
+    const dir = dataCopy();
+    sources.gvaMassShootings.es.notes.pop();
+    sources.national.es.source = 'Informes';
+    delete sources.national.source;
+    writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));
+    let result = await buildFeed({ dataDir: dir, write: false });
+    assert.deepEqual(messages(result.errors, dir), ["data/stats/sources.json: national.source: must have required property 'source'"]);
+    sources.national.source = 'CDC WISQARS Fatal Injury Reports';
+    delete sources.national.es.source;
+    delete sources.cdcState.es.dcNote;
+    writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));
+    result = await buildFeed({ dataDir: dir, write: false });
+    assert.deepEqual(messages(result.errors, dir), ["data/stats/sources.json: cdcState.es.dcNote: must have required property 'dcNote'"]);
+    sources.cdcState.es.dcNote = 'Solo 2022 y 2023.';
+    writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));
+    const ccLine = lineOf('stats/city-counties.csv', (l) => l.startsWith('CO,Denver,'));
+    editLine(dir, 'stats/city-counties.csv', ccLine, (l) => l.replace(/,"[^"]*"$/, ',""'));
+    result = await buildFeed({ dataDir: dir, write: false });
+    assert.deepEqual(messages(result.errors, dir), [
+      'data/stats/sources.json: gvaMassShootings.es.notes: must translate every note: 3 in English, 2 in Spanish',
+      `data/stats/city-counties.csv:${ccLine}: note_es: is empty: translate note`,
+    ]);
+  });
+
   test('errors name the file, line and field, and nothing is written', async () => {
     const dir = dataCopy();
     const cdcLine = lineOf('stats/cdc_state_firearm_mortality.csv', (l) => l.startsWith('2022,MD,'));
@@ -237,7 +280,7 @@ describe('stats feed section', () => {
     const ccLine = lineOf('stats/city-counties.csv', (l) => l.startsWith('MD,Baltimore,'));
     editLine(dir, 'stats/city-counties.csv', ccLine, (l) => l.replace(',24510,', ',24005,'));
     const ccLine2 = lineOf('stats/city-counties.csv', (l) => l.startsWith('PA,Philadelphia,'));
-    editLine(dir, 'stats/city-counties.csv', ccLine2, 'PA,Philadelphia,42101,city-county,');
+    editLine(dir, 'stats/city-counties.csv', ccLine2, 'PA,Philadelphia,42101,city-county,,"El condado es la ciudad."');
     const sources = JSON.parse(readFileSync(join(dir, 'stats/sources.json'), 'utf8'));
     delete sources.gvaCity.first;
     writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));

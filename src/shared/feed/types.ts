@@ -106,6 +106,15 @@ export interface StatsSeriesInfo {
   notes: string[];
 }
 
+/**
+ * `stats/es.json`: the Spanish of the statistics' notes and descriptive source names
+ * (data/stats/sources.json `es`), keyed by the English text. Fetched only by Spanish cards.
+ */
+export interface StatsSpanishResource {
+  schemaVersion: number;
+  text: Record<string, string>;
+}
+
 /** CDC/NCHS firearm deaths and age-adjusted rate per 100,000 for one state, by year. */
 export interface StateSeries extends StatsSeriesInfo {
   points: Array<{ year: number; deaths: number; rate: number | null }>;
@@ -138,6 +147,8 @@ export interface LocalFigures {
   name: string;
   /** Reviewed note (data/stats/city-counties.csv), or null. */
   note: string | null;
+  /** Spanish version of `note` (city-counties.csv `note_es`), where the data has it. */
+  noteEs?: string | null;
   homicide: LocalCount[];
   suicide: LocalCount[];
 }
@@ -259,6 +270,8 @@ export interface FeedResources {
   /** Path template: `stats/state/{state}.json`, `state` the lowercase USPS code. */
   statsState: StatsStateResource;
   statsCities: StatsCitiesResource;
+  /** Spanish of the statistics' notes (only Spanish cards fetch it). */
+  statsSpanish: StatsSpanishResource;
   map: MapResource;
   geocoding: GeocodingResource;
 }
