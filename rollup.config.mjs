@@ -56,6 +56,40 @@ const minifyStyleModules = {
   },
 };
 
+/** Same hash as `catalogKey` in src/shared/i18n/i18n.ts (a node test checks they agree). */
+export function catalogKey(source) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * The Spanish catalog files (src/shared/i18n/es.ts, src/<widget>/es.ts) are object literals keyed
+ * by the English text. In the built chunk each key becomes its short hash, so a Spanish page does
+ * not download every English string as well; two strings with one hash stop the build.
+ */
+const hashCatalogKeys = {
+  name: 'maig-hash-catalog-keys',
+  seen: new Map(),
+  buildStart() {
+    this.seen = new Map();
+  },
+  async transform(code, id) {
+    if (!/\/src\/(?:[\w-]+\/)?(?:i18n\/)?es\.ts$/.test(id.replace(/\\/g, '/'))) return null;
+    // After the TypeScript plugin: plain JS with one object literal and `export default`.
+    const module = await import(`data:text/javascript;charset=utf-8,${encodeURIComponent(code)}`);
+    const hashed = {};
+    for (const [english, spanish] of Object.entries(module.default)) {
+      const key = catalogKey(english);
+      const other = this.seen.get(key);
+      if (other !== undefined && other !== english) this.error(`catalog keys collide (${key}): "${other}" and "${english}"`);
+      this.seen.set(key, english);
+      hashed[key] = spanish;
+    }
+    return { code: `export default ${JSON.stringify(hashed)};\n`, map: { mappings: '' } };
+  },
+};
+
 export default {
   input: {
     'maig-widgets': 'src/maig-widgets.ts',
@@ -85,6 +119,7 @@ export default {
     nodeResolve(),
     typescript({ tsconfig: './tsconfig.json', compilerOptions: { declaration: false, outDir: 'dist', sourceMap: true, types: [] }, include: ['src/**/*.ts'] }),
     minifyStyleModules,
+    hashCatalogKeys,
     // The loader's on-demand import() keeps its bundler hints (webpackIgnore, @vite-ignore).
     terser({ format: { comments: /webpackIgnore|@vite-ignore/ }, compress: { passes: 2 }, module: true }),
   ],

@@ -21,8 +21,10 @@ const SPANISH = /^es(?:-|$)/i;
 export function langTag(el: Element | null | undefined): string {
   for (let node: Node | null | undefined = el; node; ) {
     if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
-      if (lang !== null && lang.trim()) return lang.trim();
+      // The property for HTML elements: a widget's `lang` set as a property counts before Lit
+      // has reflected it to the attribute (Lit renders first, then reflects).
+      const lang = node instanceof HTMLElement ? node.lang : node.getAttribute('lang');
+      if (typeof lang === 'string' && lang.trim()) return lang.trim();
       node = node.assignedSlot ?? node.parentNode;
     } else if (node instanceof ShadowRoot) {
       node = node.host;
@@ -65,10 +67,22 @@ export function fill(text: string, values?: Values): string {
 }
 
 /**
+ * The catalog key of an English string in the built chunk: its 32-bit FNV-1a hash in base 36.
+ * The build (rollup.config.mjs, `hashCatalogKeys`) replaces each English key with it, so Spanish
+ * pages do not download the English text a second time; the build fails on a collision.
+ * Unbuilt sources (tests, the dev server) keep the English keys, which are looked up first.
+ */
+export function catalogKey(source: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
  * `source` in `lang` with its placeholders filled. A string missing from the Spanish catalog
  * stays English (the catalog test lists any such string, so none ships).
  */
 export function translate(lang: Lang, source: string, values?: Values): string {
-  const text = lang === 'es' && spanish ? (spanish[source] ?? source) : source;
+  const text = lang === 'es' && spanish ? (spanish[source] ?? spanish[catalogKey(source)] ?? source) : source;
   return fill(text, values);
 }

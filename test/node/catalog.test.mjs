@@ -1,0 +1,43 @@
+// The built Spanish catalog (dist/chunks/catalog-es-*.js): every English key of the sources
+// (src/shared/i18n/es.ts, src/<widget>/es.ts) is there as its short hash with the same Spanish,
+// no English key is left in the chunk, and the build and the browser hash a string alike.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { catalogKey as buildKey } from '../../rollup.config.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const importTs = async (path) => {
+  const { outputText: code } = ts.transpileModule(readFileSync(join(root, path), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  return import(`data:text/javascript;charset=utf-8,${encodeURIComponent(code)}`);
+};
+const sources = ['src/shared/i18n/es.ts', ...readdirSync(join(root, 'src'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, 'src', d.name, 'es.ts')))
+  .map((d) => `src/${d.name}/es.ts`)];
+
+test('the browser and the build hash catalog keys alike', async () => {
+  const { catalogKey } = await importTs('src/shared/i18n/i18n.ts');
+  for (const s of ['', 'Try again', '{count} member cities in {state}', 'Ñandú «ü» — 中文', 'a'.repeat(500)]) assert.equal(catalogKey(s), buildKey(s), s);
+});
+
+test('the built Spanish chunk has every entry under its hash, and no English key', async () => {
+  const file = readdirSync(join(root, 'dist/chunks')).find((f) => /^catalog-es-.*\.js$/.test(f));
+  assert.ok(file, 'no catalog-es chunk in dist/chunks (run the build first)');
+  const built = (await import(join(root, 'dist/chunks', file))).default;
+  let count = 0;
+  for (const path of sources) {
+    const catalog = (await importTs(path)).default;
+    for (const [english, spanish] of Object.entries(catalog)) {
+      assert.equal(built[buildKey(english)], spanish, `${path}: ${english}`);
+      assert.ok(!(english in built), `English key left in the chunk: ${english}`);
+      count++;
+    }
+  }
+  assert.equal(Object.keys(built).length, count, 'the chunk has exactly the sources\' entries');
+  assert.ok(count > 100, `only ${count} entries`);
+});
