@@ -87,7 +87,7 @@ test('every widget takes lang, described, in the allow-list and the block', () =
   const widgets = widgetDefinitions(manifest);
   for (const [name, w] of Object.entries(widgets)) {
     assert.equal(w.attributes.lang?.type, 'string', name);
-    assert.match(w.attributes.lang.description, /BCP 47/, name);
+    assert.match(w.attributes.lang.description, /Spanish/, name);
   }
   assert.match(text('assets/block-editor.js'), /def\.name === 'lang'/);
   assert.match(text('readme.txt'), /lang="es"/);

@@ -65,7 +65,7 @@ describe('feed shapes', () => {
       [INDEX_SHAPES, ['index']],
       [MEMBER_COUNT_SHAPES, ['members']],
       [PRINCIPLES_SHAPES, ['principles']],
-      [CITY_STATS_SHAPES, ['statsNational', 'statsState']],
+      [CITY_STATS_SHAPES, ['statsNational', 'statsState', 'statsSpanish']],
       [MEMBER_MAP_SHAPES, ['members', 'map']],
     ] as const;
     const real = new URL('/dist/feed/v1/', location.href).href;
