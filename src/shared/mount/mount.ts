@@ -17,6 +17,7 @@
  * This module has no dependency on Lit or the feed client: it must stay small (≤ 2 KB gzip).
  */
 import { VERSION } from '../version.js';
+import { langOf, langTag } from '../i18n/i18n.js';
 
 /** Every widget of this version: `<maig-NAME>` elements and `data-maig-widget="NAME"` placeholders. */
 export const WIDGETS: readonly string[] = ['member-count', 'principles', 'city-stats', 'join-form', 'member-map'];
@@ -50,8 +51,19 @@ function fail(target: Element, what: string, message: string, warning?: string):
   target.prepend(note);
 }
 
+/**
+ * The message in the placeholder's language (its own `lang`, an ancestor's, the page's): Spanish
+ * is written here, not taken from the widgets' catalog, which the loader does not load.
+ */
+const say = (target: Element, english: string, spanish: string) => (langOf(langTag(target)) === 'es' ? spanish : english);
+
 const notAWidget = (target: Element, what: string, name: string) =>
-  fail(target, what, `“${name}” is not a widget name, so it could not be shown.`, `is not a widget (${WIDGETS.join(', ')}).`);
+  fail(
+    target,
+    what,
+    say(target, `“${name}” is not a widget name, so it could not be shown.`, `“${name}” no es el nombre de un widget; no se pudo mostrar.`),
+    `is not a widget (${WIDGETS.join(', ')}).`,
+  );
 
 /** `root` itself when it matches `selector`, then its descendants that do. */
 const select = (root: ParentNode, selector: string): Element[] => [
@@ -73,8 +85,9 @@ function upgrade(element: Element): void {
   load.then(
     // The module ran; when customElements.define threw for it, the element stays undefined
     // (defineElement already warned, naming it).
-    () => customElements.get(tag) || fail(element, `<${tag}>`, `${readable} could not be started.`),
-    (error: unknown) => fail(element, `<${tag}>`, `${readable} could not be loaded.`, `could not be loaded from ${url} (${error}).`),
+    () => customElements.get(tag) || fail(element, `<${tag}>`, say(element, `${readable} could not be started.`, `No se pudo iniciar el widget “${name}”.`)),
+    (error: unknown) =>
+      fail(element, `<${tag}>`, say(element, `${readable} could not be loaded.`, `No se pudo cargar el widget “${name}”.`), `could not be loaded from ${url} (${error}).`),
   );
 }
 
