@@ -131,6 +131,14 @@ describe('the loader: names it cannot show', () => {
     await expect(wrapper).to.be.accessible();
   });
 
+  it('in Spanish: across a shadow root, from its host\'s lang', async () => {
+    const host = await fixture(html`<div lang="es"></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<div data-maig-widget="mapa"></div>';
+    mount(root);
+    expect(message(root.firstElementChild!)).to.equal('“mapa” no es el nombre de un widget; no se pudo mostrar.');
+  });
+
   it('in Spanish: <html lang="es"> gives Spanish messages', async () => {
     document.documentElement.setAttribute('lang', 'es');
     try {

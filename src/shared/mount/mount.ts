@@ -17,7 +17,6 @@
  * This module has no dependency on Lit or the feed client: it must stay small (≤ 2 KB gzip).
  */
 import { VERSION } from '../version.js';
-import { langOf, langTag } from '../i18n/i18n.js';
 
 /** Every widget of this version: `<maig-NAME>` elements and `data-maig-widget="NAME"` placeholders. */
 export const WIDGETS: readonly string[] = ['member-count', 'principles', 'city-stats', 'join-form', 'member-map'];
@@ -52,10 +51,17 @@ function fail(target: Element, what: string, message: string, warning?: string):
 }
 
 /**
- * The message in the placeholder's language (its own `lang`, an ancestor's, the page's): Spanish
- * is written here, not taken from the widgets' catalog, which the loader does not load.
+ * The message in the placeholder's language (its own `lang`, an ancestor's, the page's, as
+ * `langTag` in shared/i18n finds it): Spanish is written here, not taken from the widgets'
+ * catalog, and the lookup is repeated rather than imported, so the loader does not pull in the
+ * widgets' shared chunk.
  */
-const say = (target: Element, english: string, spanish: string) => (langOf(langTag(target)) === 'es' ? spanish : english);
+function say(target: Element, english: string, spanish: string): string {
+  let node: Node | null = target;
+  while (node && !(node instanceof Element && node.getAttribute('lang')?.trim())) node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+  const tag = node ? (node as Element).getAttribute('lang')! : document.documentElement.lang;
+  return /^\s*es(-|\s*$)/i.test(tag) ? spanish : english;
+}
 
 const notAWidget = (target: Element, what: string, name: string) =>
   fail(
