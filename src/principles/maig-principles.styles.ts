@@ -118,7 +118,7 @@ export const principlesStyles = css`
     margin: 1em 0 0;
   }
   .english-only {
-    margin: 0.5em 0 0;
+    margin: 0.5em 0 1em;
     font-style: italic;
   }
   .source {
