@@ -28,6 +28,7 @@ interface Counted {
  * @attr label - Text after the number, instead of "member cities" / "member cities in New Jersey".
  * @attr hide-claim - Leave out the coalition's headline claim.
  * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr lang - Language of the widget (`es`, `es-US`, `es-PR`… for Spanish; otherwise English). Default: the nearest ancestor's `lang`, then the page's.
  *
  * @slot - Fallback content, shown before the script runs and when the feed cannot be read.
  *
@@ -73,24 +74,40 @@ export class MaigMemberCount extends MaigElement {
 
   protected readonly what = 'the member count';
 
+  protected override get loadingText(): string {
+    return this.t('Loading the member count…');
+  }
+
+  protected override get errorTitle(): string {
+    return this.t('The member count could not be shown.');
+  }
+
   private readonly data = new Task(this, {
-    task: async ([feedUrl, stateQuery]: readonly [string, string | null]): Promise<Counted | EmptyResult> => {
+    task: async ([feedUrl, stateQuery]: readonly [string, string | null, string]): Promise<Counted | EmptyResult> => {
       const loaded = await loadResource(feedUrl, 'members', FEED_SHAPES);
       if (!stateQuery?.trim()) return { loaded, count: loaded.data.members.length };
       const state = findState(loaded.data.states, stateQuery);
       if (!state) {
-        throw new Error(`"${stateQuery}" is not a US state or territory. Use a USPS code such as "NJ" or a name such as "New Jersey".`);
+        throw new Error(this.t('"{query}" is not a US state or territory. Use a USPS code such as "NJ" or a name such as "New Jersey".', { query: stateQuery }));
       }
       const count = loaded.data.members.filter((m) => m.state === state.code).length;
-      if (count === 0) return new EmptyResult(`No member cities in ${state.name} are listed in the coalition's feed yet.`);
+      if (count === 0) return new EmptyResult(this.t("No member cities in {state} are listed in the coalition's feed yet.", { state: state.name }));
       return { loaded, count, state };
     },
-    args: () => [this.feedUrl, this.state] as const,
+    // The language is an argument: messages written by the task follow a change of `lang`.
+    args: () => [this.feedUrl, this.state, this.uiLang] as const,
   });
 
   private renderCount({ loaded, count, state }: Counted): TemplateResult {
-    const label = this.label?.trim() || (state ? `member ${count === 1 ? 'city' : 'cities'} in ${state.name}` : `member ${count === 1 ? 'city' : 'cities'}`);
-    const claim = loaded.index.coalition.headline;
+    const one = count === 1;
+    const label =
+      this.label?.trim() ||
+      (state ? this.t(one ? 'member city in {state}' : 'member cities in {state}', { state: state.name }) : this.t(one ? 'member city' : 'member cities'));
+    const coalition = loaded.index.coalition;
+    // The claim in the widget's language when the feed has it; otherwise the English, marked so.
+    const translated = this.uiLang === 'en' ? coalition.headline : coalition.es?.headline;
+    const claim = translated ?? coalition.headline;
+    const lower = claim && claim.charAt(0).toLowerCase() + claim.slice(1);
     return html`
       ${this.renderStale(loaded)}
       <p class="count">
@@ -98,9 +115,14 @@ export class MaigMemberCount extends MaigElement {
         <span class="label" part="label">${label}</span>
       </p>
       <p class="as-of" part="as-of">
-        ${loaded.index.coalition.name}, as of <time datetime=${loaded.data.asOf}>${formatDate(loaded.data.asOf, this.locale)}</time>
+        ${this.tParts('{name}, as of {date}', {
+          name: coalition.name,
+          date: html`<time datetime=${loaded.data.asOf}>${formatDate(loaded.data.asOf, this.locale)}</time>`,
+        })}
       </p>
-      ${claim && !this.hideClaim ? html`<p class="claim" part="claim">The coalition: ${claim.charAt(0).toLowerCase() + claim.slice(1)}.</p>` : nothing}
+      ${claim && !this.hideClaim
+        ? html`<p class="claim" part="claim">${this.tParts('The coalition: {claim}.', { claim: translated ? lower : html`<span lang="en">${lower}</span>` })}</p>`
+        : nothing}
     `;
   }
 

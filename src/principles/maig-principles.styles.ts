@@ -117,6 +117,10 @@ export const principlesStyles = css`
   .join {
     margin: 1em 0 0;
   }
+  .english-only {
+    margin: 0.5em 0 1em;
+    font-style: italic;
+  }
   .source {
     margin: 0.75em 0 0;
     color: var(--_muted);

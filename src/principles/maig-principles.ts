@@ -35,6 +35,7 @@ interface Shown {
  * @attr join - Show a link to join the coalition: empty for the feed's join address, or a URL.
  * @attr heading-level - Level (2-6) of the statement's heading; `0` hides the heading.
  * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr lang - Language of the widget (`es`, `es-US`, `es-PR`… for Spanish; otherwise English). Default: the nearest ancestor's `lang`, then the page's. The statement itself stays English, marked `lang="en"`.
  *
  * @fires {CustomEvent<PrincipleToggleDetail>} maig-principle-toggle - A principle (or all) was opened or closed by the reader.
  *
@@ -47,6 +48,7 @@ interface Shown {
  * @csspart list - The list of principles.
  * @csspart toggle - Each principle's disclosure button.
  * @csspart body - Each principle's text.
+ * @csspart english-only - The note, on a page in another language, that the statement is available in English only.
  * @csspart join - The link to join.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
@@ -84,18 +86,27 @@ export class MaigPrinciples extends MaigElement {
 
   protected readonly what = 'the Statement of Principles';
 
+  protected override get loadingText(): string {
+    return this.t('Loading the Statement of Principles…');
+  }
+
+  protected override get errorTitle(): string {
+    return this.t('The Statement of Principles could not be shown.');
+  }
+
   private readonly data = new Task(this, {
-    task: async ([feedUrl, version]: readonly [string, string | null]): Promise<Shown> => {
+    task: async ([feedUrl, version]: readonly [string, string | null, string]): Promise<Shown> => {
       const loaded = await loadResource(feedUrl, 'principles', FEED_SHAPES);
       const id = version ?? loaded.data.defaultVersion;
       const found = loaded.data.versions.find((v) => v.id === id);
       if (!found) {
         const known = loaded.data.versions.map((v) => `"${v.id}"`).join(', ');
-        throw new Error(`There is no version "${id}" of the Statement of Principles. Versions in this feed: ${known}.`);
+        throw new Error(this.t('There is no version "{id}" of the Statement of Principles. Versions in this feed: {known}.', { id, known }));
       }
       return { loaded, version: found };
     },
-    args: () => [this.feedUrl, this.version] as const,
+    // The language is an argument: the message of an unknown version follows a change of `lang`.
+    args: () => [this.feedUrl, this.version, this.uiLang] as const,
   });
 
   private readonly onHashChange = () => this.openFromHash(true);
@@ -183,39 +194,43 @@ export class MaigPrinciples extends MaigElement {
     const joinUrl = this.join === null ? null : this.join.trim() || loaded.index.coalition.joinUrl;
     // A join URL that is not http(s) or relative (javascript:, data:…) is never a link: plain text.
     const joinHref = joinUrl === null ? null : safeHref(joinUrl);
+    // The statement is the coalition's English text: in another language it is marked lang="en"
+    // (screen readers switch voice) under a note that it exists in English only.
+    const en: 'en' | typeof nothing = this.uiLang === 'en' ? nothing : 'en';
     return html`
       ${this.renderStale(loaded)}
-      ${this.renderHeading(version.label)}
-      <div class="preamble" part="preamble">
+      ${this.renderHeading(version.label, en)}
+      ${en === 'en' ? html`<p class="english-only" part="english-only">${this.t('The Statement of Principles is available in English only.')}</p>` : nothing}
+      <div class="preamble" part="preamble" lang=${en}>
         ${version.whereas.map((w) => html`<p><span class="whereas-label">Whereas:</span> ${w}</p>`)}
         <p>${version.resolution}</p>
       </div>
       ${withBody.length
         ? html`<div class="toolbar" part="toolbar">
             <button type="button" class="button button--secondary expand-all" ?disabled=${allOpen} @click=${(e: Event) => this.onToolbar(e, true)}>
-              Expand all
+              ${this.t('Expand all')}
             </button>
             <button type="button" class="button button--secondary collapse-all" ?disabled=${noneOpen} @click=${(e: Event) => this.onToolbar(e, false)}>
-              Collapse all
+              ${this.t('Collapse all')}
             </button>
           </div>`
         : nothing}
-      <ol class="list" part="list">
+      <ol class="list" part="list" lang=${en}>
         ${version.principles.map((p) => this.renderPrinciple(p.id, p.title, p.body))}
       </ol>
       ${joinUrl === null
         ? nothing
         : joinHref
-          ? html`<p class="join" part="join"><a class="button" href=${joinHref}>Join ${loaded.index.coalition.name}</a></p>`
-          : html`<p class="join" part="join">Join ${loaded.index.coalition.name}</p>`}
-      <p class="source">Source: ${version.source}.</p>
+          ? html`<p class="join" part="join"><a class="button" href=${joinHref}>${this.t('Join {name}', { name: loaded.index.coalition.name })}</a></p>`
+          : html`<p class="join" part="join">${this.t('Join {name}', { name: loaded.index.coalition.name })}</p>`}
+      <p class="source">${this.tParts('Source: {source}.', { source: html`<span lang=${en}>${version.source}</span>` })}</p>
     `;
   }
 
-  private renderHeading(label: string): TemplateResult | typeof nothing {
+  private renderHeading(label: string, lang: string | typeof nothing): TemplateResult | typeof nothing {
     const level = Math.round(this.headingLevel);
     if (!(level >= 1 && level <= 6)) return nothing;
-    return html`<div class="heading" part="heading" role="heading" aria-level=${level}>${label}</div>`;
+    return html`<div class="heading" part="heading" role="heading" aria-level=${level} lang=${lang}>${label}</div>`;
   }
 
   private renderPrinciple(id: string, title: string, body: string): TemplateResult {

@@ -96,4 +96,33 @@ describe('feed builder', () => {
     ({ errors } = await buildFeed({ dataDir: dir, write: false }));
     assert.deepEqual(messages(errors).map((m) => m.replace(`${dir}/`, 'data/')), ['data/members.csv:1: city: header is missing column city']);
   });
+  test('carries the Spanish coalition text and checks a translation has every field of the English', async () => {
+    const { files } = await buildFeed({ write: false });
+    const { coalition } = JSON.parse(files.get('index.json'));
+    assert.deepEqual(coalition.es, { headline: 'Un grupo bipartidista de más de 2000 alcaldes y exalcaldes' });
+    const source = JSON.parse(readFileSync('data/coalition.json', 'utf8'));
+    assert.match(source.es.note, /not the coalition's own words/, 'a translation of ours says so in the data');
+
+    const dir = dataCopy();
+    const build = async (es, headline = source.headline) => {
+      writeFileSync(join(dir, 'coalition.json'), JSON.stringify({ ...source, headline, es }));
+      const { errors, files: out } = await buildFeed({ dataDir: dir, write: false });
+      return { text: messages(errors).map((m) => m.replace(`${dir}/`, 'data/')), index: out.get('index.json') && JSON.parse(out.get('index.json')) };
+    };
+    assert.deepEqual((await build({ note: 'only a note' })).text, [
+      'data/coalition.json: es.headline: is missing: the English "headline" has text, so its Spanish version must too',
+    ]);
+    assert.deepEqual((await build({ headline: '  ' })).text, [
+      'data/coalition.json: es.headline: is missing: the English "headline" has text, so its Spanish version must too',
+    ]);
+    assert.deepEqual((await build({ headline: 'Texto', slogan: 'Otro' })).text, [
+      'data/coalition.json: es.slogan: is not a translatable field (headline, note)',
+    ]);
+    assert.deepEqual((await build({ headline: 'Texto' }, null)).text, ['data/coalition.json: es.headline: has text but the English "headline" is null']);
+    assert.deepEqual((await build('texto')).text, ['data/coalition.json: es: must be an object of Spanish texts with the same keys as the English']);
+    const none = await build(undefined);
+    assert.deepEqual(none.text, []);
+    assert.equal('es' in none.index.coalition, false, 'no Spanish text: no es object');
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

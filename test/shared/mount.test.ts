@@ -125,4 +125,40 @@ describe('the loader: names it cannot show', () => {
     expect(warnings[0]).to.match(/^maig-widgets: <maig-principles> could not be loaded from http:\/\/[^ ]+\/src\/elements\/maig-principles\.js \(.+\)\.$/);
     await expect(wrapper).to.be.accessible();
   });
+  it('in Spanish: the messages follow the placeholder\'s language (its own lang, an ancestor\'s)', async () => {
+    const wrapper = await fixture(html`<div lang="es-PR">
+      <div data-maig-widget="mapa"><a href="https://example.org/">Nuestra coalición</a></div>
+      <maig-join-form><a href="https://example.org/">Únase</a></maig-join-form>
+      <div lang="en"><maig-city-stats></maig-city-stats></div>
+    </div>`);
+    mount(wrapper);
+    const placeholder = wrapper.querySelector('[data-maig-widget]')!;
+    expect(message(placeholder)).to.equal('“mapa” no es el nombre de un widget; no se pudo mostrar.');
+    const form = wrapper.querySelector('maig-join-form')!;
+    await waitUntil(() => message(form), 'no message for the module that failed', { timeout: 5000 });
+    expect(message(form)).to.equal('No se pudo cargar el widget “join-form”.');
+    const stats = wrapper.querySelector('maig-city-stats')!;
+    await waitUntil(() => message(stats), 'no message for the English one', { timeout: 5000 });
+    expect(message(stats)).to.equal('The city stats widget could not be loaded.');
+    await expect(wrapper).to.be.accessible();
+  });
+
+  it('in Spanish: across a shadow root, from its host\'s lang', async () => {
+    const host = await fixture(html`<div lang="es"></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<div data-maig-widget="mapa"></div>';
+    mount(root);
+    expect(message(root.firstElementChild!)).to.equal('“mapa” no es el nombre de un widget; no se pudo mostrar.');
+  });
+
+  it('in Spanish: <html lang="es"> gives Spanish messages', async () => {
+    document.documentElement.setAttribute('lang', 'es');
+    try {
+      const wrapper = await fixture(html`<div><div data-maig-widget="contador"></div></div>`);
+      mount(wrapper);
+      expect(message(wrapper.firstElementChild!)).to.equal('“contador” no es el nombre de un widget; no se pudo mostrar.');
+    } finally {
+      document.documentElement.setAttribute('lang', 'en');
+    }
+  });
 });

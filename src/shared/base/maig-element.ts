@@ -85,25 +85,50 @@ export abstract class MaigElement extends LitElement {
     return false;
   }
 
-  /** What this widget is, for state messages ("Loading the member count…"). */
+  /**
+   * What this widget is ("the member map"), for the English state messages of a widget that does
+   * not override `loadingText` and `errorTitle`. Override those two (whole sentences, translated):
+   * in Spanish, a widget that does not shows generic Spanish messages instead.
+   */
   protected abstract readonly what: string;
+
+  /** The loading line screen readers hear, a whole sentence: `this.t('Loading the member count…')`. */
+  protected get loadingText(): string {
+    return this.uiLang === 'en' ? `Loading ${this.what}…` : this.t('Loading…');
+  }
+
+  /** The error state's title, a whole sentence: `this.t('The member count could not be shown.')`. */
+  protected get errorTitle(): string {
+    const what = this.what;
+    return this.uiLang === 'en' ? `${what[0]!.toUpperCase()}${what.slice(1)} could not be shown.` : this.t('This widget could not be shown.');
+  }
+
+  /**
+   * `source` translated, with each `{name}` replaced by `parts[name]` (text, or a template such
+   * as a `<time>` or an English span marked `lang="en"`), in the order the language puts them.
+   */
+  protected tParts(source: string, parts: Record<string, unknown>): unknown[] {
+    return this.t(source)
+      .split(/\{(\w+)\}/)
+      .map((piece, i) => (i % 2 ? parts[piece] : piece));
+  }
 
   /** The loading state: a status line for screen readers and a placeholder for the eye. */
   protected renderLoading(skeleton: TemplateResult | typeof nothing = nothing): TemplateResult {
     return html`<div class="state state--loading" part="loading" role="status" aria-busy="true">
-      <span class="visually-hidden">Loading ${this.what}…</span>
+      <span class="visually-hidden">${this.loadingText}</span>
       <div aria-hidden="true">${skeleton}</div>
     </div>`;
   }
 
   /** The error state: what happened in plain words, a retry button, and the author's fallback content. */
   protected renderError(error: unknown, retry: () => void): TemplateResult {
-    const { message, detail } = describeError(error);
+    const { message, values, detail } = describeError(error);
     return html`<div class="state state--error" part="error" role="alert">
-      <p class="state__title">${this.what[0]!.toUpperCase() + this.what.slice(1)} could not be shown.</p>
-      <p>${message}</p>
+      <p class="state__title">${this.errorTitle}</p>
+      <p>${this.t(message, values)}</p>
       ${detail ? html`<p class="state__detail">${detail}</p>` : nothing}
-      <button class="button button--secondary retry" part="retry" type="button" @click=${() => this.retryKeepingFocus(retry)}>Try again</button>
+      <button class="button button--secondary retry" part="retry" type="button" @click=${() => this.retryKeepingFocus(retry)}>${this.t('Try again')}</button>
       <slot></slot>
     </div>`;
   }
@@ -118,10 +143,10 @@ export abstract class MaigElement extends LitElement {
   /** A note above the content when it comes from a kept copy because the feed could not be read. */
   protected renderStale(loaded: Pick<LoadedResource<unknown>, 'stale' | 'savedAt'>): TemplateResult | typeof nothing {
     if (!loaded.stale) return nothing;
-    const when = loaded.savedAt ? ` saved on ${formatDate(loaded.savedAt, this.locale)}` : '';
-    return html`<p class="stale" part="stale" role="note">
-      The live data could not be loaded. Showing a copy${when}; it may be out of date.
-    </p>`;
+    const text = loaded.savedAt
+      ? this.t('The live data could not be loaded. Showing a copy saved on {date}; it may be out of date.', { date: formatDate(loaded.savedAt, this.locale) })
+      : this.t('The live data could not be loaded. Showing a copy; it may be out of date.');
+    return html`<p class="stale" part="stale" role="note">${text}</p>`;
   }
 
   /**

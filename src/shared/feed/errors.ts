@@ -4,7 +4,7 @@ export type FeedErrorKind = 'network' | 'timeout' | 'http' | 'json' | 'schema' |
 const MESSAGES: Record<FeedErrorKind, string> = {
   network: 'The data feed could not be reached. Check your connection and try again.',
   timeout: 'The data feed took too long to answer. Try again in a moment.',
-  http: 'The data feed answered with an error',
+  http: 'The data feed answered with an error (HTTP {status}).',
   json: 'The data feed sent something that is not valid JSON.',
   schema: 'The data feed is in a format this widget does not understand.',
   missing: 'The data feed does not contain what this widget needs.',
@@ -19,16 +19,19 @@ export class FeedError extends Error {
     readonly detail = '',
     readonly status?: number,
   ) {
-    super(
-      kind === 'http' ? `${MESSAGES.http} (HTTP ${status}).` : MESSAGES[kind],
-    );
+    super(MESSAGES[kind].replace('{status}', String(status)));
   }
 }
 
-/** A readable sentence for any error a widget's task may end with. */
-export function describeError(error: unknown): { message: string; detail: string } {
+/**
+ * A readable sentence for any error a widget's task may end with: `message` is the English text
+ * (the catalog key) with `{placeholders}` filled from `values`, so the widget shows
+ * `this.t(message, values)`. An Error a widget threw is shown as its message, which the widget
+ * wrote already in its own language.
+ */
+export function describeError(error: unknown): { message: string; values?: Record<string, string | number>; detail: string } {
   if (error instanceof FeedError) {
-    return { message: error.message, detail: [error.detail, error.url].filter(Boolean).join(' · ') };
+    return { message: MESSAGES[error.kind], values: { status: String(error.status) }, detail: [error.detail, error.url].filter(Boolean).join(' · ') };
   }
   if (error instanceof Error) return { message: error.message, detail: '' };
   return { message: 'Something went wrong while loading this widget.', detail: String(error ?? '') };

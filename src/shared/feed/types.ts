@@ -26,6 +26,13 @@ export interface Coalition {
   headline: string | null;
   foundingChair: string | null;
   coChairs: CoChair[];
+  /** Spanish versions of the coalition text above (the same keys), when the data has them. */
+  es?: CoalitionTranslation;
+}
+
+/** Spanish versions of the coalition's own text. */
+export interface CoalitionTranslation {
+  headline: string | null;
 }
 
 /** `index.json`: the entry point of a feed. */

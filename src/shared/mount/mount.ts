@@ -50,8 +50,26 @@ function fail(target: Element, what: string, message: string, warning?: string):
   target.prepend(note);
 }
 
+/**
+ * The message in the placeholder's language (its own `lang`, an ancestor's, the page's, as
+ * `langTag` in shared/i18n finds it): Spanish is written here, not taken from the widgets'
+ * catalog, and the lookup is repeated rather than imported, so the loader does not pull in the
+ * widgets' shared chunk.
+ */
+function say(target: Element, english: string, spanish: string): string {
+  let node: Node | null = target;
+  while (node && !(node instanceof Element && node.getAttribute('lang')?.trim())) node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+  const tag = node ? (node as Element).getAttribute('lang')! : document.documentElement.lang;
+  return /^\s*es(-|\s*$)/i.test(tag) ? spanish : english;
+}
+
 const notAWidget = (target: Element, what: string, name: string) =>
-  fail(target, what, `“${name}” is not a widget name, so it could not be shown.`, `is not a widget (${WIDGETS.join(', ')}).`);
+  fail(
+    target,
+    what,
+    say(target, `“${name}” is not a widget name, so it could not be shown.`, `“${name}” no es el nombre de un widget; no se pudo mostrar.`),
+    `is not a widget (${WIDGETS.join(', ')}).`,
+  );
 
 /** `root` itself when it matches `selector`, then its descendants that do. */
 const select = (root: ParentNode, selector: string): Element[] => [
@@ -73,8 +91,9 @@ function upgrade(element: Element): void {
   load.then(
     // The module ran; when customElements.define threw for it, the element stays undefined
     // (defineElement already warned, naming it).
-    () => customElements.get(tag) || fail(element, `<${tag}>`, `${readable} could not be started.`),
-    (error: unknown) => fail(element, `<${tag}>`, `${readable} could not be loaded.`, `could not be loaded from ${url} (${error}).`),
+    () => customElements.get(tag) || fail(element, `<${tag}>`, say(element, `${readable} could not be started.`, `No se pudo iniciar el widget “${name}”.`)),
+    (error: unknown) =>
+      fail(element, `<${tag}>`, say(element, `${readable} could not be loaded.`, `No se pudo cargar el widget “${name}”.`), `could not be loaded from ${url} (${error}).`),
   );
 }
 

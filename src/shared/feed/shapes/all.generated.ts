@@ -94,6 +94,24 @@ export const SHAPES: ShapeTable<'index' | 'members' | 'principles' | 'map' | 'st
         }
        ]
       },
+      "es": {
+       "type": "object",
+       "required": [
+        "headline"
+       ],
+       "properties": {
+        "headline": {
+         "anyOf": [
+          {
+           "type": "null"
+          },
+          {
+           "$ref": "defs.schema.json#/$defs/text"
+          }
+         ]
+        }
+       }
+      },
       "coChairs": {
        "type": "array",
        "items": {

@@ -79,6 +79,24 @@ export const INDEX_SHAPES: ShapeTable<'index'> = {
         }
        ]
       },
+      "es": {
+       "type": "object",
+       "required": [
+        "headline"
+       ],
+       "properties": {
+        "headline": {
+         "anyOf": [
+          {
+           "type": "null"
+          },
+          {
+           "type": "string"
+          }
+         ]
+        }
+       }
+      },
       "coChairs": {
        "type": "array",
        "items": {
