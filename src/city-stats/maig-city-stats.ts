@@ -112,8 +112,14 @@ export class MaigCityStats extends MaigElement {
   @state() private showTable = false;
   @state() private chartStatus: 'waiting' | 'loading' | 'ready' | 'failed' = 'waiting';
 
-  protected get what(): string {
-    return this.t('the gun violence statistics');
+  protected readonly what = 'the gun violence statistics';
+
+  protected override get loadingText(): string {
+    return this.t('Loading the gun violence statistics…');
+  }
+
+  protected override get errorTitle(): string {
+    return this.t('The gun violence statistics could not be shown.');
   }
 
   private chart?: TrendChart;

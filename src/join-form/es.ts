@@ -30,7 +30,6 @@ const es: Catalog = {
     'El formulario aún no se envió. Se intentará de nuevo en {seconds} segundos (intento {next} de {total})…',
   'Your form was not sent.': 'Su formulario no se envió.',
   'Your answers are kept on this device; nothing is lost.': 'Sus respuestas se guardan en este dispositivo; no se pierde nada.',
-  'Try again': 'Intentar de nuevo',
   "You can also [join on the coalition's site].": 'También puede [unirse en el sitio de la coalición].',
   'Your earlier answers were restored.': 'Se recuperaron sus respuestas anteriores.',
   'Clear the form': 'Borrar el formulario',
@@ -82,5 +81,7 @@ const es: Catalog = {
   'This join form is not set up yet.': 'Este formulario para unirse aún no está configurado.',
   'The page must give it the address of a receiver in its [endpoint] attribute.':
     'La página debe indicarle la dirección de un receptor en su atributo [endpoint].',
+  'Loading the join form…': 'Cargando el formulario para unirse…',
+  'The join form could not be shown.': 'No se pudo mostrar el formulario para unirse.',
 };
 export default es;

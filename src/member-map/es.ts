@@ -49,5 +49,7 @@ const es: Catalog = {
     '{count} ciudad miembro de {coalition} en {states} estados y territorios, al {date}. Fuente: {source}. Mapa: {map}.',
   '{count} member cities of {coalition} in {states} states and territories, as of {date}. Source: {source}. Map: {map}.':
     '{count} ciudades miembro de {coalition} en {states} estados y territorios, al {date}. Fuente: {source}. Mapa: {map}.',
+  'Loading the member map…': 'Cargando el mapa de ciudades miembro…',
+  'The member map could not be shown.': 'No se pudo mostrar el mapa de ciudades miembro.',
 };
 export default es;

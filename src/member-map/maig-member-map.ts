@@ -113,6 +113,14 @@ export class MaigMemberMap extends MaigElement {
 
   protected readonly what = 'the member map';
 
+  protected override get loadingText(): string {
+    return this.t('Loading the member map…');
+  }
+
+  protected override get errorTitle(): string {
+    return this.t('The member map could not be shown.');
+  }
+
   @state() private query = '';
   @state() private tip: Tip | null = null;
   /** The state that has focus: it gets the focus ring, with or without a tooltip. */
@@ -375,16 +383,6 @@ export class MaigMemberMap extends MaigElement {
 
   private countText(n: number): string {
     return this.t(n === 1 ? '{count} member city' : '{count} member cities', { count: formatNumber(n, this.renderLocale) });
-  }
-
-  /**
-   * A whole sentence in the widget's language with pieces of markup (a <time>, a <strong>) in
-   * its placeholders: the translation decides where they go.
-   */
-  private tParts(source: string, values: Record<string, string | TemplateResult>): Array<string | TemplateResult> {
-    return this.t(source)
-      .split(/\{(\w+)\}/)
-      .map((piece, i) => (i % 2 ? (values[piece] ?? `{${piece}}`) : piece));
   }
 
   /** A legend entry: "None", "1", "2–4"… "25 or more". */

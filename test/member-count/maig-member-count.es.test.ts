@@ -6,6 +6,7 @@ import { FIXTURE_FEED, fixtureIndex, fixtureRoutes, resetFeed } from '../helpers
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { clearFeedCache, loadResource } from '../../src/shared/feed/client.js';
 import { expectNoEnglish, expectTranslated, langAttributes } from '../helpers/i18n.js';
+import { FEED_SHAPES } from '../../src/member-count/feed-shapes.generated.js';
 
 const ES_HEADLINE = 'Un grupo bipartidista de más de 2000 alcaldes y exalcaldes';
 const withSpanishClaim = (): MockRoutes => ({
@@ -98,7 +99,7 @@ describe('<maig-member-count> in Spanish', () => {
 
   it('stale: a kept copy, with its date in Spanish', async () => {
     mockFetch(fixtureRoutes());
-    await loadResource(FIXTURE_FEED, 'members');
+    await loadResource(FIXTURE_FEED, 'members', FEED_SHAPES);
     clearFeedCache();
     mockFetch({ [FIXTURE_FEED]: { networkError: true }, 'https://feed.test/v1/members.json': { networkError: true } });
     const el = await both(html`<maig-member-count feed=${FIXTURE_FEED}></maig-member-count>`, '[part="stale"]');

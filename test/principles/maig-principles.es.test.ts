@@ -7,6 +7,7 @@ import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/fe
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { clearFeedCache, loadResource } from '../../src/shared/feed/client.js';
 import { expectNoEnglish, expectTranslated, langAttributes } from '../helpers/i18n.js';
+import { FEED_SHAPES } from '../../src/principles/feed-shapes.generated.js';
 
 async function render(lang: string, body: TemplateResult): Promise<MaigPrinciples> {
   const wrapper = await fixture(html`<div lang=${lang}>${body}</div>`);
@@ -97,7 +98,7 @@ describe('<maig-principles> in Spanish', () => {
 
   it('stale', async () => {
     mockFetch(fixtureRoutes());
-    await loadResource(FIXTURE_FEED, 'principles');
+    await loadResource(FIXTURE_FEED, 'principles', FEED_SHAPES);
     clearFeedCache();
     mockFetch({ [FIXTURE_FEED]: { networkError: true }, 'https://feed.test/v1/principles.json': { networkError: true } });
     const el = await both(html`<maig-principles feed=${FIXTURE_FEED}></maig-principles>`, '[part="stale"]');

@@ -110,7 +110,7 @@ export abstract class MaigElement extends LitElement {
   protected tParts(source: string, parts: Record<string, unknown>): unknown[] {
     return this.t(source)
       .split(/\{(\w+)\}/)
-      .map((piece, i) => (i % 2 ? parts[piece] : piece));
+      .map((piece, i) => (i % 2 ? (piece in parts ? parts[piece] : `{${piece}}`) : piece));
   }
 
   /** The loading state: a status line for screen readers and a placeholder for the eye. */
@@ -127,7 +127,10 @@ export abstract class MaigElement extends LitElement {
     return html`<div class="state state--error" part="error" role="alert">
       <p class="state__title">${this.errorTitle}</p>
       <p>${this.t(message, values)}</p>
-      ${detail ? html`<p class="state__detail">${detail}</p>` : nothing}
+      ${detail
+        ? // Technical detail for whoever looks after the page (a field path, a URL): English, marked so.
+          html`<p class="state__detail" lang=${this.uiLang === 'en' ? nothing : 'en'}>${detail}</p>`
+        : nothing}
       <button class="button button--secondary retry" part="retry" type="button" @click=${() => this.retryKeepingFocus(retry)}>${this.t('Try again')}</button>
       <slot></slot>
     </div>`;
