@@ -64,7 +64,7 @@ export function catalogKey(source) {
 }
 
 /**
- * The Spanish catalog files (src/shared/i18n/es.ts, src/<widget>/es.ts) are object literals keyed
+ * The Spanish catalog files (src/shared/i18n/catalog-es.ts, src/<widget>/catalog-es.ts) are object literals keyed
  * by the English text. In the built chunk each key becomes its short hash, so a Spanish page does
  * not download every English string as well; two strings with one hash stop the build.
  */
@@ -75,7 +75,7 @@ const hashCatalogKeys = {
     this.seen = new Map();
   },
   async transform(code, id) {
-    if (!/\/src\/(?:[\w-]+\/)?(?:i18n\/)?es\.ts$/.test(id.replace(/\\/g, '/'))) return null;
+    if (!/\/src\/(?:[\w-]+\/)+catalog-es\.ts$/.test(id.replace(/\\/g, '/'))) return null;
     // After the TypeScript plugin: plain JS with one object literal and `export default`.
     const module = await import(`data:text/javascript;charset=utf-8,${encodeURIComponent(code)}`);
     const hashed = {};
@@ -100,7 +100,11 @@ export default {
     dir: 'dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // A Spanish catalog chunk is named for its widget (catalog-es-member-count-…, catalog-es-shared-…).
+    chunkFileNames: (chunk) => {
+      const catalog = /\/src\/([\w-]+)\/(?:i18n\/)?catalog-es\.ts$/.exec((chunk.facadeModuleId ?? '').replace(/\\/g, '/'));
+      return catalog ? `chunks/catalog-es-${catalog[1]}-[hash].js` : 'chunks/[name]-[hash].js';
+    },
     sourcemap: true,
     // Only the modules named here go to the core chunk (not everything they import).
     onlyExplicitManualChunks: true,

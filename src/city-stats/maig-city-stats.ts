@@ -95,6 +95,9 @@ const loadChartModule = () => (chartModule ??= import('./chart-setup.js'));
  * @cssprop [--maig-chart-height=16em] - Height of the chart.
  */
 export class MaigCityStats extends MaigElement {
+  /** This widget's Spanish strings: fetched only when it shows in Spanish. */
+  static override spanish = () => import('./catalog-es.js');
+
   static override styles = [baseStyles, cityStatsStyles];
 
   /** USPS code of the state, DC or territory. */

@@ -145,6 +145,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @cssprop [--maig-space=1em] - Padding.
  */
 export class MaigJoinForm extends MaigElement {
+  /** This widget's Spanish strings: fetched only when it shows in Spanish. */
+  static override spanish = () => import('./catalog-es.js');
+
   static override styles = [baseStyles, joinFormStyles];
 
   /** URL the form posts to. */

@@ -53,6 +53,9 @@ interface Counted {
  * @cssprop [--maig-radius=0.375em] - Corner radius.
  */
 export class MaigMemberCount extends MaigElement {
+  /** This widget's Spanish strings: fetched only when it shows in Spanish. */
+  static override spanish = () => import('./catalog-es.js');
+
   static override styles = [baseStyles, memberCountStyles];
 
   // No decorators here: the member count is the smallest widget, and without them a page that

@@ -100,6 +100,9 @@ const MAX_RESULTS = 12;
  * @cssprop [--maig-radius=0.375em] - Corner radius.
  */
 export class MaigMemberMap extends MaigElement {
+  /** This widget's Spanish strings: fetched only when it shows in Spanish. */
+  static override spanish = () => import('./catalog-es.js');
+
   static override styles = [baseStyles, memberMapStyles];
 
   /** USPS code or name of the state or territory shown zoomed in; the whole country when unset. */

@@ -68,6 +68,9 @@ interface Shown {
  * @cssprop [--maig-principles-min-height=20em] - Space reserved before the data arrives.
  */
 export class MaigPrinciples extends MaigElement {
+  /** This widget's Spanish strings: fetched only when it shows in Spanish. */
+  static override spanish = () => import('./catalog-es.js');
+
   static override styles = [baseStyles, principlesStyles];
 
   /** Id of the version to show; the feed's default when unset. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import catalog from '../../src/shared/i18n/catalog-es.js';
+import catalog from '../../src/shared/i18n/all-es.js';
 
 /**
  * The English text a person could see or hear in `root` (a widget's shadow root, its slots'

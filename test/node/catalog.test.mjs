@@ -1,5 +1,5 @@
-// The built Spanish catalog (dist/chunks/catalog-es-*.js): every English key of the sources
-// (src/shared/i18n/es.ts, src/<widget>/es.ts) is there as its short hash with the same Spanish,
+// The built Spanish catalogs (dist/chunks/catalog-es-*.js, one per widget and one shared): every
+// English key of the sources (src/shared/i18n/catalog-es.ts, src/<widget>/catalog-es.ts) is there as its short hash with the same Spanish,
 // no English key is left in the chunk, and the build and the browser hash a string alike.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,19 +16,20 @@ const importTs = async (path) => {
   });
   return import(`data:text/javascript;charset=utf-8,${encodeURIComponent(code)}`);
 };
-const sources = ['src/shared/i18n/es.ts', ...readdirSync(join(root, 'src'), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(root, 'src', d.name, 'es.ts')))
-  .map((d) => `src/${d.name}/es.ts`)];
+const sources = ['src/shared/i18n/catalog-es.ts', ...readdirSync(join(root, 'src'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, 'src', d.name, 'catalog-es.ts')))
+  .map((d) => `src/${d.name}/catalog-es.ts`)];
 
 test('the browser and the build hash catalog keys alike', async () => {
   const { catalogKey } = await importTs('src/shared/i18n/i18n.ts');
   for (const s of ['', 'Try again', '{count} member cities in {state}', 'Ñandú «ü» — 中文', 'a'.repeat(500)]) assert.equal(catalogKey(s), buildKey(s), s);
 });
 
-test('the built Spanish chunk has every entry under its hash, and no English key', async () => {
-  const file = readdirSync(join(root, 'dist/chunks')).find((f) => /^catalog-es-.*\.js$/.test(f));
-  assert.ok(file, 'no catalog-es chunk in dist/chunks (run the build first)');
-  const built = (await import(join(root, 'dist/chunks', file))).default;
+test('the built Spanish chunks have every entry under its hash, and no English key', async () => {
+  const files = readdirSync(join(root, 'dist/chunks')).filter((f) => /^catalog-es-.*\.js$/.test(f));
+  assert.equal(files.length, sources.length, `one catalog chunk per source (${files})`);
+  const built = {};
+  for (const file of files) Object.assign(built, (await import(join(root, 'dist/chunks', file))).default);
   const keys = new Map();
   for (const path of sources) {
     const catalog = (await importTs(path)).default;

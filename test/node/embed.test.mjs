@@ -130,7 +130,7 @@ describe('embed page (dist/embed/index.html)', () => {
   // issue 11: ?lang= sets the language of the page and of the widget (a valid BCP 47 tag only).
   /** The Spanish the shared catalog gives `english`, once the base element's strings are translated (undefined before). */
   const sharedSpanish = (english) => {
-    const source = readFileSync('src/shared/i18n/es.ts', 'utf8');
+    const source = readFileSync('src/shared/i18n/catalog-es.ts', 'utf8');
     const quoted = english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`['"]${quoted}['"]\\s*:\\s*['"]([^'"]+)['"]`).exec(source)?.[1];
   };

@@ -5,7 +5,7 @@ import { FeedError, describeError } from '../feed/errors.js';
 import { formatDate, pageLocale } from '../format/locale.js';
 import { litPolicyRefused, warnPolicyRefused } from '../trusted-types.js';
 import type { PropertyValues } from 'lit';
-import { catalogReady, langOf, langTag, loadCatalog, translate, type Lang, type Values } from '../i18n/i18n.js';
+import { catalogReady, langOf, langTag, loadCatalog, translate, type CatalogLoader, type Lang, type Values } from '../i18n/i18n.js';
 
 /** What a widget's data task can end with besides its data: nothing to show. */
 export class EmptyResult {
@@ -37,6 +37,9 @@ export abstract class MaigElement extends LitElement {
     return resolveFeedUrl(this, this.feed);
   }
 
+  /** The widget's own Spanish strings, a chunk of their own: `static override spanish = () => import('./catalog-es.js')`. */
+  static spanish?: CatalogLoader;
+
   /** The page's locale for numbers and dates. */
   protected get locale(): string {
     return pageLocale(this);
@@ -62,9 +65,10 @@ export abstract class MaigElement extends LitElement {
    */
   protected override async scheduleUpdate(): Promise<void> {
     const lang = this.uiLang;
-    if (!catalogReady(lang)) {
+    const own = (this.constructor as typeof MaigElement).spanish;
+    if (!catalogReady(lang, own)) {
       try {
-        await loadCatalog(lang);
+        await loadCatalog(lang, own);
       } catch (error) {
         console.warn('maig-widgets: the Spanish text could not be loaded; showing English.', error);
       }

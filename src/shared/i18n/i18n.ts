@@ -7,6 +7,7 @@
  * ancestor's, then the document's), so two widgets on one page may differ. This is the small part
  * of it we need: a lookup keyed by the English text, with named placeholders.
  *
+ * Each widget's strings are in `src/<widget>/catalog-es.ts`, the shared ones in `./catalog-es.ts`.
  * Use from an element through `MaigElement#t('Try again')`, `t('{count} member cities', { count })`.
  * Every key of a catalog is an English string exactly as the code writes it; a Spanish catalog
  * entry keeps every `{placeholder}` of its key (the catalog test checks this).
@@ -40,25 +41,47 @@ export function langOf(tag: string): Lang {
   return SPANISH.test(tag) ? 'es' : 'en';
 }
 
-let spanish: Catalog | undefined;
-let loading: Promise<Catalog> | undefined;
+/** A widget's own Spanish strings: `() => import('./catalog-es.js')`, one chunk per widget. */
+export type CatalogLoader = () => Promise<{ default: Catalog }>;
 
-/** Fetches the Spanish catalog once per page (a separate chunk); resolves at once when it is here. */
-export function loadCatalog(lang: Lang): Promise<Catalog | undefined> | undefined {
-  if (lang !== 'es' || spanish) return undefined;
-  loading ??= import('./catalog-es.js').then(
-    (m) => (spanish = m.default),
-    (error) => {
-      loading = undefined; // a failed chunk may load on the next try
-      throw error;
-    },
-  );
-  return loading;
+/** The shared strings (states, "Try again", feed errors): every Spanish widget needs them. */
+const sharedCatalog: CatalogLoader = () => import('./catalog-es.js');
+
+/** Every Spanish string loaded so far on this page, from every catalog chunk. */
+let spanish: Record<string, string> | undefined;
+const loaded = new Set<CatalogLoader>();
+const loading = new Map<CatalogLoader, Promise<void>>();
+
+function load(loader: CatalogLoader): Promise<void> {
+  let pending = loading.get(loader);
+  if (!pending) {
+    pending = loader().then(
+      (m) => {
+        spanish = Object.assign(spanish ?? {}, m.default);
+        loaded.add(loader);
+      },
+      (error) => {
+        loading.delete(loader); // a failed chunk may load on the next try
+        throw error;
+      },
+    );
+    loading.set(loader, pending);
+  }
+  return pending;
 }
 
-/** True once `lang`'s words are here (English always is). */
-export function catalogReady(lang: Lang): boolean {
-  return lang === 'en' || spanish !== undefined;
+/**
+ * Fetches the shared Spanish catalog and the widget's own (`own`), each once per page, each its
+ * own chunk, so a Spanish page downloads only the words of the widgets it shows. Nothing for English.
+ */
+export function loadCatalog(lang: Lang, own?: CatalogLoader): Promise<void> | undefined {
+  if (catalogReady(lang, own)) return undefined;
+  return Promise.all([load(sharedCatalog), ...(own ? [load(own)] : [])]).then(() => undefined);
+}
+
+/** True once `lang`'s words are here for a widget with catalog `own` (English always is). */
+export function catalogReady(lang: Lang, own?: CatalogLoader): boolean {
+  return lang === 'en' || (loaded.has(sharedCatalog) && (!own || loaded.has(own)));
 }
 
 /** Fills `{name}` placeholders. */
