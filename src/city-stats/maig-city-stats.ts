@@ -115,8 +115,6 @@ export class MaigCityStats extends MaigElement {
   @state() private showTable = false;
   @state() private chartStatus: 'waiting' | 'loading' | 'ready' | 'failed' = 'waiting';
 
-  protected readonly what = 'the gun violence statistics';
-
   protected override get loadingText(): string {
     return this.t('Loading the gun violence statistics…');
   }

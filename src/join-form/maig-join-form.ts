@@ -201,8 +201,6 @@ export class MaigJoinForm extends MaigElement {
 
   @query('form') private form?: HTMLFormElement;
 
-  protected readonly what = 'the join form';
-
   protected override get loadingText(): string {
     return this.t('Loading the join form…');
   }

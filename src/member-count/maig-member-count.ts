@@ -75,8 +75,6 @@ export class MaigMemberCount extends MaigElement {
   /** Leaves out the coalition's headline claim. */
   hideClaim = false;
 
-  protected readonly what = 'the member count';
-
   protected override get loadingText(): string {
     return this.t('Loading the member count…');
   }

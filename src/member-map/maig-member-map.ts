@@ -114,8 +114,6 @@ export class MaigMemberMap extends MaigElement {
   /** Level (1-6) of the zoomed state's panel heading. */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
 
-  protected readonly what = 'the member map';
-
   protected override get loadingText(): string {
     return this.t('Loading the member map…');
   }

@@ -87,8 +87,6 @@ export class MaigPrinciples extends MaigElement {
 
   @state() private openIds = new Set<string>();
 
-  protected readonly what = 'the Statement of Principles';
-
   protected override get loadingText(): string {
     return this.t('Loading the Statement of Principles…');
   }

@@ -89,23 +89,11 @@ export abstract class MaigElement extends LitElement {
     return false;
   }
 
-  /**
-   * What this widget is ("the member map"), for the English state messages of a widget that does
-   * not override `loadingText` and `errorTitle`. Override those two (whole sentences, translated):
-   * in Spanish, a widget that does not shows generic Spanish messages instead.
-   */
-  protected abstract readonly what: string;
-
   /** The loading line screen readers hear, a whole sentence: `this.t('Loading the member count…')`. */
-  protected get loadingText(): string {
-    return this.uiLang === 'en' ? `Loading ${this.what}…` : this.t('Loading…');
-  }
+  protected abstract readonly loadingText: string;
 
   /** The error state's title, a whole sentence: `this.t('The member count could not be shown.')`. */
-  protected get errorTitle(): string {
-    const what = this.what;
-    return this.uiLang === 'en' ? `${what[0]!.toUpperCase()}${what.slice(1)} could not be shown.` : this.t('This widget could not be shown.');
-  }
+  protected abstract readonly errorTitle: string;
 
   /**
    * `source` translated, with each `{name}` replaced by `parts[name]` (text, or a template such

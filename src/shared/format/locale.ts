@@ -1,12 +1,8 @@
 import { langTag } from '../i18n/i18n.js';
 
-/** The page's language for an element: the nearest `lang`, then the document's, then the browser's. */
+/** The page's language for an element: the nearest `lang` (then the document's: `langTag`), then the browser's. */
 export function pageLocale(element?: Element): string {
-  const lang =
-    langTag(element) ||
-    (typeof document !== 'undefined' ? document.documentElement.lang : '') ||
-    (typeof navigator !== 'undefined' ? navigator.language : '') ||
-    'en-US';
+  const lang = langTag(element) || (typeof navigator !== 'undefined' ? navigator.language : '') || 'en-US';
   try {
     return Intl.getCanonicalLocales(lang)[0] ?? 'en-US';
   } catch {
