@@ -101,23 +101,8 @@ export function shapeTable(schemas = loadSchemas()) {
     for (const [name, def] of Object.entries(schema.$defs ?? {})) defs[`${file}#/$defs/${name}`] = shapeOnly(def, id);
   }
   const resources = Object.fromEntries(Object.entries(RESOURCES).map(([name, ref]) => [name, ref.slice(BASE.length)]));
-  // Keep only what the resources reach, and fail on a dangling reference.
-  const used = {};
-  const visit = (shape) => {
-    if (shape.$ref) {
-      if (!(shape.$ref in defs)) throw new Error(`build-shapes: unknown $ref ${shape.$ref}`);
-      if (!(shape.$ref in used)) {
-        used[shape.$ref] = defs[shape.$ref];
-        visit(defs[shape.$ref]);
-      }
-    }
-    for (const v of Object.values(shape.properties ?? {})) visit(v);
-    for (const v of shape.anyOf ?? []) visit(v);
-    if (shape.items) visit(shape.items);
-    if (shape.additionalProperties) visit(shape.additionalProperties);
-  };
-  for (const ref of Object.values(resources)) visit({ $ref: ref });
-  return { defs: Object.fromEntries(Object.entries(used).sort(([a], [b]) => a.localeCompare(b))), resources };
+  // Keep only what the resources reach (subTable fails on a dangling reference).
+  return subTable({ defs, resources }, Object.keys(resources));
 }
 
 /**
@@ -153,11 +138,12 @@ export function inlinedTable(table, names) {
   return { defs: Object.fromEntries(Object.entries(out).sort(([x], [y]) => x.localeCompare(y))), resources };
 }
 
-/** The part of a table that the named resources reach. */
+/** The part of a table that the named resources reach; fails on a dangling reference. */
 export function subTable({ defs, resources }, names) {
   const used = {};
   const visit = (shape) => {
     if (shape.$ref && !(shape.$ref in used)) {
+      if (!(shape.$ref in defs)) throw new Error(`build-shapes: unknown $ref ${shape.$ref}`);
       used[shape.$ref] = defs[shape.$ref];
       visit(defs[shape.$ref]);
     }
