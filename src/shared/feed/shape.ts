@@ -7,92 +7,66 @@
  *
  * Shapes only (types, required fields, array items, tuple lengths): a feed of the same major
  * version may add fields or values. The full schemas are applied when the feed is built.
+ *
+ * The tables use a compact encoding (every byte of this file and of the tables is downloaded):
+ * - a string is a type, or a union of types joined by " or " (`"null or string"`); `""` is any value;
+ * - an array `[items, minItems?, maxItems?]` is a JSON array whose elements all have shape `items`;
+ * - `{ "|": [shape, …] }` is any of the shapes (JSON Schema's `anyOf`);
+ * - any other object is a JSON object: each key a property, required unless it starts with `?`
+ *   (`"?es"`); `"?*"` is the shape of every property not named (`additionalProperties`). Required
+ *   properties come first, in the order they are checked.
  */
 
-/** One node of a shape: the JSON Schema keywords the table keeps. */
-export interface Shape {
-  type?: string | string[];
-  required?: string[];
-  properties?: Record<string, Shape>;
-  additionalProperties?: Shape;
-  items?: Shape;
-  minItems?: number;
-  maxItems?: number;
-  anyOf?: Shape[];
-  $ref?: string;
-}
+/** One node of a shape (see the encoding above). */
+export type Shape = string | [items: Shape, minItems?: number, maxItems?: number] | { [key: string]: Shape | Shape[] };
 
-/** A compiled table: definitions by reference, and the reference of each resource it holds (`K`). */
-export interface ShapeTable<K extends string = string> {
-  defs: Record<string, Shape>;
-  resources: Record<K, string>;
-}
+/** A compiled table: the shape of each resource it holds (`K`). */
+export type ShapeTable<K extends string = string> = Record<K, Shape>;
 
-const kindOf = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
-
-const isType = (value: unknown, type: string): boolean => {
-  const kind = kindOf(value);
-  return kind === type || (type === 'number' && kind === 'integer');
-};
-
-const own = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+/** Own properties only: nothing is read from a polluted `Object.prototype`. */
+const own = Object.hasOwn;
 
 /**
  * The first place where `value` does not have the shape, as "path: expected …, found …", or
  * `null` when it fits. Paths are JSON pointers (`/versions/0/whereas`).
  */
-export function shapeError(value: unknown, shape: Shape, defs: Record<string, Shape>, path = ''): string | null {
-  const at = path || '/';
-  if (shape.$ref !== undefined) {
-    const target = defs[shape.$ref];
-    if (!target) return `${at}: no shape "${shape.$ref}"`;
-    const error = shapeError(value, target, defs, path);
-    if (error) return error;
+export function shapeError(value: unknown, shape: Shape, path = ''): string | null {
+  const at = `${path || '/'}: expected `;
+  const kind =
+    value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
+  const found = `, found ${kind}`;
+  let error: string | null = null;
+  if (typeof shape === 'string') {
+    return !shape || shape.split(' or ').some((t) => t === kind || (t === 'number' && kind === 'integer')) ? null : at + shape + found;
   }
-  if (shape.type !== undefined) {
-    const types = Array.isArray(shape.type) ? shape.type : [shape.type];
-    if (!types.some((t) => isType(value, t))) return `${at}: expected ${types.join(' or ')}, found ${kindOf(value)}`;
+  if (own(shape, '|')) {
+    const errors = (shape as Record<string, Shape[]>)['|']!.map((s) => shapeError(value, s, path));
+    if (errors.includes(null)) return null;
+    // Every branch refused the value itself by type ("<at>…<found>": an item count ends with a
+    // number, a deeper error has a longer path): say which types would do.
+    return (errors as string[]).every((e) => e.startsWith(at) && e.endsWith(found))
+      ? at + (errors as string[]).map((e) => e.slice(at.length, -found.length)).join(' or ') + found
+      : errors.pop()!;
   }
-  if (shape.anyOf) {
-    const errors = shape.anyOf.map((s) => shapeError(value, s, defs, path));
-    if (!errors.includes(null)) {
-      // Every branch refused the value itself by type: say which types would do.
-      const prefix = `${at}: expected `;
-      const found = `, found ${kindOf(value)}`;
-      const all = errors as string[];
-      if (all.every((e) => e.startsWith(prefix) && e.endsWith(found) && !e.includes(' items'))) {
-        return prefix + all.map((e) => e.slice(prefix.length, -found.length)).join(' or ') + found;
-      }
-      return all[all.length - 1]!;
-    }
+  const list = Array.isArray(shape);
+  const want = list ? 'array' : 'object';
+  if (kind !== want) return at + want + found;
+  if (list) {
+    const [, min, max] = shape;
+    const n = (value as unknown[]).length;
+    if (n < min! || n > max!) return `${at}at ${n < min! ? `least ${min}` : `most ${max}`} items, found ${n}`;
+  } else {
+    for (const key of Object.keys(shape)) if (key[0] !== '?' && !own(value as object, key)) return `${path}/${key}: missing`;
   }
-  if (Array.isArray(value)) {
-    if (shape.minItems !== undefined && value.length < shape.minItems) return `${at}: expected at least ${shape.minItems} items, found ${value.length}`;
-    if (shape.maxItems !== undefined && value.length > shape.maxItems) return `${at}: expected at most ${shape.maxItems} items, found ${value.length}`;
-    if (shape.items) {
-      for (let i = 0; i < value.length; i++) {
-        const error = shapeError(value[i], shape.items, defs, `${path}/${i}`);
-        if (error) return error;
-      }
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    for (const key of shape.required ?? []) {
-      if (!own(value, key)) return `${path}/${key}: missing`;
-    }
-    for (const [key, item] of Object.entries(value)) {
-      const sub = shape.properties && own(shape.properties, key) ? shape.properties[key] : shape.additionalProperties;
-      if (!sub) continue;
-      const error = shapeError(item, sub, defs, `${path}/${key}`);
-      if (error) return error;
-    }
-  }
-  return null;
+  // Each item of an array, or each property of an object that the shape names (others may be anything).
+  Object.entries(value as object).some(([key, item]) => {
+    const name = list ? 0 : [key[0] === '?' ? '' : key, `?${key}`, '?*'].find((k) => own(shape, k));
+    return name !== undefined && (error = shapeError(item, (shape as Record<string | number, Shape>)[name]!, `${path}/${key}`));
+  });
+  return error;
 }
 
 /** {@link shapeError} for a named resource of a table (`index`, `members`, `principles`…). */
 export function resourceShapeError(table: ShapeTable, name: string, value: unknown): string | null {
-  const ref = Object.prototype.hasOwnProperty.call(table.resources, name) ? table.resources[name] : undefined;
-  if (ref === undefined) return null;
-  return shapeError(value, { $ref: ref }, table.defs);
+  return own(table, name) ? shapeError(value, table[name]!) : null;
 }
