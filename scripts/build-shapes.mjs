@@ -1,17 +1,22 @@
 #!/usr/bin/env node
-// Compiles the feed's JSON Schemas (data/schema/) into the shape table the widgets check every
-// resource against before using it: src/shared/feed/shapes.generated.ts, read by
-// src/shared/feed/shape.ts (a small checker: plain data, no generated functions, no eval, so it
-// runs under a strict CSP and costs about 2 KB gzip instead of ~6 KB for ajv's standalone code).
+// Compiles the feed's JSON Schemas (data/schema/) into the shape tables the widgets check every
+// resource against before using it, read by src/shared/feed/shape.ts (a small checker: plain
+// data, no generated functions, no eval, so it runs under a strict CSP; about 0.6 KB gzip with the
+// index's table instead of ~6 KB for ajv's standalone code).
 //
 // The widgets check shapes, not values: a feed of the same major version may add fields, new
 // enum values or longer texts (schemaVersion 1.x), so the client copy drops
 // `additionalProperties: false`, `const`, `enum`, `pattern`, lengths, bounds and documentation,
 // and reads `oneOf` as `anyOf`. Types, required fields, array items and tuple lengths stay: they
 // keep `e.slice is not a function` out of the host page. `npm run feed` still applies the full
-// schemas. Every `$ref` becomes a key of one table of definitions. index.json's `resources` keeps
-// its shape (names to strings) but not its required names: a widget that needs a resource the feed
-// lacks says so itself ("this feed has no "members" resource").
+// schemas. index.json's `resources` keeps its shape (names to strings) but not its required names:
+// a widget that needs a resource the feed lacks says so itself ("this feed has no "members" resource").
+//
+// The tables are written in a compact encoding ({@link compact}; described in shape.ts), every
+// `$ref` inlined (gzip packs the repeats better than references): a type is a string
+// ("null or string"), an array `[items, minItems, maxItems]`, an object its properties (required
+// first, optional ones as "?name"), so that each download carries as few bytes as possible.
+// {@link shapeTable} is the JSON-Schema-like intermediate form (with `$ref`s), checked by the tests.
 //
 // One table per reader, so each download carries only the shapes it uses (issue 8's size budget):
 // - src/shared/feed/shapes/index.generated.ts: index.json, read by the feed client (core chunk);

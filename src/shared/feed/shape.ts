@@ -37,7 +37,7 @@ export function shapeError(value: unknown, shape: Shape, path = ''): string | nu
   const found = `, found ${kind}`;
   let error: string | null = null;
   if (typeof shape === 'string') {
-    return !shape || shape.split(' or ').some((t) => t === kind || (t === 'number' && kind === 'integer')) ? null : at + shape + found;
+    return !shape || shape === kind || shape.split(' or ').some((t) => t === kind || (t === 'number' && kind === 'integer')) ? null : at + shape + found;
   }
   if (own(shape, '|')) {
     const errors = (shape as Record<string, Shape[]>)['|']!.map((s) => shapeError(value, s, path));
@@ -58,7 +58,8 @@ export function shapeError(value: unknown, shape: Shape, path = ''): string | nu
   } else {
     for (const key of Object.keys(shape)) if (key[0] !== '?' && !own(value as object, key)) return `${path}/${key}: missing`;
   }
-  // Each item of an array, or each property of an object that the shape names (others may be anything).
+  // Each item of an array, or each property of an object that the shape names (others may be
+  // anything; a feed's own "?x" is not the optional property "x").
   Object.entries(value as object).some(([key, item]) => {
     const name = list ? 0 : [key[0] === '?' ? '' : key, `?${key}`, '?*'].find((k) => own(shape, k));
     return name !== undefined && (error = shapeError(item, (shape as Record<string | number, Shape>)[name]!, `${path}/${key}`));
