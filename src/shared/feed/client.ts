@@ -5,7 +5,7 @@
  *   `<meta name="maig-feed" content="URL">` in the page, the default feed next to the module.
  * - One request per resource per page (shared in-flight promise and memory cache).
  * - A timeout, a schema-version check, a shape check of every resource (the schemas in
- *   `data/schema/`, compiled at build time: {@link resourceShapeError}; the index's table is
+ *   `data/schema/`, compiled at build time: {@link shapeError}; the index's table is
  *   here, each element passes its own table to {@link loadResource}) and typed errors
  *   ({@link FeedError}); nothing of the wrong shape reaches a widget.
  * - The last good copy is kept in localStorage, keyed by URL, and returned marked `stale`
@@ -14,7 +14,7 @@
 import { FeedError } from './errors.js';
 import { withTimeout } from '../net/with-timeout.js';
 import { FEED_SCHEMA_VERSION, type FeedIndex, type FeedResources } from './types.js';
-import { resourceShapeError, type ShapeTable } from './shape.js';
+import { shapeError, type Shape, type ShapeTable } from './shape.js';
 import { INDEX_SHAPES } from './shapes/index.generated.js';
 
 /** The default feed, built next to the bundle: dist/feed/v1/ (this module lives in dist/chunks/). */
@@ -76,14 +76,8 @@ export function resolveFeedUrl(element: Element, attribute?: string | null): str
   return DEFAULT_FEED_URL;
 }
 
-/** A named resource and the compiled table that holds its shape. */
-export interface ShapeOf {
-  table: ShapeTable;
-  name: string;
-}
-
 /** Checks the schema version and, for a named resource, its shape; throws a `schema` FeedError. */
-function checkSchema(url: string, data: unknown, shape?: ShapeOf): Record<string, unknown> {
+function checkSchema(url: string, data: unknown, shape?: Shape): Record<string, unknown> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new FeedError('schema', url, 'expected a JSON object');
   }
@@ -91,7 +85,7 @@ function checkSchema(url: string, data: unknown, shape?: ShapeOf): Record<string
   if (typeof version !== 'number' || Math.floor(version) !== FEED_SCHEMA_VERSION) {
     throw new FeedError('schema', url, `schemaVersion ${JSON.stringify(version)}, this widget reads ${FEED_SCHEMA_VERSION}`);
   }
-  const wrong = shape ? resourceShapeError(shape.table, shape.name, data) : null;
+  const wrong = shape ? shapeError(data, shape) : null;
   if (wrong) throw new FeedError('schema', url, wrong);
   return data as Record<string, unknown>;
 }
@@ -162,12 +156,12 @@ function kept(url: string): { savedAt?: string; data: unknown } | undefined {
 }
 
 /**
- * Loads one JSON document of the feed, once per page, and checks its schema version and the shape
- * of resource `shape.name` (`index`, `members`, …) in the compiled table `shape.table` before `check`.
+ * Loads one JSON document of the feed, once per page, and checks its schema version and its
+ * `shape` (a resource's, from a compiled table: `INDEX_SHAPES.index`, `FEED_SHAPES.members`…) before `check`.
  * On failure it falls back to the kept copy (marked stale) if that passes the same checks, and
  * drops a kept copy that does not; with none, it rejects with a {@link FeedError}.
  */
-export function loadJson<T>(url: string, shape?: ShapeOf, check: (data: Record<string, unknown>) => void = () => {}): Promise<Loaded<T>> {
+export function loadJson<T>(url: string, shape?: Shape, check: (data: Record<string, unknown>) => void = () => {}): Promise<Loaded<T>> {
   let pending = cache.get(url) as Promise<Loaded<T>> | undefined;
   if (pending) return pending;
   pending = (async () => {
@@ -198,7 +192,7 @@ export function loadJson<T>(url: string, shape?: ShapeOf, check: (data: Record<s
 
 /** Loads a feed's index.json. */
 export function loadIndex(feedUrl: string): Promise<Loaded<FeedIndex>> {
-  return loadJson<FeedIndex>(feedUrl, { table: INDEX_SHAPES, name: 'index' });
+  return loadJson<FeedIndex>(feedUrl, INDEX_SHAPES.index);
 }
 
 /** The URL of a named resource of a feed, with `{placeholders}` filled in. */
@@ -227,7 +221,7 @@ export async function loadResource<K extends keyof FeedResources>(
 ): Promise<LoadedResource<FeedResources[K]>> {
   const index = await loadIndex(feedUrl);
   const url = resourceUrl(feedUrl, index.data, name, params);
-  const resource = await loadJson<FeedResources[K]>(url, { table: shapes, name }, check);
+  const resource = await loadJson<FeedResources[K]>(url, shapes[name], check);
   return {
     ...resource,
     index: index.data,
