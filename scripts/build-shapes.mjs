@@ -170,7 +170,7 @@ export function subTable({ defs, resources }, names) {
 /**
  * The compact encoding src/shared/feed/shape.ts reads (see its header) of a shape without
  * references: a type (or a union of pure types) is a string, `""` any value; an array is
- * `[items, minItems?, maxItems?]`; `anyOf` is `{ "|": [...] }`; an object is its properties,
+ * `[items, minItems?, maxItems?]`; `anyOf` is `{ "|": [types, shape] }` (pure types, then one array or object); an object is its properties,
  * required ones first (in `required` order), optional ones as `"?name"`, `additionalProperties` as
  * `"?*"`. Throws on what the encoding cannot say (a reference, so recursion; a union type with
  * structure; structure without a type), so the build stops instead of checking less.
@@ -185,9 +185,16 @@ export function compact(node, where = '') {
   if (anyOf) {
     if (type !== undefined || properties || required || additionalProperties || items || minItems !== undefined || maxItems !== undefined) fail('anyOf beside other keywords');
     const branches = anyOf.map((b, i) => compact(b, `${where}|${i}`));
-    // Pure types: one union, with the same message ("expected null or string, found integer").
-    if (branches.every((b) => typeof b === 'string')) return branches.includes('') ? '' : branches.join(' or ');
-    return { '|': branches };
+    const types = branches.filter((b) => typeof b === 'string');
+    // A union of pure types is one string, with the same message ("expected null or string, found integer").
+    if (types.includes('')) return '';
+    if (types.length === branches.length) return types.join(' or ');
+    // Pure types, then one array or object: the checker's message is the one anyOf would give.
+    const other = branches[branches.length - 1];
+    if (types.length !== branches.length - 1 || typeof other === 'string') fail('anyOf with more than one array or object, or one before a type');
+    if (!types.length) return other;
+    if (!Array.isArray(other) && '|' in other) fail('anyOf inside anyOf');
+    return { '|': [types.join(' or '), other] };
   }
   const structure = properties || required || additionalProperties ? 'object' : items || minItems !== undefined || maxItems !== undefined ? 'array' : undefined;
   if (type === undefined) {

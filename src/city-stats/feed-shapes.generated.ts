@@ -78,8 +78,7 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState' | 'statsSpan
        "homicide": [
         {
          "|": [
-          "null",
-          "integer",
+          "null or integer",
           [
            "integer",
            2,
@@ -91,8 +90,7 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState' | 'statsSpan
        "suicide": [
         {
          "|": [
-          "null",
-          "integer",
+          "null or integer",
           [
            "integer",
            2,

@@ -71,7 +71,11 @@ test('the compact encoding: types as strings, arrays as [items, min, max], requi
   assert.equal(compact({ type: ['null', 'string'] }), 'null or string');
   assert.equal(compact({ anyOf: [{ type: 'null' }, { type: 'integer' }] }), 'null or integer', 'a union of pure types is one string');
   assert.equal(compact({ anyOf: [{ type: 'null' }, {}] }), '', 'a union with any value is any value');
-  assert.deepEqual(compact({ anyOf: [{ type: 'null' }, { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }] }), { '|': ['null', ['integer', 2, 2]] });
+  const pair = { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 };
+  assert.deepEqual(compact({ anyOf: [{ type: 'null' }, { type: 'integer' }, pair] }), { '|': ['null or integer', ['integer', 2, 2]] }, 'pure types, then the array');
+  assert.deepEqual(compact({ anyOf: [pair] }), ['integer', 2, 2]);
+  assert.throws(() => compact({ anyOf: [pair, { type: 'null' }] }), /one before a type/, 'the checker would not give anyOf\'s message');
+  assert.throws(() => compact({ anyOf: [{ type: 'null' }, pair, { type: 'object', properties: { a: {} } }] }), /more than one array or object/);
   assert.deepEqual(compact({ type: 'array', items: { type: 'number' } }), ['number']);
   assert.deepEqual(compact({ type: 'array', items: { type: 'number' }, minItems: 1 }), ['number', 1]);
   assert.deepEqual(compact({ type: 'array', maxItems: 3 }), ['', 0, 3]);

@@ -11,14 +11,15 @@
  * The tables use a compact encoding (every byte of this file and of the tables is downloaded):
  * - a string is a type, or a union of types joined by " or " (`"null or string"`); `""` is any value;
  * - an array `[items, minItems?, maxItems?]` is a JSON array whose elements all have shape `items`;
- * - `{ "|": [shape, …] }` is any of the shapes (JSON Schema's `anyOf`);
+ * - `{ "|": [types, shape] }` is a value of one of the types, or of the shape (JSON Schema's `anyOf`
+ *   of pure types and one array or object last: `null` or a list of counts);
  * - any other object is a JSON object: each key a property, required unless it starts with `?`
  *   (`"?es"`); `"?*"` is the shape of every property not named (`additionalProperties`). Required
  *   properties come first, in the order they are checked.
  */
 
 /** One node of a shape (see the encoding above). */
-export type Shape = string | [items: Shape, minItems?: number, maxItems?: number] | { [key: string]: Shape | Shape[] };
+export type Shape = string | [items: Shape, minItems?: number, maxItems?: number] | { [key: string]: Shape | [types: string, shape: Shape] };
 
 /** A compiled table: the shape of each resource it holds (`K`). */
 export type ShapeTable<K extends string = string> = Record<K, Shape>;
@@ -40,13 +41,15 @@ export function shapeError(value: unknown, shape: Shape, path = ''): string | nu
     return !shape || shape === kind || shape.split(' or ').some((t) => t === kind || (t === 'number' && kind === 'integer')) ? null : at + shape + found;
   }
   if (own(shape, '|')) {
-    const errors = (shape as Record<string, Shape[]>)['|']!.map((s) => shapeError(value, s, path));
-    if (errors.includes(null)) return null;
-    // Every branch refused the value itself by type ("<at>…<found>": an item count ends with a
-    // number, a deeper error has a longer path): say which types would do.
-    return (errors as string[]).every((e) => e.startsWith(at) && e.endsWith(found))
-      ? at + (errors as string[]).map((e) => e.slice(at.length, -found.length)).join(' or ') + found
-      : errors.pop()!;
+    const [types, other] = (shape as Record<string, [string, Shape]>)['|']!;
+    // Neither the types nor the other shape: when the other refused the value itself by type
+    // ("<at>…<found>"; an item count ends with a number, a deeper error has a longer path), say
+    // which types would do.
+    return (
+      shapeError(value, types, path) &&
+      (error = shapeError(value, other, path)) &&
+      (error.startsWith(at) && error.endsWith(found) ? `${at}${types} or ${error.slice(at.length)}` : error)
+    );
   }
   const list = Array.isArray(shape);
   const want = list ? 'array' : 'object';

@@ -156,8 +156,7 @@ export const SHAPES: ShapeTable<'index' | 'members' | 'principles' | 'map' | 'st
        "homicide": [
         {
          "|": [
-          "null",
-          "integer",
+          "null or integer",
           [
            "integer",
            2,
@@ -169,8 +168,7 @@ export const SHAPES: ShapeTable<'index' | 'members' | 'principles' | 'map' | 'st
        "suicide": [
         {
          "|": [
-          "null",
-          "integer",
+          "null or integer",
           [
            "integer",
            2,
