@@ -175,6 +175,8 @@ export function subTable({ defs, resources }, names) {
  * `"?*"`. Throws on what the encoding cannot say (a reference, so recursion; a union type with
  * structure; structure without a type), so the build stops instead of checking less.
  */
+const JSON_TYPES = ['null', 'boolean', 'integer', 'number', 'string', 'array', 'object'];
+
 export function compact(node, where = '') {
   const fail = (why) => {
     throw new Error(`build-shapes: ${where || '/'}: ${why}`);
@@ -202,6 +204,8 @@ export function compact(node, where = '') {
     return '';
   }
   const types = Array.isArray(type) ? type : [type];
+  // The checker tests a type with a substring of "null or string": only JSON's own type names.
+  for (const t of types) if (!JSON_TYPES.includes(t)) fail(`type ${JSON.stringify(t)} is not a JSON type`);
   if (!structure) return types.join(' or ');
   if (types.length !== 1 || types[0] !== structure) fail(`${structure} keywords with type ${types.join(' or ')}`);
   if (structure === 'array') {

@@ -90,6 +90,7 @@ test('the compact encoding: types as strings, arrays as [items, min, max], requi
   assert.deepEqual(object, { b: '', a: 'string', c: '', '?x': 'integer', '?*': 'string' }, 'y says no more than "?*"');
   assert.deepEqual(Object.keys(object), ['b', 'a', 'c', '?x', '?*'], 'required first, in the order they are checked');
   assert.throws(() => compact({ $ref: 'a' }), /no references/);
+  assert.throws(() => compact({ type: 'int' }), /not a JSON type/);
   assert.throws(() => compact({ properties: { a: {} } }), /without a type/);
   assert.throws(() => compact({ type: ['null', 'object'], properties: { a: {} } }), /with type null or object/);
   for (const name of ['?a', '|', '*', '', '0', '12']) {

@@ -38,7 +38,8 @@ export function shapeError(value: unknown, shape: Shape, path = ''): string | nu
   const found = `, found ${kind}`;
   let error: string | null = null;
   if (typeof shape === 'string') {
-    return !shape || shape === kind || shape.split(' or ').some((t) => t === kind || (t === 'number' && kind === 'integer')) ? null : at + shape + found;
+    // No JSON type's name is part of another's, so a substring test is exact (the build checks the names).
+    return !shape || shape.includes(kind) || (kind === 'integer' && shape.includes('number')) ? null : at + shape + found;
   }
   if (own(shape, '|')) {
     const [types, other] = (shape as Record<string, [string, Shape]>)['|']!;
