@@ -23,7 +23,7 @@ export async function run({ baseUrl, browser }) {
     const out = (await build({ stdin: { contents, resolveDir: '.', loader: 'ts' }, bundle: true, write: false, minify: true, format: 'esm', target: 'es2022', logLevel: 'error' })).outputFiles[0].contents;
     return gzipSync(out, { level: 9 }).length;
   };
-  const core = await size("export { resourceShapeError } from './src/shared/feed/shape.ts'; export { INDEX_SHAPES } from './src/shared/feed/shapes/index.generated.ts';");
+  const core = await size("export { shapeError } from './src/shared/feed/shape.ts'; export { INDEX_SHAPES } from './src/shared/feed/shapes/index.generated.ts';");
   const parts = [`checker + index table (core): ${kb(core)} gzip`];
   for (const element of Object.keys(READERS)) {
     parts.push(`<maig-${element}> table: ${kb(await size(`export { FEED_SHAPES } from './src/${element}/feed-shapes.generated.ts';`))}`);

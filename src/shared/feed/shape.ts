@@ -12,7 +12,7 @@
  * - a string is a type, or a union of types joined by " or " (`"null or string"`); `""` is any value;
  * - an array `[items, minItems?, maxItems?]` is a JSON array whose elements all have shape `items`;
  * - `{ "|": [types, shape] }` is a value of one of the types, or of the shape (JSON Schema's `anyOf`
- *   of pure types and one array or object last: `null` or a list of counts);
+ *   of pure types, then one array or object: `null` or a list of counts, say);
  * - any other object is a JSON object: each key a property, required unless it starts with `?`
  *   (`"?es"`); `"?*"` is the shape of every property not named (`additionalProperties`). Required
  *   properties come first, in the order they are checked.
