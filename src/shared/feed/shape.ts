@@ -36,7 +36,7 @@ export function shapeError(value: unknown, shape: Shape, path = ''): string | nu
   const kind =
     value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
   const found = `, found ${kind}`;
-  let error: string | null = null;
+  let error: string | null;
   if (typeof shape === 'string') {
     // No JSON type's name is part of another's, so a substring test is exact (the build checks the names).
     return !shape || shape.includes(kind) || (kind === 'integer' && shape.includes('number')) ? null : at + shape + found;
@@ -64,11 +64,11 @@ export function shapeError(value: unknown, shape: Shape, path = ''): string | nu
   }
   // Each item of an array, or each property of an object that the shape names (others may be
   // anything; a feed's own "?x" is not the optional property "x").
-  Object.entries(value as object).some(([key, item]) => {
+  for (const [key, item] of Object.entries(value as object)) {
     const name = list ? 0 : [key[0] === '?' ? '' : key, `?${key}`, '?*'].find((k) => own(shape, k));
-    return name !== undefined && (error = shapeError(item, (shape as Record<string | number, Shape>)[name]!, `${path}/${key}`));
-  });
-  return error;
+    if (name !== undefined && (error = shapeError(item, (shape as Record<string | number, Shape>)[name]!, `${path}/${key}`))) return error;
+  }
+  return null;
 }
 
 /** {@link shapeError} for a named resource of a table (`index`, `members`, `principles`…). */
