@@ -1,10 +1,9 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
 import { resolveFeedUrl, type LoadedResource } from '../feed/client.js';
 import { FeedError, describeError } from '../feed/errors.js';
 import { formatDate, pageLocale } from '../format/locale.js';
 import { litPolicyRefused, warnPolicyRefused } from '../trusted-types.js';
-import type { PropertyValues } from 'lit';
 import { catalogReady, langOf, langTag, loadCatalog, translate, type CatalogLoader, type Lang, type Values } from '../i18n/i18n.js';
 
 /** What a widget's data task can end with besides its data: nothing to show. */

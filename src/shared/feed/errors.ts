@@ -1,3 +1,5 @@
+import { fill } from '../i18n/i18n.js';
+
 /** What went wrong while reading the feed. */
 export type FeedErrorKind = 'network' | 'timeout' | 'http' | 'json' | 'schema' | 'missing';
 
@@ -19,7 +21,7 @@ export class FeedError extends Error {
     readonly detail = '',
     readonly status?: number,
   ) {
-    super(MESSAGES[kind].replace('{status}', String(status)));
+    super(fill(MESSAGES[kind], { status: String(status) }));
   }
 }
 
