@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { plainSummaryReporter } from './scripts/lib/wtr-plain-reporter.mjs';
 import { forcedColorsPlugin } from './scripts/lib/wtr-forced-colors.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { findChrome } from './scripts/lib/find-chrome.mjs';
 
 const chromeFlags = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -23,7 +24,7 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        executablePath: findChrome()?.path, // as npm test finds it (scripts/test.mjs sets CHROME_PATH)
         headless: true,
         args: chromeFlags,
       },

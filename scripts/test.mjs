@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { delimiter } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { COMMON_PATHS, ensureChrome } from './lib/find-chrome.mjs';
+import { COMMON_PATHS, ensureChrome, needsChrome } from './lib/find-chrome.mjs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedSteps = [];
@@ -38,11 +38,11 @@ const nodeFiles = only.length ? only.filter((f) => f.endsWith('.mjs')) : ['test/
 const browserFiles = only.filter((f) => f.endsWith('.ts'));
 const runBrowser = !only.length || browserFiles.length > 0;
 
-// Chromium first (the browser tests and the built-pages and Storybook Node tests drive it): found,
+// Chromium first (the browser tests and the Node tests that import a browser.mjs drive it): found,
 // installed with apt (root on Debian), or one line saying what to install, before any work.
 // MAIG_CHROME_SEARCH_PATHS (paths split like PATH; empty: none) replaces the usual paths, for
 // testing this on a machine that has Chromium; MAIG_APT_DRY_RUN=1 prints the apt commands only.
-if (runBrowser || nodeFiles.some((f) => /test\/node\/?$|built-pages|storybook/.test(f))) {
+if (runBrowser || needsChrome(nodeFiles)) {
   const search = process.env.MAIG_CHROME_SEARCH_PATHS;
   const chrome = ensureChrome({ paths: search === undefined ? COMMON_PATHS : search.split(delimiter).filter(Boolean) });
   if (!chrome.ok) {

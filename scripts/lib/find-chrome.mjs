@@ -1,7 +1,7 @@
 // Finds a Chromium (or Chrome) for the browser tests: CHROME_PATH, then the usual paths, then the
 // PATH. On Debian as root it installs Debian's chromium with apt; otherwise it says, in one line,
 // what to install. Used by scripts/test.mjs before anything else runs.
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -54,6 +54,22 @@ export function findChrome({ env = process.env, paths = COMMON_PATHS } = {}) {
     }
   }
   return null;
+}
+
+/**
+ * Whether these Node tests need Chromium: a folder of them, or a file that imports a `…/browser.mjs`
+ * (scripts/lib/browser.mjs or a test helper over it).
+ * @param {string[]} files the Node test files and folders scripts/test.mjs runs
+ */
+export function needsChrome(files) {
+  return files.some((f) => {
+    if (!f.endsWith('.mjs')) return true; // a folder
+    try {
+      return /\/browser\.mjs['"]/.test(readFileSync(f, 'utf8'));
+    } catch {
+      return false; // no such file: node --test reports it, no browser involved
+    }
+  });
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;

@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ensureChrome, findChrome, INSTALL_HINT } from '../../scripts/lib/find-chrome.mjs';
+import { readdirSync } from 'node:fs';
+import { ensureChrome, findChrome, INSTALL_HINT, needsChrome } from '../../scripts/lib/find-chrome.mjs';
+import { launch } from '../../scripts/lib/browser.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'maig-chrome-'));
 const emptyBin = join(dir, 'bin');
@@ -63,5 +65,35 @@ describe('npm test finds Chromium or says what to install', () => {
     assert.deepEqual(findChrome({ env: { PATH: `${emptyBin}:${dirname(fake)}` }, paths: [] }), { path: fake, from: 'PATH' });
     // A directory or a file that cannot run is not a browser.
     assert.equal(findChrome({ env: { CHROME_PATH: fakeDir, PATH: emptyBin }, paths: [] }), null);
+  });
+
+  test('every Node test that launches Chromium is gated: asked for alone, it stops at the same one line', () => {
+    const browserTests = readdirSync('test/node').filter((f) => f.endsWith('.test.mjs')).map((f) => `test/node/${f}`).filter((f) => needsChrome([f]));
+    for (const name of ['built-pages', 'embed', 'host-page', 'storybook']) assert.ok(browserTests.includes(`test/node/${name}.test.mjs`), name);
+    assert.equal(needsChrome(['test/node/catalog.test.mjs', 'test/node/join-receiver.test.mjs']), false);
+    assert.equal(needsChrome(['test/node/']), true);
+    for (const file of ['test/node/embed.test.mjs', 'test/node/host-page.test.mjs']) {
+      const r = spawnSync(process.execPath, ['scripts/test.mjs', file], {
+        encoding: 'utf8',
+        env: { PATH: emptyBin, HOME: dir, MAIG_CHROME_SEARCH_PATHS: '', MAIG_APT_DRY_RUN: '1' },
+        timeout: 60_000,
+      });
+      assert.equal(r.status, 1, file);
+      assert.deepEqual(r.stderr.trim().split('\n'), [INSTALL_HINT], file);
+      assert.doesNotMatch(r.stdout + r.stderr, /typecheck|build|\n\s+at /, file);
+    }
+  });
+
+  test('launch() finds the browser as npm test does: a CHROME_PATH that is not a browser is passed over', { skip: !findChrome({ env: {} }) && 'no Chromium in the usual paths' }, async () => {
+    const saved = process.env.CHROME_PATH;
+    process.env.CHROME_PATH = join(dir, 'missing-chromium');
+    try {
+      const browser = await launch();
+      assert.match(browser.version(), /^\d+\./);
+      await browser.close();
+    } finally {
+      if (saved === undefined) delete process.env.CHROME_PATH;
+      else process.env.CHROME_PATH = saved;
+    }
   });
 });

@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { start, CSP } from '../../server/index.mjs';
-import { launch, CHROME_FLAGS } from '../../scripts/lib/browser.mjs';
+import { launch, launchPersistent } from '../../scripts/lib/browser.mjs';
 
 let close;
 let base;
@@ -138,11 +137,7 @@ describe("the reader's default font size", () => {
     const profile = mkdtempSync(join(tmpdir(), 'maig-font-'));
     mkdirSync(join(profile, 'Default'));
     writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 32 } } }));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: CHROME_FLAGS,
-    });
+    const context = await launchPersistent(profile);
     try {
       const page = await context.newPage();
       const sizes = async () => {
