@@ -3,7 +3,7 @@
 // what to install. Used by scripts/test.mjs before anything else runs.
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { aptInstall } from './apt.mjs';
 
 /** Where Chromium and Chrome usually live (Debian, Ubuntu, Fedora, snap, Flatpak-less macOS). */
 export const COMMON_PATHS = [
@@ -25,10 +25,8 @@ export const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-c
 export const INSTALL_HINT =
   'npm test needs Chromium: install it (Debian/Ubuntu: apt-get install --no-install-recommends chromium fonts-liberation; others: Chromium or Google Chrome) or set CHROME_PATH to its executable.';
 
-export const APT_COMMANDS = [
-  ['apt-get', ['update', '-qq']],
-  ['apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation']],
-];
+/** What apt installs (root on Debian). */
+export const APT_PACKAGES = ['chromium', 'fonts-liberation'];
 
 const executable = (path) => {
   try {
@@ -93,14 +91,8 @@ export function ensureChrome({
   if (found) return { ok: true, ...found };
   if (root && debian) {
     log('Chromium not found: installing Debian\'s chromium with apt (about 25 s).');
-    for (const [cmd, args] of APT_COMMANDS) {
-      if (dryRun) {
-        log(`(dry run) ${cmd} ${args.join(' ')}`);
-        continue;
-      }
-      const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
-      if (r.status !== 0) return { ok: false, message: `apt-get ${args[0]} failed (exit ${r.status ?? r.error?.code}). ${INSTALL_HINT}` };
-    }
+    const installed = aptInstall(APT_PACKAGES, { env, dryRun, log });
+    if (!installed.ok) return { ok: false, message: `${installed.message}. ${INSTALL_HINT}` };
     found = findChrome({ env, paths });
     if (found) return { ok: true, ...found };
   }

@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptInstall } from '../../scripts/lib/apt.mjs';
 
 const started = performance.now();
 const here = dirname(fileURLToPath(import.meta.url));
@@ -141,20 +142,12 @@ if (missing.length) {
   const policy = '/usr/sbin/policy-rc.d';
   const ownPolicy = !existsSync(policy);
   if (ownPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-  try {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    let r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
-    if (r.status !== 0) {
-      spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-      r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
-    }
-    if (r.status !== 0) throw new Error(`apt-get install exited ${r.status}`);
-  } catch (e) {
-    console.error(`wordpress test: could not install ${missing.join(', ')}: ${e.message}`);
+  const installed = aptInstall(missing);
+  if (ownPolicy) rmSync(policy, { force: true });
+  if (!installed.ok) {
+    console.error(`wordpress test: could not install ${missing.join(', ')}: ${installed.message}`);
     console.log('0 passed, 1 failed, 0 skipped');
     process.exit(2);
-  } finally {
-    if (ownPolicy) rmSync(policy, { force: true });
   }
   missing = missingPackages();
   if (missing.length) {
