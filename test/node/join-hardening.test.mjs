@@ -7,59 +7,27 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import Database from 'better-sqlite3';
-import { LIMITS, start } from '../../server/index.mjs';
+import { LIMITS } from '../../server/index.mjs';
 import { createJoinReceiver, createRateLimiter, csvCell, MIN_TOKEN_LENGTH } from '../../server/join.mjs';
+import { serve as serveJoin, valid } from './helpers/join.mjs';
 
 const TOKEN = 'hardening-export-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'maig-join-hard-'));
 let n = 0;
 const dbFile = () => join(dir, `db-${++n}.sqlite`);
 
-const valid = (over = {}) => ({
-  name: 'Ada Lovelace',
-  role: 'mayor',
-  city: 'Newark',
-  state: 'NJ',
-  email: 'mayor@newark.example.gov',
-  phone: '',
-  message: 'We are in.',
-  consent: true,
-  idempotencyKey: randomUUID(),
-  elapsedMs: 12_000,
-  website: '',
-  ...over,
-});
-
 const quiet = () => {
   const lines = { warn: [], error: [] };
   return { lines, log: { warn: (m) => lines.warn.push(String(m)), error: (m) => lines.error.push(String(m?.stack ?? m)) } };
 };
 
+/** A receiver on its own database file, logging into `lines`. */
 async function serve(options = {}, limits = {}, extraRoutes = []) {
   const { log, lines } = quiet();
-  const receiver = createJoinReceiver({
-    dbPath: dbFile(),
-    exportToken: TOKEN,
-    rateLimit: { limit: 1000, windowMs: 60_000 },
-    log,
-    ...options,
-  });
-  const { server, url, close } = await start({ port: 0, routes: [...extraRoutes, receiver.route], limits });
-  return {
-    url,
-    server,
-    receiver,
-    lines,
-    post: (body, headers = {}) =>
-      fetch(`${url}join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
-    close: async () => {
-      await close();
-      receiver.close();
-    },
-  };
+  const app = await serveJoin({ options: { dbPath: dbFile(), exportToken: TOKEN, log, ...options }, limits, routes: extraRoutes });
+  return { ...app, lines };
 }
 
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -6,52 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { start } from '../../server/index.mjs';
-import { createJoinReceiver } from '../../server/join.mjs';
+import { serve as serveJoin, valid as submission } from './helpers/join.mjs';
 import { STATES as SCRIPT_STATES } from '../../scripts/lib/states.mjs';
 import { FIELD_MESSAGES, STATES, validateSubmission } from '../../src/join-form/submission.js';
 
 const TOKEN = 'test-export-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'maig-join-'));
 
-const valid = (over = {}) => ({
-  name: 'Ada Lovelace',
-  role: 'mayor',
-  city: 'Newark',
-  state: 'NJ',
-  email: 'Mayor@Newark.example.gov',
-  phone: '973-555-0100',
-  message: 'We are in.',
-  consent: true,
-  idempotencyKey: randomUUID(),
-  elapsedMs: 12_000,
-  website: '',
-  ...over,
-});
-
-async function serve(options = {}) {
-  const receiver = createJoinReceiver({
-    dbPath: join(dir, 'join.sqlite'),
-    exportToken: TOKEN,
-    rateLimit: { limit: 1000, windowMs: 60_000 },
-    ...options,
-  });
-  const { server, url } = await start({ port: 0, routes: [receiver.route] });
-  return {
-    url,
-    receiver,
-    post: (body, headers = {}) =>
-      fetch(`${url}join`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(body.idempotencyKey ? { 'idempotency-key': body.idempotencyKey } : {}), ...headers },
-        body: JSON.stringify(body),
-      }),
-    close: async () => {
-      await new Promise((r) => server.close(r));
-      receiver.close();
-    },
-  };
-}
+// Mixed case (the receiver lowercases it) and a phone number.
+const valid = (over = {}) => submission({ email: 'Mayor@Newark.example.gov', phone: '973-555-0100', ...over });
+const serve = (options = {}) => serveJoin({ options: { dbPath: join(dir, 'join.sqlite'), exportToken: TOKEN, ...options }, keyHeader: true });
 
 const rowsInFile = () => {
   const db = new Database(join(dir, 'join.sqlite'), { readonly: true });
