@@ -1,46 +1,26 @@
 // End-to-end checks of the built bundles in headless Chromium, served by the reference server
 // with its strict Content-Security-Policy (no inline script or style, Trusted Types).
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, CSP } from '../../server/index.mjs';
-import { launch } from '../../scripts/lib/browser.mjs';
+import { CSP } from '../../server/index.mjs';
+import { openPage, serverAndBrowser } from './helpers/browser.mjs';
 
-let close;
-let base;
-let browser;
+const web = serverAndBrowser();
 
-before(async () => {
-  ({ close, url: base } = await start({ port: 0 }));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await close?.();
-});
-
-/** Opens a page and collects console errors, page errors and CSP violations. */
-async function open(path, { html } = {}) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  const warnings = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
-  );
-  if (html) {
-    await page.route(`${base}demo/__test.html`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': CSP } }),
-    );
-  }
-  const requests = [];
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${base}${path}`);
-  return { page, problems, warnings, requests, close: () => context.close() };
-}
+/**
+ * Opens a path of the server, collecting console errors and warnings, page errors, CSP violations
+ * and the paths requested; `html` is served as demo/__test.html under the strict CSP.
+ */
+const open = (path, { html } = {}) =>
+  openPage(web.browser, `${web.url}${path}`, {
+    request: (r) => new URL(r.url()).pathname,
+    prepare: (page) =>
+      html &&
+      page.route(`${web.url}demo/__test.html`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': CSP } }),
+      ),
+  });
 
 /** A built file's path without its content hash: /dist/chunks/core-AbC123.js → /dist/chunks/core.js. */
 const shortName = (path) => path.replace(/-[A-Za-z0-9_-]{8}\.js$/, '.js');
@@ -53,7 +33,7 @@ const shadowText = (page, selector, part) =>
 
 describe('built bundles in a browser', () => {
   test('the server sends a strict CSP with Trusted Types on the demo', async () => {
-    const res = await fetch(`${base}demo/`);
+    const res = await fetch(`${web.url}demo/`);
     const csp = res.headers.get('content-security-policy');
     assert.match(csp, /default-src 'self'/);
     assert.match(csp, /require-trusted-types-for 'script'/);
@@ -147,15 +127,15 @@ describe('built bundles in a browser', () => {
       <div id="div" data-maig-widget="membercount">548 member cities</div>
       <maig-member-map id="failed"><a href="https://example.org/">Member map</a></maig-member-map>
       <maig-member-count></maig-member-count></body></html>`;
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
     const warnings = [];
     const errors = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.route(`${base}demo/__test.html`, (route) => route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': CSP } }));
+    await page.route(`${web.url}demo/__test.html`, (route) => route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': CSP } }));
     await page.route('**/dist/elements/maig-member-map.js', (route) => route.abort('connectionrefused'));
-    await page.goto(`${base}demo/__test.html`);
+    await page.goto(`${web.url}demo/__test.html`);
     const note = (id) => page.waitForFunction((i) => document.getElementById(i).querySelector('[data-maig-message]')?.textContent.trim(), id).then((h) => h.jsonValue());
     assert.equal(await note('tag'), '“membr-count” is not a widget name, so it could not be shown.');
     assert.equal(await note('div'), '“membercount” is not a widget name, so it could not be shown.');
@@ -178,7 +158,7 @@ describe('built bundles in a browser', () => {
     const html = `<!doctype html><html lang="en"><head><title>define throws</title>
       <script type="module" src="/dist/maig-widgets-all.js"></script></head><body>
       <maig-principles>Statement of Principles</maig-principles><maig-member-count></maig-member-count></body></html>`;
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
     const warnings = [];
     const errors = [];
@@ -191,8 +171,8 @@ describe('built bundles in a browser', () => {
         return define(name, ...rest);
       };
     });
-    await page.route(`${base}demo/__test.html`, (route) => route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': CSP } }));
-    await page.goto(`${base}demo/__test.html`);
+    await page.route(`${web.url}demo/__test.html`, (route) => route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': CSP } }));
+    await page.goto(`${web.url}demo/__test.html`);
     assert.equal(await shadowText(page, 'maig-member-count', '[part="number"]'), '548');
     const note = await page.waitForFunction(() => document.querySelector('maig-principles [data-maig-message]')?.textContent.trim()).then((h) => h.jsonValue());
     assert.equal(note, 'The principles widget could not be started.');

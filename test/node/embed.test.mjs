@@ -11,8 +11,8 @@ import { start, CSP } from '../../server/index.mjs';
 import { createOembed } from '../../server/oembed.mjs';
 import { createJoinReceiver } from '../../server/join.mjs';
 import { launch } from '../../scripts/lib/browser.mjs';
+import { axeViolations, openPage } from './helpers/browser.mjs';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 let close;
 let host; // http://127.0.0.1:PORT/
 let other; // http://localhost:PORT/ (another origin, same server)
@@ -42,26 +42,22 @@ after(async () => {
 
 const embedUrl = (origin, query) => `${origin}dist/embed/index.html?${query}`;
 
-/** Opens a page, collecting console errors, page errors, CSP violations and requests. */
-async function open(url, { html, csp } = {}) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
-    // Every message a top page receives, for the height assertions.
-    if (window === window.top) {
-      window.__messages = [];
-      window.addEventListener('message', (e) => window.__messages.push(e.data));
-    }
-  });
+/**
+ * Opens a page, collecting console errors, page errors, CSP violations and requests; `html` (with
+ * its `csp`) is served at the URL's path by hostRoute.
+ */
+function open(url, { html, csp } = {}) {
   if (html) hostPages.set(new URL(url).pathname, { html, csp });
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(url);
-  return { page, problems, requests, close: () => context.close() };
+  return openPage(browser, url, {
+    init: () => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`));
+      // Every message a top page receives, for the height assertions.
+      if (window === window.top) {
+        window.__messages = [];
+        window.addEventListener('message', (e) => window.__messages.push(e.data));
+      }
+    },
+  });
 }
 
 /** Waits until the widget in `frame` (a page or frame) shows `part`, and returns the widget's visible text. */
@@ -70,11 +66,7 @@ const widgetText = async (frame, part) => {
   return frame.evaluate(() => document.querySelector('#maig-embed > *').shadowRoot.textContent.replace(/\s+/g, ' ').trim());
 };
 
-const axe = async (frame) => {
-  await frame.evaluate(AXE);
-  const result = await frame.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
+const axe = (frame) => axeViolations(frame, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
 
 const WIDGETS = [
   { query: 'widget=member-count&state=NJ', part: '[part="number"]', expect: /61 member cities in New Jersey/, attrs: { state: 'NJ' } },

@@ -1,25 +1,15 @@
 // The built bundles on host pages that are hard on them: a Content-Security-Policy whose
 // Trusted Types list refuses Lit's policy, and a reader who set a larger default font size.
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, CSP } from '../../server/index.mjs';
-import { launch, launchPersistent } from '../../scripts/lib/browser.mjs';
+import { CSP } from '../../server/index.mjs';
+import { launchPersistent } from '../../scripts/lib/browser.mjs';
+import { axeViolations, serverAndBrowser } from './helpers/browser.mjs';
 
-let close;
-let base;
-let browser;
-
-before(async () => {
-  ({ close, url: base } = await start({ port: 0 }));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await close?.();
-});
+const web = serverAndBrowser();
 
 const HINT = "trusted-types lit-html 'allow-duplicates'";
 /** The page's own Lit, or any script that creates the "lit-html" policy before the widgets. */
@@ -30,33 +20,29 @@ const HOST_LIT = "window.trustedTypes.createPolicy('lit-html', { createHTML: (s)
  * Collects page errors, console messages and CSP violations.
  */
 async function openPage({ csp, hostLit = false, script = '/dist/maig-widgets.js', context: given } = {}) {
-  const context = given ?? (await browser.newContext());
+  const context = given ?? (await web.browser.newContext());
   const page = await context.newPage();
   const errors = [];
   const messages = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
-  await page.route(`${base}demo/__host-lit.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: HOST_LIT }));
+  await page.route(`${web.url}demo/__host-lit.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: HOST_LIT }));
   const html = `<!doctype html><html lang="en"><head><title>host page</title>
     ${hostLit ? '<script src="/demo/__host-lit.js"></script>' : ''}
     <script type="module" src="${script}"></script></head><body><main><h1>A city page</h1>
     <maig-member-count>548 member cities</maig-member-count>
     <maig-principles><a href="https://example.org/principles">Statement of Principles</a></maig-principles>
     </main></body></html>`;
-  await page.route(`${base}demo/__host.html`, (route) =>
+  await page.route(`${web.url}demo/__host.html`, (route) =>
     route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': csp } }),
   );
-  await page.goto(`${base}demo/__host.html`);
+  await page.goto(`${web.url}demo/__host.html`);
   await page.waitForLoadState('networkidle');
   return { page, errors, messages, close: () => (given ? page.close() : context.close()) };
 }
 
-/** axe-core's violations on the page (run through the devtools protocol, which the page's CSP does not govern). */
-async function axeViolations(page) {
-  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+/** axe-core's violations on the page. */
+const axe = (page) => axeViolations(page, { resultTypes: ['violations'] });
 
 const withTrustedTypes = (list) => CSP.replace('trusted-types lit-html', `trusted-types ${list}`);
 
@@ -86,7 +72,7 @@ describe('Trusted Types on the host page', () => {
           feed: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.json')).length,
         }));
         assert.deepEqual(state, { shadow: '<slot></slot>', wrapped: false, feed: 0 });
-        assert.deepEqual(await axeViolations(page), []);
+        assert.deepEqual(await axe(page), []);
         await close();
       }
     });
@@ -99,14 +85,14 @@ describe('Trusted Types on the host page', () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(messages.filter((m) => m.type === 'error' || m.text.includes('maig-widgets')), []);
     await page.waitForFunction(() => document.querySelector('maig-principles')?.shadowRoot?.querySelector('[part="list"]'));
-    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(await axe(page), []);
     await close();
   });
 
   test('a second copy of the widgets (another address) on a page without allow-duplicates: the first renders, nothing is thrown', async () => {
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     // The same build served from a second address: its Lit is a second module, which asks for "lit-html" again.
-    await context.route(`${base}copy2/**`, (route) => {
+    await context.route(`${web.url}copy2/**`, (route) => {
       const path = new URL(route.request().url()).pathname.replace('/copy2/', '');
       route.fulfill({ contentType: 'text/javascript', body: readFileSync(path) });
     });
@@ -152,9 +138,9 @@ describe("the reader's default font size", () => {
           return { widget: getComputedStyle(root).fontSize, medium, html: getComputedStyle(document.documentElement).fontSize };
         });
       };
-      await page.goto(`${base}demo/hostile.html`);
+      await page.goto(`${web.url}demo/hostile.html`);
       assert.deepEqual(await sizes(), { widget: '32px', medium: '32px', html: '20px' }, 'hostile page: 62.5% of 32 px is 20 px');
-      await page.goto(`${base}demo/bench/member-count.html`);
+      await page.goto(`${web.url}demo/bench/member-count.html`);
       const plain = await sizes();
       assert.equal(plain.widget, '32px');
       assert.equal(plain.html, '32px');
