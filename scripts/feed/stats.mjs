@@ -215,28 +215,44 @@ function readGva(ctx, file, counts, { first, last }) {
   return byName;
 }
 
-function readAliases(ctx, memberIds, gvaKnows) {
-  const file = `${DIR}/gva-aliases.csv`;
-  const aliases = new Map(); // member id → GVA names
-  const seen = new Map();
+/**
+ * The rows of a reviewed file that names member cities by `state` and `member_city` (besides
+ * `columns`): reports a state that is no USPS code and an empty city, and yields
+ * { line, values, code, info, city, id } for each row naming a member city of members.csv. Rows
+ * naming no member (a member who left keeps its reviewed rows harmlessly) are listed in one
+ * warning at the end; they do not stop the build.
+ */
+function* memberRows(ctx, file, columns, memberIds) {
   const stale = [];
-  for (const { line, values } of ctx.readCsv(file, ['state', 'member_city', 'gva_name'])) {
+  for (const { line, values } of ctx.readCsv(file, ['state', 'member_city', ...columns])) {
     const code = values.state.trim().toUpperCase();
-    if (!STATE_BY_CODE.has(code)) {
+    const info = STATE_BY_CODE.get(code);
+    if (!info) {
       ctx.error(file, line, 'state', `"${values.state}" is not a USPS state or territory code`);
       continue;
     }
     const city = values.member_city.trim();
-    const id = memberId(code, city);
     if (!city) {
       ctx.error(file, line, 'member_city', 'is empty');
       continue;
     }
+    const id = memberId(code, city);
     if (!memberIds.has(id)) {
-      // A member who left keeps its reviewed aliases harmlessly: say so, do not stop the build.
       stale.push(line);
       continue;
     }
+    yield { line, values, code, info, city, id };
+  }
+  if (stale.length) {
+    console.warn(`stats: ${ctx.label(file)}: line${stale.length > 1 ? 's' : ''} ${stale.join(', ')} name${stale.length > 1 ? '' : 's'} no member city of members.csv; ignored`);
+  }
+}
+
+function readAliases(ctx, memberIds, gvaKnows) {
+  const file = `${DIR}/gva-aliases.csv`;
+  const aliases = new Map(); // member id → GVA names
+  const seen = new Map();
+  for (const { line, values, code, city, id } of memberRows(ctx, file, ['gva_name'], memberIds)) {
     const name = values.gva_name.trim();
     if (!name || !gvaKnows(code, name)) {
       ctx.error(file, line, 'gva_name', `"${name}" is not a city name in the Gun Violence Archive files for ${code}`);
@@ -250,9 +266,6 @@ function readAliases(ctx, memberIds, gvaKnows) {
     seen.set(key, line);
     if (!aliases.has(id)) aliases.set(id, []);
     aliases.get(id).push(name);
-  }
-  if (stale.length) {
-    console.warn(`stats: ${ctx.label(file)}: line${stale.length > 1 ? 's' : ''} ${stale.join(', ')} name${stale.length > 1 ? '' : 's'} no member city of members.csv; ignored`);
   }
   return aliases;
 }
@@ -319,26 +332,9 @@ function addCounts(a, b) {
 function readCityCounties(ctx, memberIds) {
   const file = `${DIR}/city-counties.csv`;
   const out = new Map();
-  const stale = [];
-  for (const { line, values } of ctx.readCsv(file, ['state', 'member_city', 'county_fips', 'kind', 'note'])) {
+  for (const { line, values, code, info, city, id } of memberRows(ctx, file, ['county_fips', 'kind', 'note'], memberIds)) {
     // note_es (optional column): the Spanish of note; where the column exists every row has one.
     const noteEs = values.note_es === undefined ? null : values.note_es.trim();
-    const code = values.state.trim().toUpperCase();
-    const info = STATE_BY_CODE.get(code);
-    if (!info) {
-      ctx.error(file, line, 'state', `"${values.state}" is not a USPS state or territory code`);
-      continue;
-    }
-    const city = values.member_city.trim();
-    if (!city) {
-      ctx.error(file, line, 'member_city', 'is empty');
-      continue;
-    }
-    const id = memberId(code, city);
-    if (!memberIds.has(id)) {
-      stale.push(line);
-      continue;
-    }
     const fips = values.county_fips.trim().split(/\s+/);
     const wrong = fips.find((f) => !/^\d{5}$/.test(f) || f.slice(0, 2) !== info.fips);
     if (wrong !== undefined) {
@@ -372,9 +368,6 @@ function readCityCounties(ctx, memberIds) {
       continue;
     }
     out.set(id, { kind, fips, note, noteEs, line });
-  }
-  if (stale.length) {
-    console.warn(`stats: ${ctx.label(file)}: line${stale.length > 1 ? 's' : ''} ${stale.join(', ')} name${stale.length > 1 ? '' : 's'} no member city of members.csv; ignored`);
   }
   return out;
 }

@@ -306,4 +306,35 @@ describe('stats feed section', () => {
     ]);
     assert.throws(() => readFileSync(join(dir, 'out', 'index.json')), /ENOENT/);
   });
+
+  test('gva-aliases.csv and city-counties.csv check their member columns alike: state code, empty city, and one warning for rows naming no member', async () => {
+    const dir = dataCopy();
+    const append = (file, rows) => {
+      const text = readFileSync(join(dir, file), 'utf8').replace(/\n$/, '');
+      const first = text.split('\n').length + 1;
+      writeFileSync(join(dir, file), `${text}\n${rows.join('\n')}\n`);
+      return first;
+    };
+    const a = append('stats/gva-aliases.csv', ['ZZ,Newark,Newark,bad state', 'NJ,,Newark,no city', 'NJ,Nowhere Town,Newark,not a member', 'NJ,Elsewhere,Newark,not a member either']);
+    const c = append('stats/city-counties.csv', ['ZZ,Newark,34013,county,n,n', 'NJ, ,34013,county,n,n', 'NJ,Nowhere Town,34013,county,n,n']);
+    const warnings = [];
+    const warn = console.warn;
+    console.warn = (m) => warnings.push(String(m));
+    let result;
+    try {
+      result = await buildFeed({ dataDir: dir, write: false });
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(messages(result.errors, dir), [
+      `data/stats/gva-aliases.csv:${a}: state: "ZZ" is not a USPS state or territory code`,
+      `data/stats/gva-aliases.csv:${a + 1}: member_city: is empty`,
+      `data/stats/city-counties.csv:${c}: state: "ZZ" is not a USPS state or territory code`,
+      `data/stats/city-counties.csv:${c + 1}: member_city: is empty`,
+    ]);
+    assert.deepEqual(warnings.filter((w) => w.includes('no member city')).map((w) => w.replace(`${dir}/`, 'data/')), [
+      `stats: data/stats/gva-aliases.csv: lines ${a + 2}, ${a + 3} name no member city of members.csv; ignored`,
+      `stats: data/stats/city-counties.csv: line ${c + 2} names no member city of members.csv; ignored`,
+    ]);
+  });
 });
