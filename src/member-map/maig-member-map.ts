@@ -7,7 +7,7 @@ import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import { FEED_SHAPES } from './feed-shapes.generated.js';
 import type { MapResource, MembersResource } from '../shared/feed/types.js';
 import { dateFormat, formatDate, formatNumber, numberFormat } from '../shared/format/locale.js';
-import { BUCKETS, bucketLabel, buildModel, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
+import { BUCKETS, buildModel, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
 import { memberMapStyles } from './maig-member-map.styles.js';
 import { onEscape } from '../shared/a11y/escape.js';
 
@@ -386,11 +386,13 @@ export class MaigMemberMap extends MaigElement {
     return this.t(n === 1 ? '{count} member city' : '{count} member cities', { count: formatNumber(n, this.renderLocale) });
   }
 
-  /** A legend entry: "None", "1", "2–4"… "25 or more". */
+  /** A legend entry for shade class `b` (0 to 5): "None", "1", "2–4", "5–9", "10–24", "25 or more". */
   private bucketText(b: number): string {
     if (b === 0) return this.t('None');
     const low = BUCKETS[b - 1]!;
-    return b === BUCKETS.length ? this.t('{count} or more', { count: formatNumber(low, this.renderLocale) }) : bucketLabel(b);
+    const next = BUCKETS[b];
+    if (next === undefined) return this.t('{count} or more', { count: formatNumber(low, this.renderLocale) });
+    return next - 1 === low ? String(low) : `${low}–${next - 1}`;
   }
 
   private dateText(iso: string): string {
