@@ -5,6 +5,7 @@
  * registered (no chart.js/auto).
  */
 import { CategoryScale, Chart, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
+import { onEscape } from '../shared/a11y/escape.js';
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
@@ -33,33 +34,30 @@ export interface TrendOptions {
 
 export type TrendChart = Chart<'line', Array<number | null>, string>;
 
-const escapeListeners = new WeakMap<Chart, { doc: Document; onKey: (event: KeyboardEvent) => void }>();
-
 /**
  * WCAG 1.4.13: a tooltip shown on hover must be dismissible without moving the pointer. Escape,
  * wherever focus is, hides the chart's tooltip and its hover points (the host page still gets
- * the key); moving the pointer again shows it again.
+ * the key); moving the pointer again shows it again. One plugin per chart: it keeps its own
+ * listener to remove.
  */
-const dismissTooltipOnEscape: Plugin<'line'> = {
-  id: 'maigDismissTooltipOnEscape',
-  install(chart) {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || !chart.tooltip?.getActiveElements().length) return;
-      chart.tooltip.setActiveElements([], { x: 0, y: 0 });
-      chart.setActiveElements([]);
-      chart.update('none');
-    };
-    const doc = chart.canvas?.ownerDocument ?? document;
-    escapeListeners.set(chart, { doc, onKey });
-    doc.addEventListener('keydown', onKey);
-  },
-  uninstall(chart) {
-    // Called after destroy(), when the chart has let go of its canvas: the document was kept.
-    const kept = escapeListeners.get(chart);
-    kept?.doc.removeEventListener('keydown', kept.onKey);
-    escapeListeners.delete(chart);
-  },
-};
+function dismissTooltipOnEscape(win: Window): Plugin<'line'> {
+  let stop: (() => void) | undefined;
+  return {
+    id: 'maigDismissTooltipOnEscape',
+    install(chart) {
+      stop = onEscape(win, () => {
+        if (!chart.tooltip?.getActiveElements().length) return;
+        chart.tooltip.setActiveElements([], { x: 0, y: 0 });
+        chart.setActiveElements([]);
+        chart.update('none');
+      });
+    },
+    uninstall() {
+      stop?.();
+      stop = undefined;
+    },
+  };
+}
 
 /** Draws the chart on `canvas`; it resizes with the canvas's parent. Destroy it with `chart.destroy()`. */
 export function createTrendChart(canvas: HTMLCanvasElement, options: TrendOptions): TrendChart {
@@ -67,7 +65,7 @@ export function createTrendChart(canvas: HTMLCanvasElement, options: TrendOption
   const tick = (format: (v: number) => string) => (value: number | string) => format(Number(value));
   const config: ChartConfiguration<'line', Array<number | null>, string> = {
     type: 'line',
-    plugins: [dismissTooltipOnEscape],
+    plugins: [dismissTooltipOnEscape(canvas.ownerDocument.defaultView ?? window)],
     data: {
       labels,
       datasets: series.map((s) => ({

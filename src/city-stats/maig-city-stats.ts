@@ -208,10 +208,15 @@ export class MaigCityStats extends MaigElement {
     return html`<li class="figure" part="figure" data-figure=${id}>
       <data class="figure__value" value=${value}>${shown}</data>
       <span class="figure__label">${label}</span>
-      <span class="figure__meta"
-        ><span class="figure__year" data-year>${when}</span> · ${this.t('Source:')} <span data-source lang=${source.lang ?? nothing}>${source.name}</span>${extra ? html` · ${extra}` : nothing}</span
-      >
+      ${this.meta(when, source, extra)}
     </li>`;
+  }
+
+  /** A figure's year and source line: "2023 · Source: CDC WISQARS", then `extra` if any. */
+  private meta(when: string | number, source: Pick<Source, 'name' | 'lang'>, extra?: string): TemplateResult {
+    return html`<span class="figure__meta"
+      ><span class="figure__year" data-year>${when}</span> · ${this.t('Source:')} <span data-source lang=${source.lang ?? nothing}>${source.name}</span>${extra ? html` · ${extra}` : nothing}</span
+    >`;
   }
 
   private nationalSource(point: NationalDeathsPoint, national: StatsNationalResource): Source {
@@ -320,7 +325,7 @@ export class MaigCityStats extends MaigElement {
         <span class="figure__whose" data-whose>(${whose})</span></span
       >
       <span class="figure__change" data-change>${change}</span>
-      <span class="figure__meta"><span class="figure__year" data-year>${info.last}</span> · ${this.t('Source:')} <span data-source>${this.t('CDC (county figures)')}</span></span>
+      ${this.meta(info.last, { name: this.t('CDC (county figures)') })}
     </li>`;
   }
 
@@ -773,7 +778,7 @@ export class MaigCityStats extends MaigElement {
     sources.set(national.url, [...nationalText.source, this.t('(US firearm deaths by intent, {years})', { years })]);
     if (national.secondaryUrl && national.points.some((p) => p.secondary)) sources.set(national.secondaryUrl, ['CDC WONDER', undefined, this.t('(cited by published reports)')]);
     addNotes(nationalText.notes);
-    if (city && file && (city.shootings || city.massShootings)) {
+    if (city && file) {
       for (const info of [city.shootings ? file.gvaCity : undefined, city.massShootings ? file.gvaMassShootings : undefined]) {
         if (!info) continue;
         const text = this.feedText(info, stats.spanish);

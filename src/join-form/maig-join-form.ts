@@ -28,6 +28,7 @@ import { failureMessage, newIdempotencyKey, sendSubmission, type SendFailureKind
 import { joinFormStyles } from './maig-join-form.styles.js';
 import { findState } from '../shared/feed/find-state.js';
 import { safeHref } from '../shared/text/safe-url.js';
+import { formatNumber } from '../shared/format/locale.js';
 
 /** `detail` of `maig-join-submit`: sending starts (no personal data, for analytics). */
 export interface JoinSubmitDetail {
@@ -349,7 +350,8 @@ export class MaigJoinForm extends MaigElement {
    */
   private message(field: JoinField, code: string | undefined, said?: string): string {
     const source = FIELD_MESSAGES[`${field}:${code}`];
-    if (source) return this.t(source, { max: new Intl.NumberFormat(this.locale).format(MAX_LENGTH[field as keyof typeof MAX_LENGTH] ?? 0) });
+    // Only the length limits have a {max}, written by the page's cached number formatter ("2,000" in en-US).
+    if (source) return this.t(source, code === 'too-long' ? { max: formatNumber(MAX_LENGTH[field as keyof typeof MAX_LENGTH], this.locale) } : undefined);
     return said && this.uiLang === 'en' ? said : this.t('Check this answer.');
   }
 

@@ -6,6 +6,7 @@
  */
 import { bare, type JoinErrorCodes, type JoinErrors, type JoinPayload } from './submission.js';
 import { withTimeout } from '../shared/net/with-timeout.js';
+import { fill, type Values } from '../shared/i18n/i18n.js';
 
 export interface SendOptions {
   endpoint: string;
@@ -25,10 +26,10 @@ export interface SendOptions {
 }
 
 /** The longest `Retry-After` the form waits for by itself; past it, it stops and says when to try again. */
-export const MAX_RETRY_AFTER_MS = 120_000;
+const MAX_RETRY_AFTER_MS = 120_000;
 
 /** `Retry-After` in milliseconds (delay in seconds or an HTTP date), or null. */
-export function retryAfterMs(value: string | null, now = Date.now()): number | null {
+function retryAfterMs(value: string | null, now = Date.now()): number | null {
   if (!value) return null;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
@@ -62,16 +63,12 @@ export type SendOutcome =
 
 type Failure = Extract<SendOutcome, { ok: false }>;
 
-/** A translator: `MaigElement#t`, or the identity for English. */
-export type Translate = (source: string, values?: Record<string, string | number>) => string;
-
-const english: Translate = (source, values) => source.replace(/\{(\w+)\}/g, (all, name: string) => String(values?.[name] ?? all));
-
 /**
  * What went wrong, in a plain sentence of the form's own, per kind of failure and receiver code
- * (never the receiver's text, which is English): `t` translates it.
+ * (never the receiver's text, which is English): `t` translates it (`MaigElement#t`; by default
+ * the English text with its placeholders filled).
  */
-export function failureMessage(o: Pick<Failure, 'kind' | 'status' | 'code' | 'waitMs'>, t: Translate = english): string {
+export function failureMessage(o: Pick<Failure, 'kind' | 'status' | 'code' | 'waitMs'>, t: (source: string, values?: Values) => string = fill): string {
   const status = o.status ?? 0;
   if (o.kind === 'network') return t('The connection to the coalition\u2019s server failed.');
   if (o.kind === 'timeout') return t('The coalition\u2019s server did not answer in time.');

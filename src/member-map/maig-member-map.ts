@@ -7,8 +7,9 @@ import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import { FEED_SHAPES } from './feed-shapes.generated.js';
 import type { MapResource, MembersResource } from '../shared/feed/types.js';
 import { dateFormat, formatDate, formatNumber, numberFormat } from '../shared/format/locale.js';
-import { BUCKETS, bucketLabel, buildModel, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
+import { BUCKETS, buildModel, dotPath, findArea, findMember, searchMembers, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
 import { memberMapStyles } from './maig-member-map.styles.js';
+import { onEscape } from '../shared/a11y/escape.js';
 
 /** `detail` of the `maig-member-select` event. */
 export interface MemberSelectDetail {
@@ -142,11 +143,12 @@ export class MaigMemberMap extends MaigElement {
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private marked = false;
   private tipPosition: { left: string; top: string } | null = null;
-  private listeningForEscape = false;
+  /** Stops the window's Escape listener, present only while a hover tooltip shows. */
+  private stopEscape: (() => void) | null = null;
   /** Escape dismisses a hover tooltip even when focus is outside the widget (WCAG 1.4.13). */
-  private readonly onWindowKeydown = (e: KeyboardEvent): void => {
+  private readonly onWindowEscape = (e: KeyboardEvent): void => {
     // Inside the widget, onKeydown handles it (tooltip first, then the zoom).
-    if (e.key !== 'Escape' || !this.tip || e.composedPath().includes(this)) return;
+    if (!this.tip || e.composedPath().includes(this)) return;
     this.tip = null;
   };
 
@@ -183,11 +185,9 @@ export class MaigMemberMap extends MaigElement {
   }
 
   private listenForEscape(on: boolean): void {
-    if (on === this.listeningForEscape) return;
-    this.listeningForEscape = on;
-    // Capture: a host page that stops Escape for itself does not keep the tooltip up.
-    if (on) window.addEventListener('keydown', this.onWindowKeydown, true);
-    else window.removeEventListener('keydown', this.onWindowKeydown, true);
+    if (on === !!this.stopEscape) return;
+    this.stopEscape?.();
+    this.stopEscape = on ? onEscape(window, this.onWindowEscape) : null;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -386,11 +386,13 @@ export class MaigMemberMap extends MaigElement {
     return this.t(n === 1 ? '{count} member city' : '{count} member cities', { count: formatNumber(n, this.renderLocale) });
   }
 
-  /** A legend entry: "None", "1", "2–4"… "25 or more". */
+  /** A legend entry for shade class `b` (0 to 5): "None", "1", "2–4", "5–9", "10–24", "25 or more". */
   private bucketText(b: number): string {
     if (b === 0) return this.t('None');
     const low = BUCKETS[b - 1]!;
-    return b === BUCKETS.length ? this.t('{count} or more', { count: formatNumber(low, this.renderLocale) }) : bucketLabel(b);
+    const next = BUCKETS[b];
+    if (next === undefined) return this.t('{count} or more', { count: formatNumber(low, this.renderLocale) });
+    return next - 1 === low ? String(low) : `${low}–${next - 1}`;
   }
 
   private dateText(iso: string): string {

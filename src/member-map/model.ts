@@ -47,15 +47,6 @@ export function bucketOf(count: number): number {
   return b;
 }
 
-/** "1", "2–4", …, "25 or more" for the legend. */
-export function bucketLabel(b: number): string {
-  if (b === 0) return 'None';
-  const low = BUCKETS[b - 1]!;
-  const next = BUCKETS[b];
-  if (next === undefined) return `${low} or more`;
-  return next - 1 === low ? String(low) : `${low}–${next - 1}`;
-}
-
 /** Path data for a set of points: each a zero-length segment that a round cap turns into a dot. */
 export function dotPath(points: ReadonlyArray<{ x: number | null; y: number | null }>): string {
   let d = '';
