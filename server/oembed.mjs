@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embedTitle, findWidget, languageTag } from '../src/embed/params.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EMBED_PATHS = new Set(['/dist/embed/', '/dist/embed/index.html']);
@@ -25,16 +26,6 @@ export const escapeHtml = (s) =>
 const json = (res, status, body, extra = {}) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', ...extra });
   res.end(JSON.stringify(body));
-};
-
-/** A valid BCP 47 language tag in its canonical form (`es-us` → `es-US`), or null. */
-export const languageTag = (value) => {
-  if (typeof value !== 'string' || !value.trim() || value.length > 35) return null;
-  try {
-    return Intl.getCanonicalLocales(value.trim())[0] ?? null;
-  } catch {
-    return null;
-  }
 };
 
 /** A positive integer query parameter, or undefined. */
@@ -67,10 +58,10 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
     }
     const origin = ownOrigin(req);
     if (!origin || url.origin !== origin || !EMBED_PATHS.has(url.pathname)) return null;
-    const list = loadWidgets();
-    const name = url.searchParams.get('widget') ?? '';
-    if (!Object.prototype.hasOwnProperty.call(list, name)) return null;
-    const widget = list[name];
+    // The embed page's own rule (src/embed/params.js): `maig-member-count`, `Member-Count` → `member-count`.
+    const found = findWidget(loadWidgets(), url.searchParams.get('widget'));
+    if (!found) return null;
+    const { name, widget } = found;
     // Canonical: only the widget and its documented attributes, in the order given.
     const kept = new URLSearchParams({ widget: name });
     const documented = new Set(widget.attributes.map((a) => a.name));
@@ -81,9 +72,7 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
     }
     // `lang` stays in the frame's URL when it is a valid BCP 47 tag (canonical form), once.
     if (lang) kept.append('lang', lang);
-    const spanish = /^es(?:-|$)/i.test(lang ?? '');
-    const title = `${(spanish && widget.es?.title) || widget.title} · Mayors Against Illegal Guns`;
-    return { name, widget, title, lang, src: `${origin}/dist/embed/index.html?${kept}` };
+    return { name, widget, title: embedTitle(widget, lang), lang, src: `${origin}/dist/embed/index.html?${kept}` };
   };
 
   async function route(req, res, url) {

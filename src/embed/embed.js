@@ -5,27 +5,15 @@
 // Only widgets and attributes documented in custom-elements.json are used (widgets.js is written
 // from it at build time); values are set with setAttribute, never parsed as HTML.
 import { WIDGETS } from './widgets.js';
+import { embedTitle, findWidget, isSpanish, languageTag } from './params.js';
 
 const COALITION = 'https://www.mayorsagainstillegalguns.org/';
 const root = document.getElementById('maig-embed') ?? document.body;
 const params = new URLSearchParams(location.search);
-const name = (params.get('widget') ?? '').trim().toLowerCase().replace(/^maig-/, '');
-const widget = Object.prototype.hasOwnProperty.call(WIDGETS, name) ? WIDGETS[name] : undefined;
-
-/**
- * `?lang=`: a valid BCP 47 tag (checked and canonicalized by Intl: `es-us` → `es-US`), or null.
- * Anything else (HTML, a made-up tag) is ignored and the page stays English.
- */
-function languageTag(value) {
-  if (typeof value !== 'string' || !value.trim() || value.length > 35) return null;
-  try {
-    return Intl.getCanonicalLocales(value.trim())[0] ?? null;
-  } catch {
-    return null;
-  }
-}
+const { name, widget } = findWidget(WIDGETS, params.get('widget')) ?? {};
+// `?lang=`: a valid BCP 47 tag, canonical; anything else is ignored and the page stays English.
 const lang = languageTag(params.get('lang'));
-const spanish = /^es(?:-|$)/i.test(lang ?? '');
+const spanish = isSpanish(lang);
 // The page's own words (title, messages) in the embed's language; the widget translates itself.
 const SPANISH = {
   'This embed names a widget that does not exist.': 'Este código de inserción nombra un widget que no existe.',
@@ -55,7 +43,7 @@ if (!widget) {
   console.warn(`maig-widgets embed: ${given ? `"${given}" is not a widget` : 'no widget named'}; use ?widget=${Object.keys(WIDGETS).join('|')}.`);
   showMessage(say(given ? 'This embed names a widget that does not exist.' : 'This embed does not name a widget.'));
 } else {
-  document.title = `${(spanish && widget.es?.title) || widget.title} · Mayors Against Illegal Guns`;
+  document.title = embedTitle(widget, lang);
   const element = document.createElement(`maig-${name}`);
   const known = new Map(widget.attributes.map((a) => [a.name, a]));
   for (const [key, value] of params) {
