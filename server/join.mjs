@@ -16,6 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { sendJson } from './send-json.mjs';
 import {
   MIN_FILL_MS,
   canonicalAnswers,
@@ -182,16 +183,8 @@ class HttpError extends Error {
   }
 }
 
-function send(res, status, body, headers = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
-}
+/** A JSON answer that no cache keeps (submissions, errors). */
+const send = (res, status, body, headers = {}) => sendJson(res, status, body, { 'cache-control': 'no-store', ...headers });
 
 /** The client went away before its body arrived: not an error worth a log line. */
 class Abandoned extends Error {}

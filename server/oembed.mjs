@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedTitle, findWidget, languageTag } from '../src/embed/params.js';
+import { sendJson } from './send-json.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EMBED_PATHS = new Set(['/dist/embed/', '/dist/embed/index.html']);
@@ -23,10 +24,8 @@ const DEFAULT_WIDTH = 640;
 export const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
-const json = (res, status, body, extra = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', ...extra });
-  res.end(JSON.stringify(body));
-};
+/** oEmbed answers are public: any page may read them. */
+const json = (res, status, body, extra = {}) => sendJson(res, status, body, { 'access-control-allow-origin': '*', ...extra });
 
 /** A positive integer query parameter, or undefined. */
 const positive = (value) => {
