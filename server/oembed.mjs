@@ -35,8 +35,11 @@ const positive = (value) => {
 };
 
 export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = {}) {
+  // Read once, on first use (a build that has not run yet is retried on the next request).
   let widgets;
   const loadWidgets = () => (widgets ??= JSON.parse(readFileSync(join(root, 'dist/embed/widgets.json'), 'utf8')));
+  let embedHtml;
+  const loadEmbedHtml = () => (embedHtml ??= readFileSync(join(root, 'dist/embed/index.html'), 'utf8'));
 
   /** The origins this server's embed pages live at: MAIG_PUBLIC_URL, else the request's Host. */
   const ownOrigin = (req) => {
@@ -112,7 +115,7 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
     if (EMBED_PATHS.has(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
       let body;
       try {
-        body = readFileSync(join(root, 'dist/embed/index.html'), 'utf8');
+        body = loadEmbedHtml();
       } catch {
         return false;
       }
