@@ -72,10 +72,10 @@ const SCHEMA = `
  * better-sqlite3 waits synchronously, and every request (static files too) waits with it. Past
  * it the submission gets 503 with Retry-After, and the form tries again later.
  */
-export const BUSY_TIMEOUT_MS = 50;
+const BUSY_TIMEOUT_MS = 50;
 
 /** Rows per page of an export: each page is one short synchronous read, then the event loop runs. */
-export const EXPORT_PAGE = 500;
+const EXPORT_PAGE = 500;
 
 /** Opens (or creates) the store. */
 export function openStore(dbPath) {
@@ -237,7 +237,7 @@ const tooLargeError = (max) =>
  * writes them. The same measure for a JSON and a form-encoded post, so a message is accepted
  * or refused the same way whichever way it was sent.
  */
-export const decodedSize = (input) => Buffer.byteLength(JSON.stringify(input));
+const decodedSize = (input) => Buffer.byteLength(JSON.stringify(input));
 
 /** Percent-encoding takes up to 3 bytes per byte, JSON's \uXXXX up to 6 per character: the raw body may be this much larger. */
 const RAW_FACTOR = 4;
@@ -284,7 +284,7 @@ export const MIN_TOKEN_LENGTH = 24;
  * SQLite errors that mean "not now" rather than a bug: another process holds the lock, or the
  * disk is full or read-only. They get 503 with Retry-After (seconds).
  */
-export function unavailableReason(error) {
+function unavailableReason(error) {
   const code = String(error?.code ?? '');
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return { retryAfter: 5, message: 'The receiver is busy. Your form will be sent again in a few seconds.' };
