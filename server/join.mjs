@@ -325,7 +325,7 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
   const allowed = new Set(opts.allowedOrigins);
   /** After SQLite said busy: answer 503 at once until then, without waiting on the lock again. */
   let busyUntil = 0;
-  const stats = { abandoned: 0, unavailable: 0 };
+  const stats = { abandoned: 0 };
 
   const clientAddress = (req) => {
     const socketAddress = req.socket.remoteAddress ?? 'unknown';
@@ -353,10 +353,8 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
     return origin === `http://${req.headers.host}` || origin === `https://${req.headers.host}`;
   };
 
-  const unavailable = (reason) => {
-    stats.unavailable++;
-    return new HttpError(503, { error: 'unavailable', message: reason.message, retryAfter: reason.retryAfter }, { 'retry-after': String(reason.retryAfter) });
-  };
+  const unavailable = (reason) =>
+    new HttpError(503, { error: 'unavailable', message: reason.message, retryAfter: reason.retryAfter }, { 'retry-after': String(reason.retryAfter) });
 
   /** Runs a database call; "busy" and "disk full" become a 503 with Retry-After. */
   const withStore = (fn) => {
