@@ -390,7 +390,8 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
     }
   };
 
-  async function receive(req, res) {
+  /** POST /join: checks and saves one submission; `cors` is the route's CORS headers for the answer. */
+  async function receive(req, res, cors) {
     if (!originAllowed(req)) {
       throw new HttpError(403, { error: 'origin-not-allowed', message: `This receiver does not accept submissions from ${req.headers.origin}.` });
     }
@@ -427,7 +428,7 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
     if (saved.conflict) {
       throw new HttpError(409, { error: 'conflict', message: 'This idempotency key was already used for a different submission. Send a new one.' });
     }
-    send(res, saved.created ? 201 : 200, { ok: true, id: saved.id, receivedAt: saved.receivedAt, duplicate: !saved.created }, corsHeaders(req));
+    send(res, saved.created ? 201 : 200, { ok: true, id: saved.id, receivedAt: saved.receivedAt, duplicate: !saved.created }, cors);
   }
 
   /**
@@ -507,7 +508,7 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
           return true;
         }
         if (req.method !== 'POST') throw new HttpError(405, { error: 'method-not-allowed', message: 'Send submissions with POST.' }, { allow: 'POST, OPTIONS' });
-        await receive(req, res);
+        await receive(req, res, cors);
         return true;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, { error: 'method-not-allowed', message: 'Exports are read with GET.' }, { allow: 'GET' });
