@@ -23,18 +23,22 @@ const SPANISH = {
 const say = (text) => (spanish ? (SPANISH[text] ?? text) : text);
 if (lang) document.documentElement.setAttribute('lang', lang);
 
-/** A readable message in place of the widget, with the link to the coalition. */
-function showMessage(text) {
-  const p = document.createElement('p');
-  p.className = 'maig-embed-message';
-  p.setAttribute('role', 'status');
-  p.append(`${text} `);
+/** The link to the coalition's site, opened outside the frame. */
+function coalitionLink() {
   const a = document.createElement('a');
   a.href = COALITION;
   a.target = '_blank';
   a.rel = 'noopener';
   a.textContent = 'Mayors Against Illegal Guns';
-  p.append(a);
+  return a;
+}
+
+/** A readable message in place of the widget, with the link to the coalition. */
+function showMessage(text) {
+  const p = document.createElement('p');
+  p.className = 'maig-embed-message';
+  p.setAttribute('role', 'status');
+  p.append(`${text} `, coalitionLink());
   root.replaceChildren(p);
 }
 
@@ -57,12 +61,7 @@ if (!widget) {
   }
   if (lang) element.setAttribute('lang', lang);
   // Fallback content: shown before the element upgrades and under its error message.
-  const fallback = document.createElement('a');
-  fallback.href = COALITION;
-  fallback.target = '_blank';
-  fallback.rel = 'noopener';
-  fallback.textContent = 'Mayors Against Illegal Guns';
-  element.append(fallback);
+  element.append(coalitionLink());
   if (name === 'join-form') sendWithoutFormSubmission(element);
   root.replaceChildren(element);
   import(`../elements/maig-${name}.js`).catch((error) => {
