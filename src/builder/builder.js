@@ -106,9 +106,8 @@ function field(attribute, widget) {
   } else if (attribute.name === 'city') {
     control = cityInput(id, widget);
   } else if (attribute.name === 'highlight' && feed.members.length) {
-    const names = new Map(feed.states.map((s) => [s.code, s.code]));
     control = h('select', { id }, h('option', { value: '' }, '(none)'));
-    for (const m of feed.members) control.append(h('option', { value: `${m.city}, ${names.get(m.state) ?? m.state}` }, `${m.city}, ${m.state}`));
+    for (const m of feed.members) control.append(h('option', { value: `${m.city}, ${m.state}` }, `${m.city}, ${m.state}`));
   } else if (attribute.type === 'number') {
     control = h('input', { id, type: 'number', inputmode: 'numeric', placeholder: attribute.default ?? '' });
   } else {
