@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build step for the iframe/oEmbed embed page and the embed builder (run by scripts/build.mjs after
 // the manifest; kept apart from the bundles so it merges cleanly):
-//   dist/embed/   index.html, embed.js, embed.css, resize.js, widgets.js + widgets.json
+//   dist/embed/   index.html, embed.js, params.js, embed.css, resize.js, widgets.js + widgets.json
 //   dist/builder/ index.html, builder.js, builder.css
 // widgets.js/json is the allow-list read from dist/custom-elements.json: each widget's documented
 // attributes, plus a title and the height an iframe reserves when no resize script runs.

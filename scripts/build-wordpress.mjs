@@ -49,7 +49,8 @@ export function widgetDefinitions(manifest) {
         const description = (a.description ?? '').replace(/\s+/g, ' ').trim() || (a.name === 'lang' ? LANG_DESCRIPTION : '');
         attributes[a.name] = { type, values, description };
       }
-      // Every widget takes `lang` (issue 11), validated as a BCP 47 tag by render.php.
+      // Every widget takes `lang` (issue 11), validated as a BCP 47 tag by render.php. The shortcodes
+      // and the block take it from here only: no PHP adds it on its own.
       attributes.lang ??= { type: 'string', values: [], description: LANG_DESCRIPTION };
       widgets[name] = { tag, shortcode: `maig_${name.replace(/-/g, '_')}`, title: TITLES[name] ?? name, attributes };
     }

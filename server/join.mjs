@@ -16,6 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { sendJson } from './send-json.mjs';
 import {
   MIN_FILL_MS,
   canonicalAnswers,
@@ -71,10 +72,10 @@ const SCHEMA = `
  * better-sqlite3 waits synchronously, and every request (static files too) waits with it. Past
  * it the submission gets 503 with Retry-After, and the form tries again later.
  */
-export const BUSY_TIMEOUT_MS = 50;
+const BUSY_TIMEOUT_MS = 50;
 
 /** Rows per page of an export: each page is one short synchronous read, then the event loop runs. */
-export const EXPORT_PAGE = 500;
+const EXPORT_PAGE = 500;
 
 /** Opens (or creates) the store. */
 export function openStore(dbPath) {
@@ -182,16 +183,8 @@ class HttpError extends Error {
   }
 }
 
-function send(res, status, body, headers = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...headers,
-  });
-  res.end(text);
-}
+/** A JSON answer that no cache keeps (submissions, errors). */
+const send = (res, status, body, headers = {}) => sendJson(res, status, body, { 'cache-control': 'no-store', ...headers });
 
 /** The client went away before its body arrived: not an error worth a log line. */
 class Abandoned extends Error {}
@@ -244,7 +237,7 @@ const tooLargeError = (max) =>
  * writes them. The same measure for a JSON and a form-encoded post, so a message is accepted
  * or refused the same way whichever way it was sent.
  */
-export const decodedSize = (input) => Buffer.byteLength(JSON.stringify(input));
+const decodedSize = (input) => Buffer.byteLength(JSON.stringify(input));
 
 /** Percent-encoding takes up to 3 bytes per byte, JSON's \uXXXX up to 6 per character: the raw body may be this much larger. */
 const RAW_FACTOR = 4;
@@ -291,7 +284,7 @@ export const MIN_TOKEN_LENGTH = 24;
  * SQLite errors that mean "not now" rather than a bug: another process holds the lock, or the
  * disk is full or read-only. They get 503 with Retry-After (seconds).
  */
-export function unavailableReason(error) {
+function unavailableReason(error) {
   const code = String(error?.code ?? '');
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return { retryAfter: 5, message: 'The receiver is busy. Your form will be sent again in a few seconds.' };
@@ -332,7 +325,7 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
   const allowed = new Set(opts.allowedOrigins);
   /** After SQLite said busy: answer 503 at once until then, without waiting on the lock again. */
   let busyUntil = 0;
-  const stats = { abandoned: 0, unavailable: 0 };
+  const stats = { abandoned: 0 };
 
   const clientAddress = (req) => {
     const socketAddress = req.socket.remoteAddress ?? 'unknown';
@@ -360,10 +353,8 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
     return origin === `http://${req.headers.host}` || origin === `https://${req.headers.host}`;
   };
 
-  const unavailable = (reason) => {
-    stats.unavailable++;
-    return new HttpError(503, { error: 'unavailable', message: reason.message, retryAfter: reason.retryAfter }, { 'retry-after': String(reason.retryAfter) });
-  };
+  const unavailable = (reason) =>
+    new HttpError(503, { error: 'unavailable', message: reason.message, retryAfter: reason.retryAfter }, { 'retry-after': String(reason.retryAfter) });
 
   /** Runs a database call; "busy" and "disk full" become a 503 with Retry-After. */
   const withStore = (fn) => {
@@ -399,7 +390,8 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
     }
   };
 
-  async function receive(req, res) {
+  /** POST /join: checks and saves one submission; `cors` is the route's CORS headers for the answer. */
+  async function receive(req, res, cors) {
     if (!originAllowed(req)) {
       throw new HttpError(403, { error: 'origin-not-allowed', message: `This receiver does not accept submissions from ${req.headers.origin}.` });
     }
@@ -436,7 +428,7 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
     if (saved.conflict) {
       throw new HttpError(409, { error: 'conflict', message: 'This idempotency key was already used for a different submission. Send a new one.' });
     }
-    send(res, saved.created ? 201 : 200, { ok: true, id: saved.id, receivedAt: saved.receivedAt, duplicate: !saved.created }, corsHeaders(req));
+    send(res, saved.created ? 201 : 200, { ok: true, id: saved.id, receivedAt: saved.receivedAt, duplicate: !saved.created }, cors);
   }
 
   /**
@@ -516,7 +508,7 @@ export function createJoinReceiver(options = joinOptionsFromEnv()) {
           return true;
         }
         if (req.method !== 'POST') throw new HttpError(405, { error: 'method-not-allowed', message: 'Send submissions with POST.' }, { allow: 'POST, OPTIONS' });
-        await receive(req, res);
+        await receive(req, res, cors);
         return true;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, { error: 'method-not-allowed', message: 'Exports are read with GET.' }, { allow: 'GET' });

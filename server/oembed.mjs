@@ -11,6 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embedTitle, findWidget, languageTag } from '../src/embed/params.js';
+import { sendJson } from './send-json.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EMBED_PATHS = new Set(['/dist/embed/', '/dist/embed/index.html']);
@@ -22,20 +24,8 @@ const DEFAULT_WIDTH = 640;
 export const escapeHtml = (s) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
-const json = (res, status, body, extra = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', ...extra });
-  res.end(JSON.stringify(body));
-};
-
-/** A valid BCP 47 language tag in its canonical form (`es-us` → `es-US`), or null. */
-export const languageTag = (value) => {
-  if (typeof value !== 'string' || !value.trim() || value.length > 35) return null;
-  try {
-    return Intl.getCanonicalLocales(value.trim())[0] ?? null;
-  } catch {
-    return null;
-  }
-};
+/** oEmbed answers are public: any page may read them. */
+const json = (res, status, body, extra = {}) => sendJson(res, status, body, { 'access-control-allow-origin': '*', ...extra });
 
 /** A positive integer query parameter, or undefined. */
 const positive = (value) => {
@@ -45,8 +35,11 @@ const positive = (value) => {
 };
 
 export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = {}) {
+  // Read once, on first use (a build that has not run yet is retried on the next request).
   let widgets;
   const loadWidgets = () => (widgets ??= JSON.parse(readFileSync(join(root, 'dist/embed/widgets.json'), 'utf8')));
+  let embedHtml;
+  const loadEmbedHtml = () => (embedHtml ??= readFileSync(join(root, 'dist/embed/index.html'), 'utf8'));
 
   /** The origins this server's embed pages live at: MAIG_PUBLIC_URL, else the request's Host. */
   const ownOrigin = (req) => {
@@ -67,10 +60,10 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
     }
     const origin = ownOrigin(req);
     if (!origin || url.origin !== origin || !EMBED_PATHS.has(url.pathname)) return null;
-    const list = loadWidgets();
-    const name = url.searchParams.get('widget') ?? '';
-    if (!Object.prototype.hasOwnProperty.call(list, name)) return null;
-    const widget = list[name];
+    // The embed page's own rule (src/embed/params.js): `maig-member-count`, `Member-Count` → `member-count`.
+    const found = findWidget(loadWidgets(), url.searchParams.get('widget'));
+    if (!found) return null;
+    const { name, widget } = found;
     // Canonical: only the widget and its documented attributes, in the order given.
     const kept = new URLSearchParams({ widget: name });
     const documented = new Set(widget.attributes.map((a) => a.name));
@@ -81,9 +74,7 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
     }
     // `lang` stays in the frame's URL when it is a valid BCP 47 tag (canonical form), once.
     if (lang) kept.append('lang', lang);
-    const spanish = /^es(?:-|$)/i.test(lang ?? '');
-    const title = `${(spanish && widget.es?.title) || widget.title} · Mayors Against Illegal Guns`;
-    return { name, widget, title, lang, src: `${origin}/dist/embed/index.html?${kept}` };
+    return { name, widget, title: embedTitle(widget, lang), lang, src: `${origin}/dist/embed/index.html?${kept}` };
   };
 
   async function route(req, res, url) {
@@ -124,7 +115,7 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
     if (EMBED_PATHS.has(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
       let body;
       try {
-        body = readFileSync(join(root, 'dist/embed/index.html'), 'utf8');
+        body = loadEmbedHtml();
       } catch {
         return false;
       }

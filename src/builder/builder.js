@@ -3,6 +3,7 @@
 // Plain DOM, no innerHTML (strict CSP with Trusted Types). Every URL is resolved from this module's
 // own location, so a CDN copy writes snippets pointing at that CDN.
 import { WIDGETS } from '../embed/widgets.js';
+import { embedTitle } from '../embed/params.js';
 
 const DIST = new URL('../', import.meta.url).href;
 const FEED = new URL('feed/v1/', DIST).href;
@@ -105,9 +106,8 @@ function field(attribute, widget) {
   } else if (attribute.name === 'city') {
     control = cityInput(id, widget);
   } else if (attribute.name === 'highlight' && feed.members.length) {
-    const names = new Map(feed.states.map((s) => [s.code, s.code]));
     control = h('select', { id }, h('option', { value: '' }, '(none)'));
-    for (const m of feed.members) control.append(h('option', { value: `${m.city}, ${names.get(m.state) ?? m.state}` }, `${m.city}, ${m.state}`));
+    for (const m of feed.members) control.append(h('option', { value: `${m.city}, ${m.state}` }, `${m.city}, ${m.state}`));
   } else if (attribute.type === 'number') {
     control = h('input', { id, type: 'number', inputmode: 'numeric', placeholder: attribute.default ?? '' });
   } else {
@@ -169,7 +169,6 @@ function snippets(widget, pairs, withResize) {
   const w = WIDGETS[widget];
   const url = embedUrl(widget, pairs);
   const lang = pairs.find(([n]) => n === 'lang')?.[1] ?? '';
-  const spanish = /^es(?:-|$)/i.test(lang);
   return [
     {
       id: 'tag',
@@ -187,7 +186,7 @@ function snippets(widget, pairs, withResize) {
       id: 'iframe',
       title: 'Iframe',
       where: 'Editors that keep iframes but not scripts: Squarespace, Wix, Granicus and CivicPlus embed blocks; TinyMCE with sandbox_iframes off (or this host in sandbox_iframes_exclusions); WordPress Administrators and Editors on a single site. WordPress Authors and multisite Editors lose iframes: use the URL or the shortcode. Without the resize script the frame keeps its reserved height and scrolls if the widget is taller.',
-      code: `<iframe src="${escapeAttr(url)}" title="${escapeAttr(`${(spanish && w.es?.title) || w.title} · Mayors Against Illegal Guns`)}"${lang ? ` lang="${escapeAttr(lang)}"` : ''} width="100%" height="${w.height}" loading="lazy" frameborder="0"></iframe>${
+      code: `<iframe src="${escapeAttr(url)}" title="${escapeAttr(embedTitle(w, lang))}"${lang ? ` lang="${escapeAttr(lang)}"` : ''} width="100%" height="${w.height}" loading="lazy" frameborder="0"></iframe>${
         withResize ? `\n<script src="${DIST}embed/resize.js" async></script>` : ''
       }`,
     },

@@ -5,27 +5,15 @@
 // Only widgets and attributes documented in custom-elements.json are used (widgets.js is written
 // from it at build time); values are set with setAttribute, never parsed as HTML.
 import { WIDGETS } from './widgets.js';
+import { embedTitle, findWidget, isSpanish, languageTag } from './params.js';
 
 const COALITION = 'https://www.mayorsagainstillegalguns.org/';
 const root = document.getElementById('maig-embed') ?? document.body;
 const params = new URLSearchParams(location.search);
-const name = (params.get('widget') ?? '').trim().toLowerCase().replace(/^maig-/, '');
-const widget = Object.prototype.hasOwnProperty.call(WIDGETS, name) ? WIDGETS[name] : undefined;
-
-/**
- * `?lang=`: a valid BCP 47 tag (checked and canonicalized by Intl: `es-us` → `es-US`), or null.
- * Anything else (HTML, a made-up tag) is ignored and the page stays English.
- */
-function languageTag(value) {
-  if (typeof value !== 'string' || !value.trim() || value.length > 35) return null;
-  try {
-    return Intl.getCanonicalLocales(value.trim())[0] ?? null;
-  } catch {
-    return null;
-  }
-}
+const { name, widget } = findWidget(WIDGETS, params.get('widget')) ?? {};
+// `?lang=`: a valid BCP 47 tag, canonical; anything else is ignored and the page stays English.
 const lang = languageTag(params.get('lang'));
-const spanish = /^es(?:-|$)/i.test(lang ?? '');
+const spanish = isSpanish(lang);
 // The page's own words (title, messages) in the embed's language; the widget translates itself.
 const SPANISH = {
   'This embed names a widget that does not exist.': 'Este código de inserción nombra un widget que no existe.',
@@ -35,18 +23,22 @@ const SPANISH = {
 const say = (text) => (spanish ? (SPANISH[text] ?? text) : text);
 if (lang) document.documentElement.setAttribute('lang', lang);
 
-/** A readable message in place of the widget, with the link to the coalition. */
-function showMessage(text) {
-  const p = document.createElement('p');
-  p.className = 'maig-embed-message';
-  p.setAttribute('role', 'status');
-  p.append(`${text} `);
+/** The link to the coalition's site, opened outside the frame. */
+function coalitionLink() {
   const a = document.createElement('a');
   a.href = COALITION;
   a.target = '_blank';
   a.rel = 'noopener';
   a.textContent = 'Mayors Against Illegal Guns';
-  p.append(a);
+  return a;
+}
+
+/** A readable message in place of the widget, with the link to the coalition. */
+function showMessage(text) {
+  const p = document.createElement('p');
+  p.className = 'maig-embed-message';
+  p.setAttribute('role', 'status');
+  p.append(`${text} `, coalitionLink());
   root.replaceChildren(p);
 }
 
@@ -55,7 +47,7 @@ if (!widget) {
   console.warn(`maig-widgets embed: ${given ? `"${given}" is not a widget` : 'no widget named'}; use ?widget=${Object.keys(WIDGETS).join('|')}.`);
   showMessage(say(given ? 'This embed names a widget that does not exist.' : 'This embed does not name a widget.'));
 } else {
-  document.title = `${(spanish && widget.es?.title) || widget.title} · Mayors Against Illegal Guns`;
+  document.title = embedTitle(widget, lang);
   const element = document.createElement(`maig-${name}`);
   const known = new Map(widget.attributes.map((a) => [a.name, a]));
   for (const [key, value] of params) {
@@ -69,12 +61,7 @@ if (!widget) {
   }
   if (lang) element.setAttribute('lang', lang);
   // Fallback content: shown before the element upgrades and under its error message.
-  const fallback = document.createElement('a');
-  fallback.href = COALITION;
-  fallback.target = '_blank';
-  fallback.rel = 'noopener';
-  fallback.textContent = 'Mayors Against Illegal Guns';
-  element.append(fallback);
+  element.append(coalitionLink());
   if (name === 'join-form') sendWithoutFormSubmission(element);
   root.replaceChildren(element);
   import(`../elements/maig-${name}.js`).catch((error) => {

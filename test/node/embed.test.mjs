@@ -274,6 +274,16 @@ describe('GET /oembed', () => {
     assert.doesNotMatch(invalid.html, /lang/);
   });
 
+  test('names a widget as the embed page does: with or without maig-, in any case', async () => {
+    const answer = async (widget) => {
+      const res = await oembed(`url=${encodeURIComponent(embedUrl(host, `widget=${widget}&state=NJ`))}`);
+      return { status: res.status, body: await res.json() };
+    };
+    const plain = await answer('member-count');
+    assert.equal(plain.status, 200);
+    for (const widget of ['maig-member-count', 'Member-Count', 'MAIG-Member-Count']) assert.deepEqual(await answer(widget), plain, widget);
+  });
+
   test('maxwidth and maxheight bound the size; format defaults to json', async () => {
     const body = await (await oembed(`url=${encodeURIComponent(embedUrl(host, 'widget=city-stats&state=MD'))}&maxwidth=500&maxheight=1000`)).json();
     assert.equal(body.width, 500);

@@ -30,7 +30,6 @@ function maig_widgets_block_attributes() {
 			'enum'    => array_keys( maig_widgets_definitions() ),
 			'default' => 'member-count',
 		),
-		'lang'   => array( 'type' => 'string' ),
 	);
 	foreach ( maig_widgets_definitions() as $def ) {
 		foreach ( $def['attributes'] as $name => $attr ) {
@@ -53,7 +52,7 @@ function maig_widgets_render_block( $attributes ) {
 		return '';
 	}
 	$atts = array();
-	foreach ( array_unique( array_merge( array_keys( $defs[ $widget ]['attributes'] ), array( 'lang' ) ) ) as $name ) {
+	foreach ( array_keys( $defs[ $widget ]['attributes'] ) as $name ) {
 		$key = maig_widgets_block_key( $name );
 		if ( ! isset( $attributes[ $key ] ) || false === $attributes[ $key ] ) {
 			continue;

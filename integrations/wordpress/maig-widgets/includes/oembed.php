@@ -41,19 +41,25 @@ function maig_widgets_embed_widgets() {
 }
 
 /**
- * The `lang` of an embed page URL when it is a valid language tag, else ''.
+ * What an embed page URL asks for, its query read once: `widget`, the widget it names when it is
+ * one of ours, else '' (as the embed page reads it: `maig-` and case do not matter); `lang`, its
+ * language when it is a valid language tag, else ''.
  *
  * @param string $url Embed page URL.
- * @return string
+ * @return array{widget: string, lang: string}
  */
-function maig_widgets_embed_lang( $url ) {
-	$query = wp_parse_url( $url, PHP_URL_QUERY );
-	if ( ! is_string( $query ) ) {
-		return '';
+function maig_widgets_embed_params( $url ) {
+	$params = array();
+	$query  = wp_parse_url( $url, PHP_URL_QUERY );
+	if ( is_string( $query ) ) {
+		parse_str( $query, $params );
 	}
-	parse_str( $query, $params );
-	$lang = isset( $params['lang'] ) && is_string( $params['lang'] ) ? maig_widgets_language_tag( $params['lang'] ) : null;
-	return null === $lang ? '' : $lang;
+	$widget = isset( $params['widget'] ) && is_string( $params['widget'] ) ? strtolower( preg_replace( '/^maig-/i', '', $params['widget'] ) ) : '';
+	$lang   = isset( $params['lang'] ) && is_string( $params['lang'] ) ? maig_widgets_language_tag( $params['lang'] ) : null;
+	return array(
+		'widget' => isset( maig_widgets_definitions()[ $widget ] ) ? $widget : '',
+		'lang'   => null === $lang ? '' : $lang,
+	);
 }
 
 /**
@@ -95,22 +101,6 @@ function maig_widgets_enqueue_embed_assets() {
 }
 
 /**
- * The widget named in an embed page URL, or '' when it names none of ours.
- *
- * @param string $url Embed page URL.
- * @return string
- */
-function maig_widgets_embed_widget( $url ) {
-	$query = wp_parse_url( $url, PHP_URL_QUERY );
-	if ( ! is_string( $query ) ) {
-		return '';
-	}
-	parse_str( $query, $params );
-	$widget = isset( $params['widget'] ) && is_string( $params['widget'] ) ? strtolower( preg_replace( '/^maig-/i', '', $params['widget'] ) ) : '';
-	return isset( maig_widgets_definitions()[ $widget ] ) ? $widget : '';
-}
-
-/**
  * Embed handler for the bundled copy: the iframe, written here.
  *
  * @param array<int, string> $matches Regex matches; [0] is the URL.
@@ -119,7 +109,8 @@ function maig_widgets_embed_widget( $url ) {
  * @return string
  */
 function maig_widgets_embed_handler( $matches, $attr, $url ) {
-	$widget = maig_widgets_embed_widget( $url );
+	$params = maig_widgets_embed_params( $url );
+	$widget = $params['widget'];
 	if ( '' === $widget ) {
 		return esc_url( $url ); // Not one of ours: WordPress shows it as a link.
 	}
@@ -127,7 +118,7 @@ function maig_widgets_embed_handler( $matches, $attr, $url ) {
 	$defs  = maig_widgets_definitions();
 	$title = $defs[ $widget ]['title'];
 	// A Spanish embed (?lang=es…) has a Spanish title, marked as such for screen readers.
-	$lang    = maig_widgets_embed_lang( $url );
+	$lang    = $params['lang'];
 	$widgets = maig_widgets_embed_widgets();
 	if ( preg_match( '/^es(?:-|$)/i', $lang ) && isset( $widgets[ $widget ]['es']['title'] ) && is_string( $widgets[ $widget ]['es']['title'] ) ) {
 		$title = $widgets[ $widget ]['es']['title'];

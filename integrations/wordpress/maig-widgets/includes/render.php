@@ -134,13 +134,6 @@ function maig_widgets_attributes( $widget, $atts ) {
 	if ( isset( $allowed['endpoint'] ) && ! isset( $out['endpoint'] ) && '' !== $settings['join_endpoint'] ) {
 		$out['endpoint'] = $settings['join_endpoint'];
 	}
-	// `lang` (a BCP 47 tag such as "es" or "es-US"), validated, even if the allow-list lacked it.
-	if ( ! isset( $allowed['lang'] ) && isset( $given['lang'] ) && is_string( $given['lang'] ) ) {
-		$lang = maig_widgets_language_tag( $given['lang'] );
-		if ( null !== $lang ) {
-			$out['lang'] = $lang;
-		}
-	}
 	return $out;
 }
 
