@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import { EmptyResult, MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
+import { WidgetError } from '../shared/feed/errors.js';
 import { FEED_SHAPES } from './feed-shapes.generated.js';
 import type { MembersResource, StateInfo } from '../shared/feed/types.js';
 import { formatDate, formatNumber } from '../shared/format/locale.js';
@@ -84,19 +85,19 @@ export class MaigMemberCount extends MaigElement {
   }
 
   private readonly data = new Task(this, {
-    task: async ([feedUrl, stateQuery]: readonly [string, string | null, string]): Promise<Counted | EmptyResult> => {
+    task: async ([feedUrl, stateQuery]: readonly [string, string | null]): Promise<Counted | EmptyResult> => {
       const loaded = await loadResource(feedUrl, 'members', FEED_SHAPES);
       if (!stateQuery?.trim()) return { loaded, count: loaded.data.members.length };
       const state = findState(loaded.data.states, stateQuery);
       if (!state) {
-        throw new Error(this.t('"{query}" is not a US state or territory. Use a USPS code such as "NJ" or a name such as "New Jersey".', { query: stateQuery }));
+        throw new WidgetError('"{query}" is not a US state or territory. Use a USPS code such as "NJ" or a name such as "New Jersey".', { query: stateQuery });
       }
       const count = loaded.data.members.filter((m) => m.state === state.code).length;
-      if (count === 0) return new EmptyResult(this.t("No member cities in {state} are listed in the coalition's feed yet.", { state: state.name }));
+      if (count === 0) return new EmptyResult("No member cities in {state} are listed in the coalition's feed yet.", { state: state.name });
       return { loaded, count, state };
     },
-    // The language is an argument: messages written by the task follow a change of `lang`.
-    args: () => [this.feedUrl, this.state, this.uiLang] as const,
+    // Its messages are English, translated at render: a change of `lang` does not run it again.
+    args: () => [this.feedUrl, this.state] as const,
   });
 
   private renderCount({ loaded, count, state }: Counted): TemplateResult {

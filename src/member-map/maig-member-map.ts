@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { EmptyResult, MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
+import { WidgetError } from '../shared/feed/errors.js';
 import { FEED_SHAPES } from './feed-shapes.generated.js';
 import type { MapResource, MembersResource } from '../shared/feed/types.js';
 import { dateFormat, formatDate, formatNumber, numberFormat } from '../shared/format/locale.js';
@@ -156,11 +157,11 @@ export class MaigMemberMap extends MaigElement {
     task: async ([feedUrl]: readonly [string]): Promise<Loaded | EmptyResult> => {
       const [members, map] = await Promise.all([loadResource(feedUrl, 'members', FEED_SHAPES), loadResource(feedUrl, 'map', FEED_SHAPES)]);
       if (!Array.isArray(map.data.states) || !Array.isArray(map.data.members) || !Array.isArray(map.data.viewBox) || map.data.states.some((s) => typeof s.dots !== 'string')) {
-        throw new Error(this.t('The map geometry in this feed is incomplete (no states, dots, members or viewBox).'));
+        throw new WidgetError('The map geometry in this feed is incomplete (no states, dots, members or viewBox).');
       }
       this.marked = false;
       performance.mark?.('maig-member-map:data');
-      if (members.data.members.length === 0) return new EmptyResult(this.t('The feed lists no member cities yet.'));
+      if (members.data.members.length === 0) return new EmptyResult('The feed lists no member cities yet.');
       const model = buildModel(members.data, map.data);
       performance.mark?.('maig-member-map:model');
       return { members, map, model };

@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
+import { WidgetError } from '../shared/feed/errors.js';
 import { FEED_SHAPES } from './feed-shapes.generated.js';
 import type { PrinciplesResource, PrinciplesVersion } from '../shared/feed/types.js';
 import { principlesStyles } from './maig-principles.styles.js';
@@ -96,18 +97,18 @@ export class MaigPrinciples extends MaigElement {
   }
 
   private readonly data = new Task(this, {
-    task: async ([feedUrl, version]: readonly [string, string | null, string]): Promise<Shown> => {
+    task: async ([feedUrl, version]: readonly [string, string | null]): Promise<Shown> => {
       const loaded = await loadResource(feedUrl, 'principles', FEED_SHAPES);
       const id = version ?? loaded.data.defaultVersion;
       const found = loaded.data.versions.find((v) => v.id === id);
       if (!found) {
         const known = loaded.data.versions.map((v) => `"${v.id}"`).join(', ');
-        throw new Error(this.t('There is no version "{id}" of the Statement of Principles. Versions in this feed: {known}.', { id, known }));
+        throw new WidgetError('There is no version "{id}" of the Statement of Principles. Versions in this feed: {known}.', { id, known });
       }
       return { loaded, version: found };
     },
-    // The language is an argument: the message of an unknown version follows a change of `lang`.
-    args: () => [this.feedUrl, this.version, this.uiLang] as const,
+    // Its message is English, translated at render: a change of `lang` does not run it again.
+    args: () => [this.feedUrl, this.version] as const,
   });
 
   private readonly onHashChange = () => this.openFromHash(true);

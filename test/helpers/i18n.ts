@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import catalog from '../../src/shared/i18n/all-es.js';
 
 /**
@@ -68,4 +68,28 @@ export function expectTranslated(english: Element, spanish: Element, allow: Arra
   const en = new Set(audibleText(english.shadowRoot!));
   const same = audibleText(spanish.shadowRoot!).filter((t) => en.has(t) && !allowed(t));
   expect([...new Set(same)], `${context}: the same text in English and Spanish`).to.deep.equal([]);
+}
+
+/**
+ * Sets `el`'s own `lang` and waits until the text of `selector` in its shadow root contains
+ * `expected`. Returns whether the widget showed its loading state on the way, i.e. whether the
+ * change of language ran its data task again (messages are translated at render, so it must not).
+ */
+export async function switchLang(el: HTMLElement, lang: string, selector: string, expected: string): Promise<{ showedLoading: boolean }> {
+  let showedLoading = false;
+  const observer = new MutationObserver((records) => {
+    for (const node of records.flatMap((r) => [...r.addedNodes])) {
+      if (node instanceof Element && (node.matches('[part="loading"]') || node.querySelector('[part="loading"]'))) showedLoading = true;
+    }
+  });
+  observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+  el.setAttribute('lang', lang);
+  const text = () => (el.shadowRoot!.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  try {
+    await waitUntil(() => text().includes(expected), `<${el.localName} lang="${lang}">: "${selector}" reads "${text()}", not "${expected}"`);
+    await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+    return { showedLoading };
+  } finally {
+    observer.disconnect();
+  }
 }

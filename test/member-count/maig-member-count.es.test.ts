@@ -5,7 +5,7 @@ import { mockFetch, type MockRoutes } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, fixtureIndex, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { clearFeedCache, loadResource } from '../../src/shared/feed/client.js';
-import { expectNoEnglish, expectTranslated, langAttributes } from '../helpers/i18n.js';
+import { expectNoEnglish, expectTranslated, langAttributes, switchLang } from '../helpers/i18n.js';
 import { FEED_SHAPES } from '../../src/member-count/feed-shapes.generated.js';
 
 const ES_HEADLINE = 'Un grupo bipartidista de más de 2000 alcaldes y exalcaldes';
@@ -117,5 +117,26 @@ describe('<maig-member-count> in Spanish', () => {
     await waitForShadow(el, '[part="number"]');
     await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(shadowText(el, '[part="label"]')).to.equal('ciudades miembro');
+  });
+
+  it('the empty and error messages follow a change of lang, without counting again', async () => {
+    mockFetch(fixtureRoutes());
+    const empty = await render('en', html`<maig-member-count feed=${FIXTURE_FEED} state="WY"></maig-member-count>`);
+    await waitForShadow(empty, '[part="empty"]');
+    expect(shadowText(empty, '[part="empty"]')).to.equal("No member cities in Wyoming are listed in the coalition's feed yet.");
+    const wyomingEs = 'La fuente de datos de la coalición aún no incluye ciudades miembro en Wyoming.';
+    expect(await switchLang(empty, 'es-MX', '[part="empty"]', wyomingEs)).to.deep.equal({ showedLoading: false });
+    expectNoEnglish(empty);
+    await expect(empty).to.be.accessible();
+    expect(await switchLang(empty, 'en', '[part="empty"]', "No member cities in Wyoming are listed in the coalition's feed yet.")).to.deep.equal({ showedLoading: false });
+
+    const failed = await render('en', html`<maig-member-count feed=${FIXTURE_FEED} state="ZZ"></maig-member-count>`);
+    await waitForShadow(failed, '[part="error"]');
+    expect(shadowText(failed, '[part="error"]')).to.contain('"ZZ" is not a US state or territory.');
+    const zzEs = '"ZZ" no es un estado ni un territorio de EE. UU. Use un código postal de USPS, como "NJ", o un nombre, como "New Jersey".';
+    expect(await switchLang(failed, 'es', '[part="error"]', zzEs)).to.deep.equal({ showedLoading: false });
+    expectNoEnglish(failed);
+    await expect(failed).to.be.accessible();
+    expect(await switchLang(failed, 'en', '[part="error"]', '"ZZ" is not a US state or territory.')).to.deep.equal({ showedLoading: false });
   });
 });

@@ -6,7 +6,7 @@ import { mockFetch } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { clearFeedCache, loadResource } from '../../src/shared/feed/client.js';
-import { expectNoEnglish, expectTranslated, langAttributes } from '../helpers/i18n.js';
+import { expectNoEnglish, expectTranslated, langAttributes, switchLang } from '../helpers/i18n.js';
 import { FEED_SHAPES } from '../../src/principles/feed-shapes.generated.js';
 
 async function render(lang: string, body: TemplateResult): Promise<MaigPrinciples> {
@@ -103,5 +103,18 @@ describe('<maig-principles> in Spanish', () => {
     mockFetch({ [FIXTURE_FEED]: { networkError: true }, 'https://feed.test/v1/principles.json': { networkError: true } });
     const el = await both(html`<maig-principles feed=${FIXTURE_FEED}></maig-principles>`, '[part="stale"]');
     expect(shadowText(el, '[part="stale"]')).to.match(/^No se pudieron cargar los datos en vivo\./);
+  });
+
+  it('the message of an unknown version follows a change of lang, without loading again', async () => {
+    mockFetch(fixtureRoutes());
+    const el = await render('en', html`<maig-principles feed=${FIXTURE_FEED} version="1999"></maig-principles>`);
+    await waitForShadow(el, '[part="error"]');
+    const english = 'There is no version "1999" of the Statement of Principles. Versions in this feed: "current", "earlier".';
+    expect(shadowText(el, '[part="error"]')).to.contain(english);
+    const spanish = 'No existe la versión "1999" de la Declaración de Principios. Versiones en esta fuente de datos: "current", "earlier".';
+    expect(await switchLang(el, 'es', '[part="error"]', spanish)).to.deep.equal({ showedLoading: false });
+    expectNoEnglish(el);
+    await expect(el).to.be.accessible();
+    expect(await switchLang(el, 'en', '[part="error"]', english)).to.deep.equal({ showedLoading: false });
   });
 });

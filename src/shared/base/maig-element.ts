@@ -6,9 +6,15 @@ import { formatDate, pageLocale } from '../format/locale.js';
 import { litPolicyRefused, warnPolicyRefused } from '../trusted-types.js';
 import { catalogReady, langOf, langTag, loadCatalog, translate, type CatalogLoader, type Lang, type Values } from '../i18n/i18n.js';
 
-/** What a widget's data task can end with besides its data: nothing to show. */
+/**
+ * What a widget's data task can end with besides its data: nothing to show. `message` is the
+ * English text (the catalog key), translated with `values` at render, so it follows `lang`.
+ */
 export class EmptyResult {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly values?: Values,
+  ) {}
 }
 
 /**
@@ -127,10 +133,10 @@ export abstract class MaigElement extends LitElement {
     </div>`;
   }
 
-  /** The empty state: there is nothing to show for what was asked. */
-  protected renderEmpty(message: string): TemplateResult {
+  /** The empty state: there is nothing to show for what was asked (`message` in English, translated here). */
+  protected renderEmpty(message: string, values?: Values): TemplateResult {
     return html`<div class="state state--empty" part="empty" role="status">
-      <p>${message}</p>
+      <p>${this.t(message, values)}</p>
     </div>`;
   }
 
@@ -186,7 +192,7 @@ export abstract class MaigElement extends LitElement {
       task.render({
         initial: loading,
         pending: () => (task.value !== undefined && !(task.value instanceof EmptyResult) ? draw(task.value) : loading()),
-        complete: (value) => (value instanceof EmptyResult ? this.renderEmpty(value.message) : draw(value)),
+        complete: (value) => (value instanceof EmptyResult ? this.renderEmpty(value.message, value.values) : draw(value)),
         error: (error) => this.renderError(error, retry),
       }) ?? loading()
     );

@@ -1,4 +1,4 @@
-import { fill } from '../i18n/i18n.js';
+import { fill, type Values } from '../i18n/i18n.js';
 
 /** What went wrong while reading the feed. */
 export type FeedErrorKind = 'network' | 'timeout' | 'http' | 'json' | 'schema' | 'missing';
@@ -26,15 +26,28 @@ export class FeedError extends Error {
 }
 
 /**
+ * An error a widget's task throws for the reader: its `message` is the English text (the catalog
+ * key) and `values` fill its `{placeholders}`, so the widget shows it in its language at render
+ * and a change of `lang` rewords it without running the task again.
+ */
+export class WidgetError extends Error {
+  constructor(
+    message: string,
+    readonly values?: Values,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * A readable sentence for any error a widget's task may end with: `message` is the English text
  * (the catalog key) with `{placeholders}` filled from `values`, so the widget shows
- * `this.t(message, values)`. An Error a widget threw is shown as its message, which the widget
- * wrote already in its own language.
+ * `this.t(message, values)`. Any other Error is shown as its message.
  */
-export function describeError(error: unknown): { message: string; values?: Record<string, string | number>; detail: string } {
+export function describeError(error: unknown): { message: string; values?: Values; detail: string } {
   if (error instanceof FeedError) {
     return { message: MESSAGES[error.kind], values: { status: String(error.status) }, detail: [error.detail, error.url].filter(Boolean).join(' · ') };
   }
-  if (error instanceof Error) return { message: error.message, detail: '' };
+  if (error instanceof Error) return { message: error.message, values: (error as Partial<WidgetError>).values, detail: '' };
   return { message: 'Something went wrong while loading this widget.', detail: String(error ?? '') };
 }
