@@ -7,30 +7,40 @@
 //   and styles), in one file so a one-widget page makes few requests. Code only some widgets use
 //   (Lit's decorators, directives, chart.js) stays with them or in chunks of its own, so a page
 //   with only a member count loads the loader, its entry and the core chunk, and nothing else.
-import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { catalogKey } from './src/common/catalog-key.js';
+import { WIDGET_NAMES } from './src/common/widgets.js';
 
-const elements = readdirSync('src', { withFileTypes: true })
-  .filter((d) => d.isDirectory() && d.name !== 'shared' && existsSync(`src/${d.name}/define.ts`))
-  .map((d) => d.name);
+/** One entry per widget of the registry (src/common/widgets.js): src/<name>/define.ts. */
+const elements = WIDGET_NAMES.map((name) => {
+  if (!existsSync(`src/${name}/define.ts`)) throw new Error(`rollup: src/common/widgets.js lists "${name}" but src/${name}/define.ts does not exist`);
+  return name;
+});
 
 /** Lit modules every element uses; decorators and directives are left to the elements that import them. */
 const LIT_CORE = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task)\/(?!.*(decorators|directive))/;
 
 /**
- * The loader reads the library's version too, but importing src/shared/version.ts would tie it
- * to the core chunk. It gets its own copy of that one-line module (same source, same value).
+ * The loader reads the library's version, the widget list and the Spanish rule too, but importing
+ * those modules would tie it to the core chunk (or a chunk shared with it). It gets its own copies
+ * of them (same source, same values): src/shared/version.ts and the src/common/ modules it imports.
  */
-const versionCopyForLoader = {
-  name: 'maig-version-copy-for-loader',
-  resolveId(source, importer) {
-    if (importer?.includes('/src/shared/mount/') && source.endsWith('/version.js')) return '\0maig-version';
-    return null;
+const LOADER_COPY = '\0maig-loader-copy:';
+const copiesForLoader = {
+  name: 'maig-copies-for-loader',
+  async resolveId(source, importer) {
+    const loader = importer?.includes('/src/shared/mount/') || importer?.startsWith(LOADER_COPY);
+    if (!loader || !source.startsWith('.')) return null;
+    const from = importer.startsWith(LOADER_COPY) ? importer.slice(LOADER_COPY.length) : importer;
+    if (source.endsWith('/version.js')) return `${LOADER_COPY}${new URL('../version.ts', `file://${from}`).pathname}`;
+    const resolved = await this.resolve(source, from, { skipSelf: true });
+    return resolved && /\/src\/common\//.test(resolved.id) ? `${LOADER_COPY}${resolved.id}` : null;
   },
   load(id) {
-    return id === '\0maig-version' ? readFileSync('src/shared/version.ts', 'utf8') : null;
+    return id.startsWith(LOADER_COPY) ? readFileSync(id.slice(LOADER_COPY.length), 'utf8') : null;
   },
 };
 
@@ -56,12 +66,6 @@ const minifyStyleModules = {
   },
 };
 
-/** Same hash as `catalogKey` in src/shared/i18n/i18n.ts (a node test checks they agree). */
-export function catalogKey(source) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
 
 /**
  * The Spanish catalog files (src/shared/i18n/catalog-es.ts, src/<widget>/catalog-es.ts) are object literals keyed
@@ -113,13 +117,15 @@ export default {
       // live one folder below dist/ (in chunks/) whatever entry pulls it in. The Trusted Types
       // guard (src/shared/trusted-types.ts) is in core too: it must run before Lit creates its policy.
       if (/\/src\/shared\/(base|feed|format|net|styles)\//.test(id) || /\/src\/shared\/i18n\/i18n\.ts$/.test(id) || /\/src\/shared\/(define-element|version|trusted-types)\.ts$/.test(id)) return 'core';
+      // The shared rules i18n.ts reads (the Spanish rule, the catalog key) go with it.
+      if (/\/src\/common\/(lang|catalog-key)\.js$/.test(id)) return 'core';
       if (LIT_CORE.test(id)) return 'core';
       if (/\/node_modules\/(tslib\/|@lit\/reactive-element\/decorators|lit\/decorators)/.test(id)) return 'decorators';
       return undefined;
     },
   },
   plugins: [
-    versionCopyForLoader,
+    copiesForLoader,
     nodeResolve(),
     typescript({ tsconfig: './tsconfig.json', compilerOptions: { declaration: false, outDir: 'dist', sourceMap: true, types: [] }, include: ['src/**/*.ts'] }),
     minifyStyleModules,

@@ -1,4 +1,41 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WIDGET_NAMES, tagName } from '../src/common/widgets.js';
+
+interface Declaration {
+  kind?: string;
+  name?: string;
+  tagName?: string;
+  events?: Array<{ name?: string }>;
+}
+
+/**
+ * The custom events every widget of the registry (src/common/widgets.js) documents (`@fires`), for
+ * the Actions panel: read from custom-elements.json (dist/, as `npm run build` writes it, or
+ * analyzed now when there is none), so a new widget's events show up without a list to keep.
+ */
+function widgetEvents(): string[] {
+  let file = 'dist/custom-elements.json';
+  let temp: string | undefined;
+  if (!existsSync(file)) {
+    temp = mkdtempSync(join(tmpdir(), 'maig-manifest-'));
+    execFileSync('node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', temp, '--quiet'], { stdio: 'ignore' });
+    file = join(temp, 'custom-elements.json');
+  }
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { modules: Array<{ declarations?: Declaration[] }> };
+  if (temp) rmSync(temp, { recursive: true, force: true });
+  const tags = new Set(WIDGET_NAMES.map(tagName));
+  const events = new Set<string>();
+  for (const d of manifest.modules.flatMap((m) => m.declarations ?? [])) {
+    // A class without @tag still names its element: MaigMemberMap -> maig-member-map.
+    const tag = d.tagName ?? (d.name ?? '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    if (d.kind === 'class' && tags.has(tag)) for (const e of d.events ?? []) if (e.name) events.add(e.name);
+  }
+  return [...events].sort();
+}
 
 // Stories import the elements from src/ (TypeScript, legacy decorators from tsconfig.json);
 // Storybook's Vite compiles them without extra plugins.
@@ -13,6 +50,7 @@ const config: StorybookConfig = {
   ],
   viteFinal: (vite) => ({
     ...vite,
+    define: { ...vite.define, __MAIG_WIDGET_EVENTS__: JSON.stringify(widgetEvents()) },
     // Storybook's web-components renderer imports lit/directive-helpers.js; pre-bundled with the
     // rest of lit, or `storybook dev` loads a second copy of lit-html ("Multiple versions of Lit").
     optimizeDeps: { ...vite.optimizeDeps, include: [...(vite.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] },

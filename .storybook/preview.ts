@@ -2,6 +2,9 @@ import type { Preview } from '@storybook/web-components-vite';
 import { withActions } from 'storybook/actions/decorator';
 import './preview.css';
 
+/** Every `maig-…` event the widgets document, from custom-elements.json (set by main.ts). */
+declare const __MAIG_WIDGET_EVENTS__: string[];
+
 // No Docs pages: they need @storybook/addon-docs (not installed). Each attribute's description is
 // in the Controls panel; the `docs.description` parameters in the stories are ready for it.
 const preview: Preview = {
@@ -10,7 +13,7 @@ const preview: Preview = {
     layout: 'padded',
     // The custom events every element may fire show up in the Actions panel.
     actions: {
-      handles: ['maig-principle-toggle', 'maig-chart-ready', 'maig-join-submit', 'maig-join-success', 'maig-join-error'],
+      handles: __MAIG_WIDGET_EVENTS__,
     },
     backgrounds: {
       options: {

@@ -1,25 +1,18 @@
 #!/usr/bin/env node
 // Build step for the iframe/oEmbed embed page and the embed builder (run by scripts/build.mjs after
 // the manifest; kept apart from the bundles so it merges cleanly):
-//   dist/embed/   index.html, embed.js, params.js, embed.css, resize.js, widgets.js + widgets.json
+//   dist/embed/   index.html, embed.js, embed.css, resize.js, widgets.js + widgets.json
 //   dist/builder/ index.html, builder.js, builder.css
-// widgets.js/json is the allow-list read from dist/custom-elements.json: each widget's documented
-// attributes, plus a title and the height an iframe reserves when no resize script runs.
+//   dist/common/  the plain modules they share with Node (src/common/: embed-params.js, lang.js…)
+// widgets.js/json is the allow-list: every widget of the registry (src/common/widgets.js: title,
+// Spanish title, the height an iframe reserves when no resize script runs) with the attributes
+// dist/custom-elements.json documents for it.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WIDGETS as REGISTRY, tagName } from '../src/common/widgets.js';
 
-/**
- * Title, and the height (px) an iframe reserves when the host page runs no resize script: the whole
- * widget at 640 px wide, as measured (member count 154, map 729, principles closed 1108, Baltimore's
- * statistics 1628, join form 1104; at 360 px: 196, 727, 1716, 2342, 1202). Taller content scrolls.
- */
-export const EMBED_WIDGETS = {
-  'member-count': { title: 'Member count', es: { title: 'Número de ciudades miembro' }, height: 200 },
-  'member-map': { title: 'Member map', es: { title: 'Mapa de ciudades miembro' }, height: 740 },
-  principles: { title: 'Statement of Principles', es: { title: 'Declaración de Principios' }, height: 1120 },
-  'city-stats': { title: 'City statistics', es: { title: 'Estadísticas de la ciudad' }, height: 1640 },
-  'join-form': { title: 'Join form', es: { title: 'Formulario para unirse' }, height: 1120 },
-};
+/** What the embed page and the builder need of each widget: title, Spanish title, height (the registry's `reads` is the feed's business). */
+export const EMBED_WIDGETS = Object.fromEntries(Object.entries(REGISTRY).map(([name, { title, es, height }]) => [name, { title, es, height }]));
 
 /** Said of `lang` when the manifest has no description for it (it is the native attribute, observed by every widget). */
 const LANG_DESCRIPTION =
@@ -29,11 +22,11 @@ const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
 const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
 const widgets = {};
 for (const [name, meta] of Object.entries(EMBED_WIDGETS)) {
-  const declaration = declarations.find((d) => d.tagName === `maig-${name}`);
-  if (!declaration) throw new Error(`build-embed: maig-${name} is not in dist/custom-elements.json (missing @tag?)`);
+  const declaration = declarations.find((d) => d.tagName === tagName(name));
+  if (!declaration) throw new Error(`build-embed: ${tagName(name)} is not in dist/custom-elements.json (missing @tag?)`);
   widgets[name] = {
     ...meta,
-    tag: `maig-${name}`,
+    tag: tagName(name),
     summary: declaration.summary ?? '',
     attributes: (declaration.attributes ?? [])
       .filter((a) => a.name)
@@ -49,7 +42,7 @@ for (const [name, meta] of Object.entries(EMBED_WIDGETS)) {
   if (!widgets[name].attributes.some((a) => a.name === 'lang')) widgets[name].attributes.push({ name: 'lang', type: 'string', description: LANG_DESCRIPTION });
 }
 
-for (const [folder, out] of [['src/embed', 'dist/embed'], ['src/builder', 'dist/builder']]) {
+for (const [folder, out] of [['src/embed', 'dist/embed'], ['src/builder', 'dist/builder'], ['src/common', 'dist/common']]) {
   if (!existsSync(folder)) continue;
   mkdirSync(out, { recursive: true });
   for (const file of readdirSync(folder)) copyFileSync(join(folder, file), join(out, file));

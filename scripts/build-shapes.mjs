@@ -30,6 +30,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WIDGETS } from '../src/common/widgets.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_DIR = `${root}data/schema/`;
@@ -50,17 +51,14 @@ export const RESOURCES = {
 };
 
 /**
- * Which resources each element reads (besides the index, which the client checks): its table is
- * written to src/<element>/feed-shapes.generated.ts. `loadResource` takes a table typed with the
- * names it holds, so an element that starts reading another resource does not compile until it is
- * listed here.
+ * Which resources each element reads (besides the index, which the client checks), from the
+ * widget registry's `reads` (src/common/widgets.js): its table is written to
+ * src/<element>/feed-shapes.generated.ts. `loadResource` takes a table typed with the names it
+ * holds, so an element that starts reading another resource does not compile until the registry
+ * lists it. A widget that reads nothing from the feed (the join form) has no table.
+ * @type {Record<string, readonly string[]>}
  */
-export const READERS = {
-  'member-count': ['members'],
-  principles: ['principles'],
-  'city-stats': ['statsNational', 'statsState', 'statsSpanish'],
-  'member-map': ['members', 'map'],
-};
+export const READERS = Object.fromEntries(Object.entries(WIDGETS).filter(([, w]) => w.reads.length).map(([name, w]) => [name, w.reads]));
 
 const DROP = new Set([
   'const', 'enum', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',

@@ -1,24 +1,22 @@
 #!/usr/bin/env node
 // Part of `npm run build` (after the bundles, the feed and custom-elements.json):
 // 1. writes the WordPress plugin's allow-list, integrations/wordpress/maig-widgets/includes/attributes.php,
-//    from dist/custom-elements.json (the attributes each widget documents) and the feed (fallback links);
+//    from the widget registry (src/common/widgets.js: which widgets, their titles), dist/custom-elements.json
+//    (the attributes each widget documents), the feed (fallback links) and the Spanish rule (src/common/lang.js);
 // 2. stages the plugin with the built widgets (loader, elements, chunks, feed, stylesheet, embed pages)
 //    in dist/wordpress/maig-widgets/ and zips it as dist/wordpress/maig-widgets.zip.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { SPANISH } from '../src/common/lang.js';
+import { WIDGETS } from '../src/common/widgets.js';
 
 const PLUGIN_SRC = 'integrations/wordpress/maig-widgets';
 const OUT = 'dist/wordpress';
 const STAGE = join(OUT, 'maig-widgets');
 
-const TITLES = {
-  'member-count': 'Member count',
-  'member-map': 'Member map',
-  principles: 'Statement of Principles',
-  'city-stats': 'City statistics',
-  'join-form': 'Join form',
-};
+/** Each widget's title, from the registry (src/common/widgets.js). */
+const TITLES = Object.fromEntries(Object.entries(WIDGETS).map(([name, w]) => [name, w.title]));
 
 /** Said of `lang` when the manifest has no description for it (the native attribute every widget observes). */
 const LANG_DESCRIPTION =
@@ -74,11 +72,22 @@ function php(value, indent = '') {
   return `array(\n${entries.map(([k, v]) => `${inner}${php(k)} => ${php(v, inner)},`).join('\n')}\n${indent})`;
 }
 
+/**
+ * A PCRE pattern for a JavaScript regular expression of the plain kind the shared rules use
+ * (no lookbehind, named groups or `u`/`v` features): `/source/flags`, with i, m and s kept.
+ * @param {RegExp} re
+ */
+export function phpRegex(re) {
+  if (/[^ims]/.test(re.flags.replace(/[gy]/g, ''))) throw new Error(`build-wordpress: ${re} has flags PHP cannot take`);
+  return `/${re.source.replace(/(?<!\\)\//g, '\\/')}/${re.flags.replace(/[^ims]/g, '')}`;
+}
+
 export function attributesPhp(widgets, links) {
   return `<?php
 /**
- * Written by \`npm run build\` (scripts/build-wordpress.mjs) from dist/custom-elements.json and the
- * feed. Do not edit: change the elements' JSDoc (@attr) instead.
+ * Written by \`npm run build\` (scripts/build-wordpress.mjs) from the widget registry
+ * (src/common/widgets.js), dist/custom-elements.json, the feed and src/common/lang.js. Do not edit:
+ * change the registry or the elements' JSDoc (@attr) instead.
  *
  * @package MaigWidgets
  */
@@ -102,6 +111,17 @@ function maig_widgets_definitions() {
  */
 function maig_widgets_links() {
 	return ${php(links, '\t')};
+}
+
+/**
+ * Whether a language tag asks for Spanish (es, es-US, es-PR…): the widgets' own rule, from
+ * src/common/lang.js.
+ *
+ * @param string $tag A language tag.
+ * @return bool
+ */
+function maig_widgets_is_spanish_tag( $tag ) {
+	return (bool) preg_match( ${php(phpRegex(SPANISH))}, trim( (string) $tag ) );
 }
 `;
 }

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: the feed, the bundles (rollup), type declarations and custom-elements.json.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, rmSync } from 'node:fs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const run = (label, cmd, args) => {
@@ -14,15 +13,9 @@ const run = (label, cmd, args) => {
 rmSync('dist', { recursive: true, force: true });
 run('feed', process.execPath, ['scripts/build-feed.mjs']);
 run('feed shapes', process.execPath, ['scripts/build-shapes.mjs']);
+run('widget lists', process.execPath, ['scripts/build-registry.mjs']);
 run('bundles', bin('rollup'), ['-c', '--silent']);
 run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
-// Plain-JS modules shared with Node (the join validator, city-name folding) have hand-written
-// .d.ts files beside them; they go next to the generated declarations.
-for (const file of readdirSync('src', { recursive: true })) {
-  if (!String(file).endsWith('.d.ts')) continue;
-  mkdirSync(dirname(join('dist/types', file)), { recursive: true });
-  copyFileSync(join('src', file), join('dist/types', file));
-}
 // Optional stylesheet that reserves each widget's space before its script runs.
 copyFileSync('src/maig-widgets.css', 'dist/maig-widgets.css');
 run('manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist', '--quiet']);

@@ -5,7 +5,7 @@
 // It refuses to overwrite files unless --force is given, so staff edits are never lost.
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { STATES } from './lib/states.mjs';
+import { STATES } from '../src/common/states.js';
 import { toCsv } from './lib/csv.mjs';
 import { slugify } from './lib/slug.mjs';
 

@@ -1,5 +1,5 @@
 // The reference receiver for <maig-join-form>: POST /join validates with the form's own code
-// (src/join-form/submission.js), stores in SQLite (better-sqlite3, a file on disk) and answers
+// (src/common/submission.js), stores in SQLite (better-sqlite3, a file on disk) and answers
 // with a stable id; GET /join.csv and /join.json export for staff behind a bearer token.
 //
 // Environment (read by joinOptionsFromEnv):
@@ -24,7 +24,7 @@ import {
   isIdempotencyKey,
   spamReason,
   validateSubmission,
-} from '../src/join-form/submission.js';
+} from '../src/common/submission.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_DB = join(here, 'data', 'join.sqlite');

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { embedTitle, findWidget, languageTag } from '../src/embed/params.js';
+import { embedTitle, findWidget, languageTag } from '../src/common/embed-params.js';
 import { sendJson } from './send-json.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,7 +60,7 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
     }
     const origin = ownOrigin(req);
     if (!origin || url.origin !== origin || !EMBED_PATHS.has(url.pathname)) return null;
-    // The embed page's own rule (src/embed/params.js): `maig-member-count`, `Member-Count` → `member-count`.
+    // The embed page's own rule (src/common/embed-params.js): `maig-member-count`, `Member-Count` → `member-count`.
     const found = findWidget(loadWidgets(), url.searchParams.get('widget'));
     if (!found) return null;
     const { name, widget } = found;

@@ -1,15 +1,12 @@
 /**
  * maig-widgets, every element at once (`dist/maig-widgets-all.js`, the package's main entry for
- * bundlers): registers all five elements, each independently, plus the loader's CMS-safe
+ * bundlers): registers every element, each independently, plus the loader's CMS-safe
  * mounting of `<div data-maig-widget="…">` placeholders and `window.maigWidgets.mount(root)`.
  * A page that embeds widgets with a script tag should use `dist/maig-widgets.js` (the loader),
  * which imports only the widgets the page uses.
  */
-export * from './principles/define.js';
-export * from './member-count/define.js';
-export * from './city-stats/define.js';
-export * from './join-form/define.js';
-export * from './member-map/define.js';
+// Every element of the registry (src/common/widgets.js), written by scripts/build-registry.mjs.
+export * from './elements.generated.js';
 export { mount, WIDGETS, type MaigWidgetsGlobal } from './shared/mount/mount.js';
 export { configureFeed, clearFeedCache, DEFAULT_FEED_URL } from './shared/feed/client.js';
 export { FeedError } from './shared/feed/errors.js';

@@ -12,25 +12,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { geoCentroid, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
-import { STATE_BY_CODE } from '../lib/states.mjs';
+import { foldCity } from '../../src/common/fold-city.js';
+import { STATE_BY_CODE } from '../../src/common/states.js';
 
 const require = createRequire(import.meta.url);
 const TERRITORIES = new Set(['PR', 'MP', 'GU', 'VI', 'AS']);
 
-/** Accent-folded, lower-case name with "St."/"Mt."/"Ft." spelled out and punctuation dropped. */
-export function normalizeName(name) {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’'.]/g, '')
-    .replace(/\bst\b/g, 'saint')
-    .replace(/\bste\b/g, 'sainte')
-    .replace(/\bmt\b/g, 'mount')
-    .replace(/\bft\b/g, 'fort')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+/** Accent-folded, lower-case name with "St."/"Mt."/"Ft." spelled out and punctuation dropped (src/common/fold-city.js). */
+const normalizeName = foldCity;
 
 const SUFFIX = /\s+(township|twp|borough|boro|village|town|city|municipality)$/;
 

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { STATES } from '../lib/states.mjs';
+import { STATES } from '../../src/common/states.js';
 import { geocodeMembers, readOverrides } from './geocode.mjs';
 import { memberId } from './members.mjs';
 

@@ -1,5 +1,5 @@
 // data/members.csv (state, city) → members.json.
-import { STATES, STATE_BY_CODE } from '../lib/states.mjs';
+import { STATES, STATE_BY_CODE } from '../../src/common/states.js';
 import { slugify } from '../lib/slug.mjs';
 
 export function memberId(state, city) {

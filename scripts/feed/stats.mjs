@@ -13,11 +13,10 @@
 // that is a county) and gives their county FIPS code(s). Firearm homicides and suicides by
 // county come from CDC's county file, 2019-2023 final; 2024 (provisional) is read and checked
 // but left out of the feed. A count CDC suppresses (1-9) is kept as the range [1, 9], never 0.
-import { STATES, STATE_BY_CODE } from '../lib/states.mjs';
+import { STATES, STATE_BY_CODE } from '../../src/common/states.js';
 import { memberId } from './members.mjs';
-import { foldCity } from '../../src/shared/text/fold-city.js';
+import { cityKey } from '../../src/common/fold-city.js';
 
-export { foldCity };
 
 const SCHEMA = 'https://maig-widgets.local/schema/v1/stats.schema.json';
 const DIR = 'stats';
@@ -199,7 +198,7 @@ function readGva(ctx, file, counts, { first, last }) {
     }
     const y = year(ctx, file, line, values.year);
     if (y === undefined) continue;
-    const key = `${state.code}|${foldCity(name)}`;
+    const key = `${state.code}|${cityKey(name)}`;
     if (!byName.has(key)) byName.set(key, { names: new Map(), rows: [] });
     const entry = byName.get(key);
     if (!entry.names.has(name)) entry.names.set(name, []);
@@ -440,7 +439,7 @@ export function build(ctx) {
     last: throughYear,
   });
   const members = ctx.members ?? [];
-  const gvaKnows = (code, name) => [shootings, mass].some((m) => m.get(`${code}|${foldCity(name)}`)?.names.has(name));
+  const gvaKnows = (code, name) => [shootings, mass].some((m) => m.get(`${code}|${cityKey(name)}`)?.names.has(name));
   const aliases = readAliases(ctx, new Set(members.map((m) => m.id)), gvaKnows);
   const county = readCounty(ctx, cdcCounty);
   const reviewed = readCityCounties(ctx, new Set(members.map((m) => m.id)));
@@ -452,15 +451,15 @@ export function build(ctx) {
   const cityRecords = [];
   const citiesByState = new Map();
   for (const member of members) {
-    const exactKey = `${member.state}|${foldCity(member.city)}`;
+    const exactKey = `${member.state}|${cityKey(member.city)}`;
     const exact = [shootings, mass].flatMap((m) => [...(m.get(exactKey)?.names.keys() ?? [])]);
     const extra = aliases.get(member.id) ?? [];
     const names = [...new Set([...exact, ...extra])].sort();
     const match = exact.length && extra.length ? 'exact+alias' : exact.length ? 'exact' : extra.length ? 'alias' : 'none';
-    const rowsOf = (source) => names.map((n) => source.get(`${member.state}|${foldCity(n)}`)?.names.get(n) ?? []);
+    const rowsOf = (source) => names.map((n) => source.get(`${member.state}|${cityKey(n)}`)?.names.get(n) ?? []);
     const shootingPoints = sumByYear(rowsOf(shootings), ['incidents', 'killed', 'injured']);
     const massPoints = sumByYear(rowsOf(mass), ['count', 'killed', 'injured']);
-    const knownToMass = names.some((n) => mass.get(`${member.state}|${foldCity(n)}`)?.names.has(n));
+    const knownToMass = names.some((n) => mass.get(`${member.state}|${cityKey(n)}`)?.names.has(n));
     const { local, why } = localFor(ctx, member, placements.get(member.id), reviewed, county, cdcCounty);
     // The series' source, years and notes are given once per state file (gvaCity,
     // gvaMassShootings): a card downloads its state's file, kept small (≤ 6 KB gzip with the

@@ -2,28 +2,43 @@
 // custom-elements.json, via ../embed/widgets.js), see a live preview, copy a snippet in each form.
 // Plain DOM, no innerHTML (strict CSP with Trusted Types). Every URL is resolved from this module's
 // own location, so a CDN copy writes snippets pointing at that CDN.
-import { WIDGETS } from '../embed/widgets.js';
-import { embedTitle } from '../embed/params.js';
+// @ts-ignore: written by scripts/build-embed.mjs (the shape of BuiltWidget).
+import { WIDGETS as BUILT } from '../embed/widgets.js';
+import { embedTitle } from '../common/embed-params.js';
+
+/** @typedef {import('../common/embed-params.js').EmbedAttribute} EmbedAttribute */
+/** @typedef {[name: string, value: string]} Pair An attribute and its value ('' for a boolean that is on). */
+
+/** @type {Readonly<Record<string, import('../common/embed-params.js').BuiltWidget>>} */
+const WIDGETS = BUILT;
 
 const DIST = new URL('../', import.meta.url).href;
 const FEED = new URL('feed/v1/', DIST).href;
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
-/** createElement with properties/attributes and children (text is always text). */
+/**
+ * createElement with properties/attributes and children (text is always text).
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string | boolean | null | undefined>} [props]
+ * @param {...(Node | string | null | undefined)} children
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function h(tag, props = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
-    if (key in el && typeof value !== 'string') el[key] = value;
-    else el.setAttribute(key, value === true ? '' : value);
+    if (key in el && typeof value !== 'string') /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (el))[key] = value;
+    else el.setAttribute(key, value === true ? '' : String(value));
   }
-  el.append(...children.filter((c) => c !== null && c !== undefined));
+  el.append(.../** @type {(Node | string)[]} */ (children.filter((c) => c !== null && c !== undefined)));
   return el;
 }
 
-const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (/** @type {unknown} */ s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 // ── Feed: states and member cities for the pickers ────────────────────────────────────────────
+/** @type {{ states: Array<{ code: string, name: string }>, members: Array<{ city: string, state: string }> }} */
 let feed = { states: [], members: [] };
 async function loadFeed() {
   try {
@@ -39,8 +54,12 @@ async function loadFeed() {
 // ── The form ─────────────────────────────────────────────────────────────────────────────────
 const current = () => /** @type {HTMLSelectElement} */ ($('widget')).value;
 
-/** The attribute values the form holds now, in manifest order: [[name, value]] (booleans as ''). */
+/**
+ * The attribute values the form holds now, in manifest order: [[name, value]] (booleans as '').
+ * @returns {Pair[]}
+ */
 function values() {
+  /** @type {Pair[]} */
   const out = [];
   for (const attribute of WIDGETS[current()].attributes) {
     const input = /** @type {HTMLInputElement} */ (document.getElementById(`attr-${attribute.name}`));
@@ -54,12 +73,17 @@ function values() {
   return out;
 }
 
+/** @param {string} id */
 function stateSelect(id) {
   const select = h('select', { id }, h('option', { value: '' }, '(none)'));
   for (const s of feed.states) select.append(h('option', { value: s.code }, `${s.name} (${s.code})`));
   return select;
 }
 
+/**
+ * @param {string} id
+ * @param {string} widget
+ */
 function cityInput(id, widget) {
   // City statistics show member cities only: a picker filled for the chosen state.
   if (widget !== 'city-stats' || !feed.members.length) return h('input', { id, type: 'text', autocomplete: 'off' });
@@ -77,6 +101,10 @@ function fillCities() {
   select.disabled = !state;
 }
 
+/**
+ * @param {EmbedAttribute} attribute
+ * @param {string} widget
+ */
 function field(attribute, widget) {
   const id = `attr-${attribute.name}`;
   const hintId = `${id}-hint`;
@@ -153,16 +181,21 @@ function preview() {
 }
 
 // ── Snippets ─────────────────────────────────────────────────────────────────────────────────
-const attrs = (pairs, prefix = '') => pairs.map(([n, v]) => (v === '' ? ` ${prefix}${n}` : ` ${prefix}${n}="${escapeAttr(v)}"`)).join('');
-const embedUrl = (widget, pairs) => {
+const attrs = (/** @type {Pair[]} */ pairs, prefix = '') => pairs.map(([n, v]) => (v === '' ? ` ${prefix}${n}` : ` ${prefix}${n}="${escapeAttr(v)}"`)).join('');
+const embedUrl = (/** @type {string} */ widget, /** @type {Pair[]} */ pairs) => {
   const query = new URLSearchParams({ widget });
   for (const [n, v] of pairs) query.append(n, v);
   return `${DIST}embed/index.html?${query}`.replace(/=(&|$)/g, '$1');
 };
-const shortcode = (widget, pairs) =>
+const shortcode = (/** @type {string} */ widget, /** @type {Pair[]} */ pairs) =>
   `[maig_${widget.replace(/-/g, '_')}${pairs.map(([n, v]) => (v === '' ? ` ${n}="1"` : ` ${n}="${v.replace(/["[\]]/g, '')}"`)).join('')}]`;
 
-/** The five forms, each with where it works (see README, "Embedding in your CMS"). */
+/**
+ * The five forms, each with where it works (see README, "Embedding in your CMS").
+ * @param {string} widget
+ * @param {Pair[]} pairs
+ * @param {boolean} withResize
+ */
 function snippets(widget, pairs, withResize) {
   const tag = `maig-${widget}`;
   const script = `<script type="module" src="${DIST}maig-widgets.js"></script>`;
@@ -206,7 +239,7 @@ function snippets(widget, pairs, withResize) {
 }
 
 /** Enough rows to show a snippet whole in a narrow column (long lines wrap). */
-const rowsFor = (code) => Math.min(12, code.split('\n').reduce((n, line) => n + Math.ceil((line.length || 1) / 45), 0) + 1);
+const rowsFor = (/** @type {string} */ code) => Math.min(12, code.split('\n').reduce((n, line) => n + Math.ceil((line.length || 1) / 45), 0) + 1);
 
 function buildSnippets() {
   const box = $('snippets');
@@ -235,6 +268,7 @@ function buildSnippets() {
   }
 }
 
+/** @param {string} id */
 async function copy(id) {
   const area = /** @type {HTMLTextAreaElement} */ (document.getElementById(id));
   let ok = false;
@@ -288,7 +322,7 @@ async function init() {
   });
   $('snippets').addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
-    if (button) copy(button.getAttribute('data-copy'));
+    if (button) copy(button.getAttribute('data-copy') ?? '');
   });
 }
 

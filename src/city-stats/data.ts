@@ -1,21 +1,19 @@
 // Pure helpers of <maig-city-stats>: finding the state and city, and shaping the figures.
 import type { LocalCount, NationalDeathsPoint, StatsCity, StatsStateResource, StateSeries } from '../shared/feed/types.js';
-import { foldCity } from '../shared/text/fold-city.js';
+import { cityKey } from '../common/fold-city.js';
+import { STATES } from '../common/states.js';
 
 /** USPS codes the feed has a statistics file for (50 states, DC, 5 territories). */
-export const STATE_CODES =
-  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI'.split(
-    ' ',
-  );
+export const STATE_CODES = STATES.map((s) => s.code);
 
 
 /** A member city of the state file by its name, id or one of its GVA names. */
 export function findCity(state: StatsStateResource, query: string): StatsCity | undefined {
-  const q = foldCity(query);
+  const q = cityKey(query);
   if (!q) return undefined;
   return (
-    state.cities.find((c) => foldCity(c.city) === q || c.id === `${state.state.code.toLowerCase()}-${query.trim().toLowerCase()}`) ??
-    state.cities.find((c) => c.gvaNames.some((n) => foldCity(n) === q))
+    state.cities.find((c) => cityKey(c.city) === q || c.id === `${state.state.code.toLowerCase()}-${query.trim().toLowerCase()}`) ??
+    state.cities.find((c) => c.gvaNames.some((n) => cityKey(n) === q))
   );
 }
 

@@ -1,4 +1,18 @@
-// USPS codes, names and FIPS codes of the states, DC and the territories.
+// USPS codes, names and FIPS codes of the states, DC and the territories: one list for the feed
+// builder (scripts/feed/), the join form and its receiver (submission.js) and <maig-city-stats>.
+
+/**
+ * @typedef {object} State
+ * @property {string} code USPS code ("NJ").
+ * @property {string} name English name ("New Jersey").
+ * @property {string} fips FIPS code ("34").
+ * @property {boolean} territory True for American Samoa, Guam, the Northern Mariana Islands, Puerto Rico and the U.S. Virgin Islands.
+ */
+
+/**
+ * The 50 states, DC, then the 5 territories.
+ * @type {readonly State[]}
+ */
 export const STATES = [
   ['AL', 'Alabama', '01'], ['AK', 'Alaska', '02'], ['AZ', 'Arizona', '04'], ['AR', 'Arkansas', '05'],
   ['CA', 'California', '06'], ['CO', 'Colorado', '08'], ['CT', 'Connecticut', '09'], ['DE', 'Delaware', '10'],
@@ -17,4 +31,5 @@ export const STATES = [
   ['PR', 'Puerto Rico', '72'], ['VI', 'U.S. Virgin Islands', '78'],
 ].map(([code, name, fips]) => ({ code, name, fips, territory: Number(fips) >= 60 }));
 
+/** @type {ReadonlyMap<string, State>} */
 export const STATE_BY_CODE = new Map(STATES.map((s) => [s.code, s]));

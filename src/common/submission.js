@@ -1,29 +1,70 @@
 // The join submission's schema and validator, shared word for word by <maig-join-form> (in the
 // browser, bundled by rollup) and the reference receiver (server/join.mjs, plain Node ESM, no
-// build). Dependency-free on purpose; its types are in submission.d.ts beside it.
-import { STATES as ALL_STATES } from '../../scripts/lib/states.mjs';
+// build). Dependency-free on purpose; typed with JSDoc (checked by tsc, declarations generated).
+import { STATES as ALL_STATES } from './states.js';
 
-/** Roles a person can join as, in the order the form lists them. */
+/** @typedef {'mayor' | 'former-mayor' | 'staff'} JoinRole A role a person joins as. */
+/** @typedef {'name' | 'role' | 'city' | 'state' | 'email' | 'phone' | 'message' | 'consent'} JoinField One visible field of the join form. */
+
+/**
+ * @typedef {object} JoinAnswers The answers, normalized (trimmed, email lowercased, state as a USPS code).
+ * @property {string} name
+ * @property {JoinRole | string} role
+ * @property {string} city
+ * @property {string} state USPS code of the state or territory.
+ * @property {string} email
+ * @property {string} phone Empty when not given.
+ * @property {string} message Empty when not given.
+ * @property {boolean} consent
+ */
+
+/**
+ * @typedef {object} JoinPayloadExtra
+ * @property {string} idempotencyKey
+ * @property {number} elapsedMs Milliseconds from the form's first display to sending.
+ * @property {string} website The honeypot: always empty from a person.
+ */
+/** @typedef {JoinAnswers & JoinPayloadExtra} JoinPayload What the form sends: the answers plus the idempotency key, the fill time and the honeypot. */
+
+/** @typedef {Partial<Record<JoinField, string>>} JoinErrors */
+/** @typedef {'required' | 'too-long' | 'letters' | 'unknown' | 'format'} JoinErrorCode Why a field needs fixing, stable for translation: the receiver sends these back in `codes`. */
+/** @typedef {Partial<Record<JoinField, JoinErrorCode | string>>} JoinErrorCodes */
+/**
+ * @typedef {{ ok: true, value: JoinAnswers, errors: JoinErrors, codes: JoinErrorCodes }
+ *   | { ok: false, value: JoinAnswers, errors: JoinErrors, codes: JoinErrorCodes }} JoinValidation
+ */
+
+/**
+ * Roles a person can join as, in the order the form lists them.
+ * @type {ReadonlyArray<{ readonly value: JoinRole, readonly label: string }>}
+ */
 export const ROLES = Object.freeze([
   Object.freeze({ value: 'mayor', label: 'Mayor' }),
   Object.freeze({ value: 'former-mayor', label: 'Former mayor' }),
   Object.freeze({ value: 'staff', label: "Staff, on a mayor's behalf" }),
 ]);
 
-/** Every state, DC and the territories (USPS code and name), in the form's order. */
+/**
+ * Every state, DC and the territories (USPS code and name), in the form's order.
+ * @type {ReadonlyArray<{ readonly code: string, readonly name: string }>}
+ */
 export const STATES = Object.freeze(ALL_STATES.map((s) => Object.freeze({ code: s.code, name: s.name })));
 
 const STATE_CODES = new Set(STATES.map((s) => s.code));
+/** @type {ReadonlySet<string>} */
 const ROLE_VALUES = new Set(ROLES.map((r) => r.value));
 
 /** Longest accepted answer per text field (characters, after trimming). */
 export const MAX_LENGTH = Object.freeze({ name: 120, city: 100, email: 254, phone: 40, message: 2000 });
 
-/** The visible fields, in the form's order. */
+/**
+ * The visible fields, in the form's order.
+ * @type {ReadonlyArray<JoinField>}
+ */
 export const FIELDS = Object.freeze(['name', 'role', 'city', 'state', 'email', 'phone', 'message', 'consent']);
 
 /** Name of the honeypot field: hidden from people, bots fill it. */
-export const HONEYPOT_FIELD = 'website';
+export const HONEYPOT_FIELD = /** @type {const} */ ('website');
 
 /** A person cannot read and fill the form faster than this (milliseconds). */
 export const MIN_FILL_MS = 3000;
@@ -43,14 +84,15 @@ export function bare(source) {
   return Object.assign(Object.create(null), source && typeof source === 'object' ? source : {});
 }
 
-const text = (v) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
-const long = (v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '');
+const text = (/** @type {unknown} */ v) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : '');
+const long = (/** @type {unknown} */ v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : '');
 
 /**
  * The message for each validation error, keyed `field:code` (the code is what the receiver sends
  * back in `codes`, so a form can show its own words, in its own language, for each). English,
  * with a `{max}` placeholder for the length limits. The form translates these very strings.
  */
+/** @type {Readonly<Record<string, string>>} */
 export const FIELD_MESSAGES = Object.freeze({
   'name:required': 'Enter your full name.',
   'name:too-long': 'Your name is too long: use {max} characters or fewer.',
@@ -71,16 +113,18 @@ export const FIELD_MESSAGES = Object.freeze({
 });
 
 /** Reads a truthy consent from JSON (true) or a form post ("true", "on", "yes", "1"). */
-const consentValue = (v) => v === true || (typeof v === 'string' && /^(true|on|yes|1)$/i.test(v.trim()));
+const consentValue = (/** @type {unknown} */ v) => v === true || (typeof v === 'string' && /^(true|on|yes|1)$/i.test(v.trim()));
 
 /**
  * Checks one submission. Returns the normalized answers, and per field that needs fixing a
  * stable code (`codes`: required, too-long, letters, unknown, format) and its plain English
  * message (`errors`), in the form's field order.
  * @param {Record<string, unknown>} input
+ * @returns {JoinValidation}
  */
 export function validateSubmission(input) {
   const raw = bare(input);
+  /** @type {JoinAnswers} */
   const value = {
     name: text(raw.name),
     role: text(raw.role),
@@ -91,9 +135,9 @@ export function validateSubmission(input) {
     message: long(raw.message),
     consent: consentValue(raw.consent),
   };
-  /** @type {Record<string, string>} */
+  /** @type {JoinErrorCodes} */
   const codes = Object.create(null);
-  const tooLong = (field) => value[field].length > MAX_LENGTH[field];
+  const tooLong = (/** @type {keyof typeof MAX_LENGTH} */ field) => value[field].length > MAX_LENGTH[field];
   if (!value.name) codes.name = 'required';
   else if (tooLong('name')) codes.name = 'too-long';
   else if (!/\p{L}/u.test(value.name)) codes.name = 'letters';
@@ -121,16 +165,21 @@ export function validateSubmission(input) {
 
   if (!value.consent) codes.consent = 'required';
 
-  /** @type {Record<string, string>} */
+  /** @type {JoinErrors} */
   const errors = Object.create(null);
-  for (const [field, code] of Object.entries(codes)) {
-    errors[field] = FIELD_MESSAGES[`${field}:${code}`].replace('{max}', MAX_LENGTH[field]?.toLocaleString('en-US') ?? '');
+  for (const [field, code] of /** @type {[JoinField, string][]} */ (Object.entries(codes))) {
+    const max = /** @type {Partial<Record<string, number>>} */ (MAX_LENGTH)[field];
+    errors[field] = (FIELD_MESSAGES[`${field}:${code}`] ?? '').replace('{max}', max?.toLocaleString('en-US') ?? '');
   }
   const ok = Object.keys(errors).length === 0;
   return ok ? { ok: true, value, errors, codes } : { ok: false, value, errors, codes };
 }
 
-/** True for an idempotency key this receiver accepts (a UUID, or 16-128 letters, digits, - and _). */
+/**
+ * True for an idempotency key this receiver accepts (a UUID, or 16-128 letters, digits, - and _).
+ * @param {unknown} key
+ * @returns {key is string}
+ */
 export function isIdempotencyKey(key) {
   return typeof key === 'string' && KEY.test(key);
 }
@@ -138,6 +187,9 @@ export function isIdempotencyKey(key) {
 /**
  * Spam checks, repeated by the server: the hidden honeypot must be empty and the form must have
  * taken at least `minFillMs` to fill. Returns a reason, or null when the submission looks human.
+ * @param {Record<string, unknown>} input
+ * @param {number} [minFillMs]
+ * @returns {'honeypot' | 'too-fast' | null}
  */
 export function spamReason(input, minFillMs = MIN_FILL_MS) {
   const raw = bare(input);
@@ -148,7 +200,11 @@ export function spamReason(input, minFillMs = MIN_FILL_MS) {
   return null;
 }
 
-/** The answers that identify a submission, as one canonical string (same answers, same string). */
+/**
+ * The answers that identify a submission, as one canonical string (same answers, same string).
+ * @param {JoinAnswers} value
+ * @returns {string}
+ */
 export function canonicalAnswers(value) {
   return JSON.stringify(FIELDS.map((f) => value[f]));
 }

@@ -4,8 +4,12 @@
 //
 // Only widgets and attributes documented in custom-elements.json are used (widgets.js is written
 // from it at build time); values are set with setAttribute, never parsed as HTML.
-import { WIDGETS } from './widgets.js';
-import { embedTitle, findWidget, isSpanish, languageTag } from './params.js';
+// @ts-ignore: written next to this file by scripts/build-embed.mjs (the shape of BuiltWidget).
+import { WIDGETS as BUILT } from './widgets.js';
+import { embedTitle, findWidget, isSpanish, languageTag } from '../common/embed-params.js';
+
+/** @type {Readonly<Record<string, import('../common/embed-params.js').BuiltWidget>>} */
+const WIDGETS = BUILT;
 
 const COALITION = 'https://www.mayorsagainstillegalguns.org/';
 const root = document.getElementById('maig-embed') ?? document.body;
@@ -15,12 +19,13 @@ const { name, widget } = findWidget(WIDGETS, params.get('widget')) ?? {};
 const lang = languageTag(params.get('lang'));
 const spanish = isSpanish(lang);
 // The page's own words (title, messages) in the embed's language; the widget translates itself.
+/** @type {Record<string, string>} */
 const SPANISH = {
   'This embed names a widget that does not exist.': 'Este código de inserción nombra un widget que no existe.',
   'This embed does not name a widget.': 'Este código de inserción no nombra ningún widget.',
   'The widget could not be loaded.': 'No se pudo cargar el widget.',
 };
-const say = (text) => (spanish ? (SPANISH[text] ?? text) : text);
+const say = (/** @type {string} */ text) => (spanish ? (SPANISH[text] ?? text) : text);
 if (lang) document.documentElement.setAttribute('lang', lang);
 
 /** The link to the coalition's site, opened outside the frame. */
@@ -33,7 +38,10 @@ function coalitionLink() {
   return a;
 }
 
-/** A readable message in place of the widget, with the link to the coalition. */
+/**
+ * A readable message in place of the widget, with the link to the coalition.
+ * @param {string} text
+ */
 function showMessage(text) {
   const p = document.createElement('p');
   p.className = 'maig-embed-message';
@@ -75,6 +83,7 @@ if (!widget) {
  * the browser drops a form's submission before its submit event, so the join form's button (and
  * Enter in a field, which clicks it) would do nothing. The embed sends through the element's public
  * submit() instead, the method the button's own handler calls, and cancels the native submission.
+ * @param {HTMLElement & { submit?: () => Promise<unknown> }} element
  */
 function sendWithoutFormSubmission(element) {
   element.addEventListener('click', (event) => {

@@ -7,8 +7,10 @@
  */
 (function () {
   'use strict';
-  if (window.maigWidgetsResize) return;
-  window.maigWidgetsResize = true;
+  /** The flag that keeps a second copy of this script from listening twice. */
+  var w = /** @type {Window & { maigWidgetsResize?: boolean }} */ (window);
+  if (w.maigWidgetsResize) return;
+  w.maigWidgetsResize = true;
   var MIN = 40;
   var MAX = 20000;
   window.addEventListener('message', function (event) {
@@ -29,7 +31,8 @@
     var frames = document.getElementsByTagName('iframe');
     for (var i = 0; i < frames.length; i++) {
       try {
-        frames[i].contentWindow.postMessage({ type: 'maig-widgets:ping' }, '*');
+        var frame = frames[i].contentWindow;
+        if (frame) frame.postMessage({ type: 'maig-widgets:ping' }, '*');
       } catch (e) {
         /* a frame without a window yet */
       }

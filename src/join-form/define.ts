@@ -3,7 +3,7 @@ import { MaigJoinForm } from './maig-join-form.js';
 
 export { MaigJoinForm };
 export type { JoinSubmitDetail, JoinSuccessDetail, JoinErrorDetail } from './maig-join-form.js';
-export type { JoinAnswers, JoinPayload, JoinField, JoinRole, JoinErrors } from './submission.js';
+export type { JoinAnswers, JoinPayload, JoinField, JoinRole, JoinErrors } from '../common/submission.js';
 
 defineElement('maig-join-form', MaigJoinForm);
 

@@ -22,7 +22,7 @@ import {
   type JoinField,
   type JoinPayload,
   type JoinRole,
-} from './submission.js';
+} from '../common/submission.js';
 import { clearDraft, loadDraft, saveDraft, type DraftValues, type Persist } from './draft.js';
 import { failureMessage, newIdempotencyKey, sendSubmission, type SendFailureKind } from './send.js';
 import { joinFormStyles } from './maig-join-form.styles.js';

@@ -4,7 +4,7 @@
  * with `Retry-After` waits at least that long (past `MAX_RETRY_AFTER_MS` it gives up and says
  * when to try). A 4xx is an answer, never retried.
  */
-import { bare, type JoinErrorCodes, type JoinErrors, type JoinPayload } from './submission.js';
+import { bare, type JoinErrorCodes, type JoinErrors, type JoinPayload } from '../common/submission.js';
 import { withTimeout } from '../shared/net/with-timeout.js';
 import { fill, type Values } from '../shared/i18n/i18n.js';
 

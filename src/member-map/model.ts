@@ -1,3 +1,4 @@
+import { cityKey, foldCity, foldText } from '../common/fold-city.js';
 import type { MapResource, MapState, Member, MembersResource, StateInfo } from '../shared/feed/types.js';
 
 /** A member city with its projected point (null when the geometry has none for it). */
@@ -126,23 +127,11 @@ function sortKey(city: string): string {
   return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : lower;
 }
 
-/** Lower-case, accent-free, punctuation-free text for matching what people type. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’'.]/g, '')
-    .replace(/\bst\b/g, 'saint')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 /** Finds an area by USPS code or name. */
 export function findArea(model: MapModel, query: string): MapArea | undefined {
-  const q = fold(query);
+  const q = foldText(query);
   if (!q) return undefined;
-  return model.byCode.get(query.trim().toUpperCase()) ?? model.areas.find((a) => fold(a.name) === q);
+  return model.byCode.get(query.trim().toUpperCase()) ?? model.areas.find((a) => foldText(a.name) === q);
 }
 
 /** Finds a member from "Baltimore, MD", "Baltimore, Maryland" or an id such as "md-baltimore". */
@@ -154,28 +143,34 @@ export function findMember(model: MapModel, query: string): PlacedMember | undef
     const byId = model.byId.get(text.toLowerCase());
     if (byId) return byId;
   }
-  const city = fold(comma >= 0 ? text.slice(0, comma) : text);
+  const city = cityKey(comma >= 0 ? text.slice(0, comma) : text);
   const area = comma >= 0 ? findArea(model, text.slice(comma + 1)) : undefined;
   if (comma >= 0 && !area) return undefined;
-  const found = (area ? model.citiesOf(area) : model.members).filter((m) => fold(m.city) === city);
+  const found = (area ? model.citiesOf(area) : model.members).filter((m) => cityKey(m.city) === city);
   return found.length === 1 || area ? found[0] : undefined;
 }
 
 const searchIndexes = new WeakMap<MapModel, string[]>();
 
-/** Members whose city name contains every word typed (accent- and case-blind): names that start with it first, then by name. */
+/**
+ * Members whose city name contains every word typed (accent- and case-blind; "St."/"Mt." as typed
+ * or spelled out): names that start with it first, then by name.
+ */
 export function searchMembers(model: MapModel, query: string): PlacedMember[] {
-  const words = fold(query).split(' ').filter(Boolean);
+  // Folded without spelling out, so a word being typed ("ste…") still finds "Sterling"; each
+  // city is indexed both ways (`foldCity`: "saint louis", `foldText`: "st louis").
+  const words = foldText(query).split(' ').filter(Boolean);
   if (!words.length) return [];
   let index = searchIndexes.get(model);
   if (!index) {
-    const stateNames = new Map(model.areas.map((a) => [a.code, fold(a.name)]));
-    index = model.members.map((m) => `${fold(m.city)}|${m.state.toLowerCase()} ${stateNames.get(m.state) ?? ''}`);
+    const stateNames = new Map(model.areas.map((a) => [a.code, foldText(a.name)]));
+    index = model.members.map((m) => `${foldCity(m.city)}|${foldText(m.city)}#${m.state.toLowerCase()} ${stateNames.get(m.state) ?? ''}`);
     searchIndexes.set(model, index);
   }
   const scored: Array<[number, string, PlacedMember]> = [];
   index.forEach((hay, i) => {
-    if (words.every((w) => hay.includes(w))) scored.push([hay.startsWith(words[0]!) ? 0 : 1, hay, model.members[i]!]);
+    const first = words[0]!;
+    if (words.every((w) => hay.includes(w))) scored.push([hay.startsWith(first) || hay.includes(`|${first}`) ? 0 : 1, hay, model.members[i]!]);
   });
   return scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).map(([, , m]) => m);
 }

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import catalog from '../../src/shared/i18n/all-es.js';
+import catalog from './all-es.generated.js';
 
 /**
  * The English text a person could see or hear in `root` (a widget's shadow root, its slots'

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/join-form/define.js';
 import type { JoinErrorDetail, MaigJoinForm } from '../../src/join-form/define.js';
-import { STATES } from '../../src/join-form/submission.js';
+import { STATES } from '../../src/common/submission.js';
 import { mockFetch, type MockAnswer } from '../helpers/mock-fetch.js';
 import { REAL_FEED, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';

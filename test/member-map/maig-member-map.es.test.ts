@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import '../../src/member-map/define.js';
 import type { MaigMemberMap } from '../../src/member-map/maig-member-map.js';
 import type { MapResource, MembersResource } from '../../src/shared/feed/types.js';
-import catalog from '../../src/shared/i18n/all-es.js';
+import catalog from '../helpers/all-es.generated.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, REAL_FEED, fixtureIndex, fixtureMembers, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadow, shadowText, waitForShadow } from '../helpers/dom.js';

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { serve as serveJoin, valid as submission } from './helpers/join.mjs';
-import { STATES as SCRIPT_STATES } from '../../scripts/lib/states.mjs';
-import { FIELD_MESSAGES, STATES, validateSubmission } from '../../src/join-form/submission.js';
+import { FIELD_MESSAGES, STATES, validateSubmission } from '../../src/common/submission.js';
 
 const TOKEN = 'test-export-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'maig-join-'));
@@ -36,8 +35,7 @@ describe('join receiver', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('the form and the server share one state list: every state, DC and the five territories', () => {
-    assert.deepEqual(STATES.map((s) => s.code), SCRIPT_STATES.map((s) => s.code));
+  test('the form lists every state, DC and the five territories', () => {
     for (const code of ['DC', 'PR', 'MP', 'GU', 'VI', 'AS']) assert.ok(STATES.some((s) => s.code === code), code);
     assert.equal(STATES.length, 56);
   });

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFeed, formatError } from '../../scripts/feed/build.mjs';
-import { foldCity } from '../../scripts/feed/stats.mjs';
+import { cityKey as foldCity } from '../../src/common/fold-city.js';
 import { parseCsv } from '../../scripts/lib/csv.mjs';
 
 function dataCopy() {

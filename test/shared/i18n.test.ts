@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { fill, langOf, langTag, loadCatalog, translate } from '../../src/shared/i18n/i18n.js';
-import catalog from '../../src/shared/i18n/all-es.js';
+import catalog from '../helpers/all-es.generated.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -12,11 +12,12 @@
  * Every key of a catalog is an English string exactly as the code writes it; a Spanish catalog
  * entry keeps every `{placeholder}` of its key (the catalog test checks this).
  */
+import { catalogKey } from '../../common/catalog-key.js';
+import { isSpanish } from '../../common/lang.js';
+
 export type Lang = 'en' | 'es';
 export type Catalog = Readonly<Record<string, string>>;
 export type Values = Readonly<Record<string, string | number>>;
-
-const SPANISH = /^es(?:-|$)/i;
 
 /** The language tag that applies to `el`: its own `lang`, the nearest ancestor's (across shadow roots), the document's. */
 export function langTag(el: Element | null | undefined): string {
@@ -36,9 +37,9 @@ export function langTag(el: Element | null | undefined): string {
   return (typeof document !== 'undefined' && document.documentElement.lang) || '';
 }
 
-/** `es`, `es-US`, `es-PR`, `es-MX`… give Spanish; anything else English. */
+/** `es`, `es-US`, `es-PR`, `es-MX`… give Spanish; anything else English (the rule of src/common/lang.js). */
 export function langOf(tag: string): Lang {
-  return SPANISH.test(tag) ? 'es' : 'en';
+  return isSpanish(tag) ? 'es' : 'en';
 }
 
 /** A widget's own Spanish strings: `() => import('./catalog-es.js')`, one chunk per widget. */
@@ -90,16 +91,12 @@ export function fill(text: string, values?: Values): string {
 }
 
 /**
- * The catalog key of an English string in the built chunk: its 32-bit FNV-1a hash in base 36.
- * The build (rollup.config.mjs, `hashCatalogKeys`) replaces each English key with it, so Spanish
- * pages do not download the English text a second time; the build fails on a collision.
- * Unbuilt sources (tests, the dev server) keep the English keys, which are looked up first.
+ * The catalog key of an English string in the built chunk (src/common/catalog-key.js): the build
+ * (rollup.config.mjs, `hashCatalogKeys`) replaces each English key with it, so Spanish pages do
+ * not download the English text a second time; the build fails on a collision. Unbuilt sources
+ * (tests, the dev server) keep the English keys, which are looked up first.
  */
-export function catalogKey(source: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
+export { catalogKey };
 
 /**
  * `source` in `lang` with its placeholders filled. A string missing from the Spanish catalog

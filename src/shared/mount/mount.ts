@@ -16,10 +16,12 @@
  *
  * This module has no dependency on Lit or the feed client: it must stay small (≤ 2 KB gzip).
  */
+import { WIDGET_NAMES } from '../../common/widgets.js';
+import { isSpanish } from '../../common/lang.js';
 import { VERSION } from '../version.js';
 
-/** Every widget of this version: `<maig-NAME>` elements and `data-maig-widget="NAME"` placeholders. */
-export const WIDGETS: readonly string[] = ['member-count', 'principles', 'city-stats', 'join-form', 'member-map'];
+/** Every widget of this version (src/common/widgets.js): `<maig-NAME>` elements and `data-maig-widget="NAME"` placeholders. */
+export const WIDGETS: readonly string[] = WIDGET_NAMES;
 
 const PLACEHOLDER = '[data-maig-widget]';
 const MOUNTED = 'data-maig-mounted';
@@ -54,13 +56,13 @@ function fail(target: Element, what: string, message: string, warning?: string):
  * The message in the placeholder's language (its own `lang`, an ancestor's, the page's, as
  * `langTag` in shared/i18n finds it): Spanish is written here, not taken from the widgets'
  * catalog, and the lookup is repeated rather than imported, so the loader does not pull in the
- * widgets' shared chunk.
+ * widgets' shared chunk (the Spanish rule itself is src/common/lang.js's).
  */
 function say(target: Element, english: string, spanish: string): string {
   let node: Node | null = target;
   while (node && !(node instanceof Element && node.getAttribute('lang')?.trim())) node = node.parentNode ?? (node as ShadowRoot).host ?? null;
   const tag = node ? (node as Element).getAttribute('lang')! : document.documentElement.lang;
-  return /^\s*es(-|\s*$)/i.test(tag) ? spanish : english;
+  return isSpanish(tag) ? spanish : english;
 }
 
 const notAWidget = (target: Element, what: string, name: string) =>

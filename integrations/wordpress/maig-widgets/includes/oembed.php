@@ -120,7 +120,7 @@ function maig_widgets_embed_handler( $matches, $attr, $url ) {
 	// A Spanish embed (?lang=es…) has a Spanish title, marked as such for screen readers.
 	$lang    = $params['lang'];
 	$widgets = maig_widgets_embed_widgets();
-	if ( preg_match( '/^es(?:-|$)/i', $lang ) && isset( $widgets[ $widget ]['es']['title'] ) && is_string( $widgets[ $widget ]['es']['title'] ) ) {
+	if ( maig_widgets_is_spanish_tag( $lang ) && isset( $widgets[ $widget ]['es']['title'] ) && is_string( $widgets[ $widget ]['es']['title'] ) ) {
 		$title = $widgets[ $widget ]['es']['title'];
 	}
 	return sprintf(

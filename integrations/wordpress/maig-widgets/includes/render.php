@@ -38,7 +38,7 @@ function maig_widgets_language_tag( $value ) {
  */
 function maig_widgets_is_spanish( $attrs ) {
 	$lang = ( isset( $attrs['lang'] ) && is_string( $attrs['lang'] ) ) ? $attrs['lang'] : str_replace( '_', '-', get_locale() );
-	return (bool) preg_match( '/^es(?:-|$)/i', $lang );
+	return maig_widgets_is_spanish_tag( $lang );
 }
 
 /**
