@@ -24,7 +24,7 @@ const elements = WIDGET_NAMES.map((name) => {
 const LIT_CORE = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/task)\/(?!.*(decorators|directive))/;
 
 /**
- * The loader reads the library's version, the widget list and the Spanish rule too, but importing
+ * The loader reads the library's version, the widget names and the Spanish rule too, but importing
  * those modules would tie it to the core chunk (or a chunk shared with it). It gets its own copies
  * of them (same source, same values): src/shared/version.ts and the src/common/ modules it imports.
  */
@@ -40,7 +40,12 @@ const copiesForLoader = {
     return resolved && /\/src\/common\//.test(resolved.id) ? `${LOADER_COPY}${resolved.id}` : null;
   },
   load(id) {
-    return id.startsWith(LOADER_COPY) ? readFileSync(id.slice(LOADER_COPY.length), 'utf8') : null;
+    if (!id.startsWith(LOADER_COPY)) return null;
+    const file = id.slice(LOADER_COPY.length);
+    // Of the registry, the loader needs the names only (its titles, heights and resources would
+    // cost the one script tag ~200 bytes gzip): the same list, without the rest.
+    if (file.endsWith('/src/common/widgets.js')) return `export const WIDGET_NAMES = ${JSON.stringify(WIDGET_NAMES)};\n`;
+    return readFileSync(file, 'utf8');
   },
 };
 

@@ -220,7 +220,7 @@ export function buildWordPress() {
   writeFileSync(readme, readFileSync(readme, 'utf8').replace(/^Stable tag: .*$/m, `Stable tag: ${version}`));
   // The built widgets, without source maps (the loader resolves elements/ and chunks/ next to itself).
   const noMaps = (src) => !src.endsWith('.map');
-  for (const item of ['maig-widgets.js', 'maig-widgets.css', 'custom-elements.json', 'elements', 'chunks', 'feed', 'embed']) {
+  for (const item of ['maig-widgets.js', 'maig-widgets.css', 'custom-elements.json', 'elements', 'chunks', 'feed', 'embed', 'common']) {
     if (existsSync(join('dist', item))) cpSync(join('dist', item), join(STAGE, 'dist', item), { recursive: true, filter: noMaps });
   }
   const { zip, count } = zipFolder(STAGE, 'maig-widgets');

@@ -12,6 +12,7 @@ import { createOembed } from '../../server/oembed.mjs';
 import { createJoinReceiver } from '../../server/join.mjs';
 import { launch } from '../../scripts/lib/browser.mjs';
 import { axeViolations, openPage } from './helpers/browser.mjs';
+import { WIDGET_NAMES } from '../../src/common/widgets.js';
 
 let close;
 let host; // http://127.0.0.1:PORT/
@@ -449,7 +450,7 @@ describe('embed builder (dist/builder/index.html)', () => {
   test('axe finds nothing for every widget\'s form and preview', async () => {
     const { page, problems, close } = await open(`${other}dist/builder/index.html`);
     await page.waitForSelector('#attr-state option[value="MD"]', { state: 'attached' });
-    for (const widget of ['member-count', 'member-map', 'principles', 'city-stats', 'join-form']) {
+    for (const widget of WIDGET_NAMES) {
       await page.selectOption('#widget', widget);
       await page.waitForFunction((t) => document.querySelector(`#preview ${t}`)?.shadowRoot?.childElementCount, `maig-${widget}`);
       assert.deepEqual(await axe(page), [], widget);

@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { widgetDefinitions } from '../../scripts/build-wordpress.mjs';
+import { phpRegex, widgetDefinitions } from '../../scripts/build-wordpress.mjs';
+import { SPANISH } from '../../src/common/lang.js';
+import { WIDGETS } from '../../src/common/widgets.js';
 
 /** Entries of a zip file: name => content (reads the central directory). */
 function unzip(buf) {
@@ -38,7 +40,7 @@ const text = (name) => zip.get(`maig-widgets/${name}`)?.toString('utf8');
 
 test('the allow-list has every widget with exactly the attributes custom-elements.json documents', () => {
   const widgets = widgetDefinitions(manifest);
-  assert.deepEqual(Object.keys(widgets), ['city-stats', 'join-form', 'member-count', 'member-map', 'principles']);
+  assert.deepEqual(Object.keys(widgets), Object.keys(WIDGETS).sort());
   const documented = (tag) =>
     manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag || d.name === tag.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase()))
       .attributes.map((a) => a.name);
@@ -61,10 +63,10 @@ test('the zip holds the plugin, its WordPress readme and the built widgets, with
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
   for (const f of ['maig-widgets.php', 'uninstall.php', 'readme.txt', 'includes/render.php', 'includes/attributes.php', 'assets/block-editor.js',
     'dist/maig-widgets.js', 'dist/maig-widgets.css', 'dist/custom-elements.json', 'dist/feed/v1/index.json', 'dist/feed/v1/stats/state/md.json',
-    'dist/embed/index.html', 'dist/embed/resize.js']) {
+    'dist/embed/index.html', 'dist/embed/resize.js', 'dist/common/embed-params.js', 'dist/common/lang.js']) {
     assert.ok(zip.has(`maig-widgets/${f}`), f);
   }
-  for (const el of ['member-count', 'member-map', 'principles', 'city-stats', 'join-form']) assert.ok(zip.has(`maig-widgets/dist/elements/maig-${el}.js`), el);
+  for (const el of Object.keys(WIDGETS)) assert.ok(zip.has(`maig-widgets/dist/elements/maig-${el}.js`), el);
   assert.deepEqual([...zip.keys()].filter((n) => n.endsWith('.map')), []);
   assert.deepEqual([...zip.keys()].filter((n) => !n.startsWith('maig-widgets/')), []);
   assert.equal(text('dist/maig-widgets.js'), readFileSync('dist/maig-widgets.js', 'utf8'));
@@ -82,6 +84,21 @@ test('the zip holds the plugin, its WordPress readme and the built widgets, with
 // plugin's own PHP (from the zip) with WordPress's few escaping functions stubbed, when PHP is here
 // (the real WordPress run is `npm run test:wordpress`).
 const hasPhp = spawnSync('php', ['-v']).status === 0;
+
+test('the plugin says "Spanish" by the widgets\' own rule, written into it at build, and keeps no copy of its own', () => {
+  assert.equal(phpRegex(SPANISH), '/^es(?:-|$)/i');
+  assert.equal(phpRegex(/a\/b/), '/a\\/b/');
+  assert.throws(() => phpRegex(/x/u), /flags/);
+  const php = text('includes/attributes.php');
+  assert.ok(php.includes(`function maig_widgets_is_spanish_tag( $tag ) {\n\treturn (bool) preg_match( '${phpRegex(SPANISH)}', trim( (string) $tag ) );`), php);
+  for (const f of ['includes/render.php', 'includes/oembed.php']) {
+    assert.match(text(f), /maig_widgets_is_spanish_tag\( \$lang \)/, f);
+    assert.doesNotMatch(text(f), /\^es/, `${f} has no Spanish rule of its own`);
+  }
+  // Titles come from the registry.
+  const widgets = widgetDefinitions(manifest);
+  for (const [name, w] of Object.entries(WIDGETS)) assert.equal(widgets[name].title, w.title, name);
+});
 
 test('every widget takes lang, described, in the allow-list and the block', () => {
   const widgets = widgetDefinitions(manifest);

@@ -5,6 +5,7 @@ import '../../src/member-count/define.js';
 import { mount } from '../../src/maig-widgets.js';
 import type { MaigWidgetsGlobal } from '../../src/shared/mount/mount.js';
 import { VERSION } from '../../src/shared/version.js';
+import { WIDGET_NAMES } from '../../src/common/widgets.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { waitForShadow } from '../helpers/dom.js';
@@ -91,7 +92,7 @@ describe('the loader: names it cannot show', () => {
     mount(wrapper);
     const placeholder = wrapper.firstElementChild!;
     expect(warnings).to.deep.equal([
-      'maig-widgets: data-maig-widget="bad name!" is not a widget (member-count, principles, city-stats, join-form, member-map).',
+      `maig-widgets: data-maig-widget="bad name!" is not a widget (${WIDGET_NAMES.join(', ')}).`,
     ]);
     expect(message(placeholder)).to.equal('“bad name!” is not a widget name, so it could not be shown.');
     expect(placeholder.querySelector('a')!.textContent).to.equal('Our coalition');
@@ -108,7 +109,7 @@ describe('the loader: names it cannot show', () => {
     expect(message(el)).to.equal('“member-cuont” is not a widget name, so it could not be shown.');
     expect(el.textContent).to.contain('61 member cities in New Jersey');
     expect(warnings).to.deep.equal([
-      'maig-widgets: <maig-member-cuont> is not a widget (member-count, principles, city-stats, join-form, member-map).',
+      `maig-widgets: <maig-member-cuont> is not a widget (${WIDGET_NAMES.join(', ')}).`,
     ]);
     await expect(wrapper).to.be.accessible();
   });
