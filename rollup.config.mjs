@@ -118,6 +118,8 @@ export default {
     // Only the modules named here go to the core chunk (not everything they import).
     onlyExplicitManualChunks: true,
     manualChunks(id) {
+      // The loader's own copies stay in the loader.
+      if (id.startsWith(LOADER_COPY)) return undefined;
       // The feed client resolves the default feed as ../feed/v1/ from its own URL, so it must
       // live one folder below dist/ (in chunks/) whatever entry pulls it in. The Trusted Types
       // guard (src/shared/trusted-types.ts) is in core too: it must run before Lit creates its policy.
