@@ -1,5 +1,5 @@
 // The reference receiver for <maig-join-form>: POST /join validates with the form's own code
-// (src/common/submission.js), stores in SQLite (better-sqlite3, a file on disk) and answers
+// (src/join-form/submission.js), stores in SQLite (better-sqlite3, a file on disk) and answers
 // with a stable id; GET /join.csv and /join.json export for staff behind a bearer token.
 //
 // Environment (read by joinOptionsFromEnv):
