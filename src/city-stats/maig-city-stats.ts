@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { MaigElement } from '../shared/base/maig-element.js';
+import { MaigDataElement } from '../shared/base/maig-data-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import { FEED_SHAPES } from './feed-shapes.generated.js';
@@ -94,7 +94,7 @@ const loadChartModule = () => (chartModule ??= import('./chart-setup.js'));
  * @cssprop [--maig-radius=0.375em] - Corner radius.
  * @cssprop [--maig-chart-height=16em] - Height of the chart.
  */
-export class MaigCityStats extends MaigElement {
+export class MaigCityStats extends MaigDataElement {
   /** This widget's Spanish strings: fetched only when it shows in Spanish. */
   static override spanish = () => import('./catalog-es.js');
 

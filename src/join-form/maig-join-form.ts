@@ -202,14 +202,6 @@ export class MaigJoinForm extends MaigElement {
 
   @query('form') private form?: HTMLFormElement;
 
-  protected override get loadingText(): string {
-    return this.t('Loading the join form…');
-  }
-
-  protected override get errorTitle(): string {
-    return this.t('The join form could not be shown.');
-  }
-
   private startedAt = performance.now();
   /** The key of the submission being sent (or sent and not confirmed) and the answers it is for. */
   private pending: { key: string; answers: string } | undefined;
