@@ -51,7 +51,7 @@ interface Loaded {
  * @attr theme - `light` or `dark` to force a color scheme.
  * @attr heading-level - Level (1-6) of the zoomed state's panel heading. Default 3.
  *
- * @fires maig-member-select - A person picked a state or a city. `detail`: {@link MemberSelectDetail} `{ type: 'state' | 'city', state, city?, id? }`.
+ * @fires {CustomEvent} maig-member-select - A person picked a state or a city. `detail`: {@link MemberSelectDetail} `{ type: 'state' | 'city', state, city?, id? }`.
  *
  * @slot - Fallback content, shown before the script runs and when the feed cannot be read.
  *
