@@ -81,7 +81,5 @@ const es: Catalog = {
   'This join form is not set up yet.': 'Este formulario para unirse aún no está configurado.',
   'The page must give it the address of a receiver in its [endpoint] attribute.':
     'La página debe indicarle la dirección de un receptor en su atributo [endpoint].',
-  'Loading the join form…': 'Cargando el formulario para unirse…',
-  'The join form could not be shown.': 'No se pudo mostrar el formulario para unirse.',
 };
 export default es;

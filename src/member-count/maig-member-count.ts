@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
-import { EmptyResult, MaigElement } from '../shared/base/maig-element.js';
+import { EmptyResult, MaigDataElement } from '../shared/base/maig-data-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import { WidgetError } from '../shared/feed/errors.js';
@@ -53,7 +53,7 @@ interface Counted {
  * @cssprop [--maig-color-border=#71767a] - Border.
  * @cssprop [--maig-radius=0.375em] - Corner radius.
  */
-export class MaigMemberCount extends MaigElement {
+export class MaigMemberCount extends MaigDataElement {
   /** This widget's Spanish strings: fetched only when it shows in Spanish. */
   static override spanish = () => import('./catalog-es.js');
 

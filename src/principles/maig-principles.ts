@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { MaigElement } from '../shared/base/maig-element.js';
+import { MaigDataElement } from '../shared/base/maig-data-element.js';
 import { baseStyles } from '../shared/styles/base.js';
 import { loadResource, type LoadedResource } from '../shared/feed/client.js';
 import { WidgetError } from '../shared/feed/errors.js';
@@ -68,7 +68,7 @@ interface Shown {
  * @cssprop [--maig-space=1em] - Padding.
  * @cssprop [--maig-principles-min-height=20em] - Space reserved before the data arrives.
  */
-export class MaigPrinciples extends MaigElement {
+export class MaigPrinciples extends MaigDataElement {
   /** This widget's Spanish strings: fetched only when it shows in Spanish. */
   static override spanish = () => import('./catalog-es.js');
 

@@ -222,7 +222,7 @@ describe('<maig-city-stats> in Spanish', () => {
     expectLangMarks(es);
     await expect(es).to.be.accessible();
     // The chart's failure is told in Spanish in the same live region.
-    (es as unknown as { chartStatus: string }).chartStatus = 'failed';
+    (es as unknown as { chart: { status: string } }).chart.status = 'failed';
     await es.updateComplete;
     expect(shadowText(es, '[part="chart"] [role="status"]')).to.equal('No se pudo cargar el gráfico; la tabla de abajo tiene todas las cifras.');
     expectNoEnglish(es, 'chart failed');

@@ -485,7 +485,7 @@ describe('<maig-city-stats>', () => {
     const status = el.shadowRoot!.querySelector<HTMLElement>('[part="chart"] [role="status"]')!;
     expect(status).to.exist;
     // The chart's fate is told in the same live region, which stays in the page.
-    (el as unknown as { chartStatus: string }).chartStatus = 'failed';
+    (el as unknown as { chart: { status: string } }).chart.status = 'failed';
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="chart"] [role="status"]')).to.equal(status);
     expect(status.textContent!.trim()).to.equal('The chart could not be loaded; the table below has every figure.');
