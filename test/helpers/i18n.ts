@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import catalog from './all-es.generated.js';
+import { isSpanish } from '../../src/common/lang.js';
 
 /**
  * The English text a person could see or hear in `root` (a widget's shadow root, its slots'
@@ -13,7 +14,7 @@ export function audibleText(root: ShadowRoot | Element): string[] {
   const walk = (node: Node) => {
     if (node instanceof Element) {
       const lang = node.getAttribute('lang');
-      if (lang !== null && !/^es(-|$)/i.test(lang)) return;
+      if (lang !== null && !isSpanish(lang)) return;
       if (node.localName === 'style' || node.localName === 'script' || node.localName === 'template') return;
       for (const a of attrs) {
         const v = node.getAttribute(a);
