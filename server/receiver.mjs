@@ -26,10 +26,12 @@
 import { configFromEnv, mergeConfig } from './config.mjs';
 import { openDb } from './store/db.mjs';
 import { createJoinRoom } from './join/room.mjs';
+import { createMailRoom } from './mail/room.mjs';
 
 /** Every room, in the order it is built, migrated, started and routed. */
 const ROOMS = [
   ['join', createJoinRoom],
+  ['mail', createMailRoom],
 ];
 
 /** The hooks rooms can register, each called on every room that has it. */
