@@ -27,11 +27,13 @@ import { configFromEnv, mergeConfig } from './config.mjs';
 import { openDb } from './store/db.mjs';
 import { createJoinRoom } from './join/room.mjs';
 import { createMailRoom } from './mail/room.mjs';
+import { createPublishRoom } from './publish/room.mjs';
 
 /** Every room, in the order it is built, migrated, started and routed. */
 const ROOMS = [
   ['join', createJoinRoom],
   ['mail', createMailRoom],
+  ['publish', createPublishRoom],
 ];
 
 /** The hooks rooms can register, each called on every room that has it. */
