@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { gzipSize, kb, measurePage, printRow } from '../lib/measure.mjs';
 import { start } from '../../server/index.mjs';
-import { createJoinReceiver } from '../../server/join.mjs';
+import { createReceiver } from '../../server/receiver.mjs';
 
 export const title = 'Join form: JS size and receiver throughput';
 
@@ -39,7 +39,11 @@ export async function run({ baseUrl, browser }) {
   printRow('page: <maig-join-form> only', page);
 
   const dir = mkdtempSync(join(tmpdir(), 'maig-join-bench-'));
-  const receiver = createJoinReceiver({ dbPath: join(dir, 'join.sqlite'), rateLimit: { limit: TOTAL * 2, windowMs: 60_000 }, exportToken: null });
+  // No fill-time check (minFillMs 0): the bench posts as fast as it can.
+  const receiver = await createReceiver(
+    { sqlitePath: join(dir, 'join.sqlite'), databaseUrl: process.env.BENCH_DATABASE_URL || null, log: { info() {}, warn() {}, error: console.error }, join: { rateLimit: { limit: TOTAL * 2, windowMs: 60_000 }, exportToken: null, minFillMs: 0 } },
+    { env: {} },
+  );
   const { server, url } = await start({ port: 0, host: '127.0.0.1', routes: [receiver.route] });
   const body = (i) => ({
     name: `Bench Mayor ${i}`, role: 'mayor', city: 'Newark', state: 'NJ', email: `mayor${i}@bench.example.gov`,
@@ -58,14 +62,14 @@ export async function run({ baseUrl, browser }) {
       }
     }));
     const seconds = (performance.now() - t0) / 1000;
-    const stored = receiver.store.db.prepare('SELECT count(*) AS n FROM submissions').get().n;
+    const stored = (await receiver.db.one('SELECT COUNT(*) AS n FROM submissions')).n;
     console.log(
       `receiver: ${TOTAL} POST /join, concurrency ${CONCURRENCY}, loopback: ${(TOTAL / seconds).toFixed(0)} submissions/s stored ` +
         `(${seconds.toFixed(2)} s; ${stored} rows; statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')})`,
     );
   } finally {
     await new Promise((r) => server.close(r));
-    receiver.close();
+    await receiver.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-// Hardening of the reference server and join receiver (issue 12, items 6-11): a database held by
+// Hardening of the reference server and join receiver: a database held by
 // another process, slow and abandoned uploads, connection caps, CORS on every answer, export
 // tokens, the proxy's client address, rate-limit memory, CSV in `;` locales, and the decoded
 // size limit. Real SQLite files in a temp folder, real HTTP on loopback, bounded loops only.
@@ -10,23 +10,28 @@ import { join } from 'node:path';
 import { connect } from 'node:net';
 import Database from 'better-sqlite3';
 import { LIMITS } from '../../server/index.mjs';
-import { createJoinReceiver, createRateLimiter, csvCell, MIN_TOKEN_LENGTH } from '../../server/join.mjs';
-import { serve as serveJoin, valid } from './helpers/join.mjs';
+import { createReceiver } from '../../server/receiver.mjs';
+import { createRateLimiter } from '../../server/join/rate-limit.mjs';
+import { csvCell, MIN_TOKEN_LENGTH } from '../../server/join/export.mjs';
+import { serve as serveJoin, valid, quiet } from './helpers/join.mjs';
 
 const TOKEN = 'hardening-export-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'maig-join-hard-'));
 let n = 0;
 const dbFile = () => join(dir, `db-${++n}.sqlite`);
 
-const quiet = () => {
-  const lines = { warn: [], error: [] };
-  return { lines, log: { warn: (m) => lines.warn.push(String(m)), error: (m) => lines.error.push(String(m?.stack ?? m)) } };
-};
+/** A receiver on the SQLite file `path`, as `npm start` makes it, with no environment. */
+const receiverOn = (path, join = {}, log = quiet().log) => createReceiver({ sqlitePath: path, databaseUrl: null, log, join: { exportToken: null, ...join } }, { env: {} });
+
+/** A row inserted by hand (another process, or many at once), with the table's own columns. */
+const INSERT = `INSERT INTO submissions (id, idempotency_key, answers_hash, received_at, name, role, city, state, email, phone, message, consent, origin)
+  VALUES (?, ?, 'h', ?, 'Name', 'mayor', 'City', 'NJ', 'e@x.gov', '', ?, 1, NULL)`;
 
 /** A receiver on its own database file, logging into `lines`. */
 async function serve(options = {}, limits = {}, extraRoutes = []) {
   const { log, lines } = quiet();
-  const app = await serveJoin({ options: { dbPath: dbFile(), exportToken: TOKEN, log, ...options }, limits, routes: extraRoutes });
+  const { join: joinOptions, ...rest } = options;
+  const app = await serveJoin({ options: { sqlitePath: dbFile(), databaseUrl: null, log, ...rest, join: { exportToken: TOKEN, ...joinOptions } }, limits, routes: extraRoutes });
   return { ...app, lines };
 }
 
@@ -98,10 +103,10 @@ describe('reference server and join receiver hardening', () => {
 
   test('item 6: another process holding the database lock gives 503 with Retry-After at once, and 201 once it lets go', async () => {
     const app = await serve();
-    const outside = new Database(app.receiver.options.dbPath);
+    const outside = new Database(app.receiver.config.sqlitePath);
     try {
       outside.exec('BEGIN IMMEDIATE');
-      outside.prepare("INSERT INTO submissions VALUES ('x', 'outside-key-0123456', 'h', 't', 'n', 'mayor', 'c', 'NJ', 'e', '', '', 1, NULL)").run();
+      outside.prepare(INSERT).run('x', 'outside-key-0123456', 't', '');
       const own = app.url.replace(/\/$/, '');
       const busy = await app.post(valid(), { origin: own });
       assert.equal(busy.status, 503);
@@ -127,7 +132,7 @@ describe('reference server and join receiver hardening', () => {
   test('item 6/7: a full disk gives 503 with Retry-After, not a bare 500', async () => {
     const app = await serve();
     try {
-      const db = app.receiver.store.db;
+      const db = app.receiver.db.raw;
       db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
       let res;
       for (let i = 0; i < 20; i++) {
@@ -144,14 +149,14 @@ describe('reference server and join receiver hardening', () => {
 
   test('item 6: a receiver that starts while the database cannot be written says so (one warning)', async () => {
     const path = dbFile();
-    const first = createJoinReceiver({ dbPath: path, exportToken: null, log: quiet().log });
-    first.close();
+    const first = await receiverOn(path);
+    await first.close();
     const outside = new Database(path);
     outside.exec('BEGIN IMMEDIATE');
     const { log, lines } = quiet();
     try {
-      const receiver = createJoinReceiver({ dbPath: path, exportToken: null, log });
-      receiver.close();
+      const receiver = await receiverOn(path, {}, log);
+      await receiver.close();
       assert.equal(lines.warn.length, 1);
       assert.match(lines.warn[0], /cannot be written now \(SQLITE_BUSY\)/);
     } finally {
@@ -159,7 +164,7 @@ describe('reference server and join receiver hardening', () => {
       outside.close();
     }
     const fine = quiet();
-    createJoinReceiver({ dbPath: path, exportToken: null, log: fine.log }).close();
+    await (await receiverOn(path, {}, fine.log)).close();
     assert.deepEqual(fine.lines.warn, []);
   });
 
@@ -176,8 +181,8 @@ describe('reference server and join receiver hardening', () => {
     const app = await serve({}, {}, [capture]);
     const ROWS = 40_000;
     try {
-      const db = app.receiver.store.db;
-      const insert = db.prepare("INSERT INTO submissions VALUES (?, ?, 'h', ?, 'Name', 'mayor', 'City', 'NJ', 'e@x.gov', '', ?, 1, NULL)");
+      const db = app.receiver.db.raw;
+      const insert = db.prepare(INSERT);
       db.transaction(() => {
         for (let i = 0; i < ROWS; i++) insert.run(`id-${i}`, `key-${String(i).padStart(16, '0')}`, new Date(1e12 + i).toISOString(), 'm'.repeat(400));
       })();
@@ -265,7 +270,7 @@ describe('reference server and join receiver hardening', () => {
   });
 
   test('item 7: CORS headers on every answer from /join, 4xx and 5xx too; any origin gets its preflight', async () => {
-    const app = await serve({ allowedOrigins: ['https://city.example'], rateLimit: { limit: 3, windowMs: 60_000 } });
+    const app = await serve({ join: { allowedOrigins: ['https://city.example'], rateLimit: { limit: 3, windowMs: 60_000 } } });
     const origin = 'https://city.example';
     const acao = (r) => r.headers.get('access-control-allow-origin');
     try {
@@ -284,12 +289,12 @@ describe('reference server and join receiver hardening', () => {
       const tooBig = await app.post(valid({ message: 'x'.repeat(20_000) }), { origin });
       assert.equal(tooBig.status, 413);
       assert.equal(acao(tooBig), origin);
-      const save = app.receiver.store.save;
-      app.receiver.store.save = () => {
+      const run = app.receiver.db.run;
+      app.receiver.db.run = async () => {
         throw new Error('a bug');
       };
       const broken = await app.post(valid(), { origin });
-      app.receiver.store.save = save;
+      app.receiver.db.run = run;
       assert.equal(broken.status, 500);
       assert.equal(acao(broken), origin);
       const limited = await app.post(valid(), { origin });
@@ -310,7 +315,7 @@ describe('reference server and join receiver hardening', () => {
         await pause(30);
         s.socket.destroy();
       }
-      assert.equal(await until(() => app.receiver.stats.abandoned === 3), true);
+      assert.equal(await until(() => app.receiver.rooms.join.stats.abandoned === 3), true);
       assert.equal((await app.post(valid())).status, 201);
       assert.deepEqual(app.lines.error, []);
     } finally {
@@ -333,13 +338,13 @@ describe('reference server and join receiver hardening', () => {
       await app.close();
     }
     assert.equal(MIN_TOKEN_LENGTH, 24);
-    assert.throws(() => createJoinReceiver({ dbPath: dbFile(), exportToken: 'ab' }), /use at least 24/);
-    assert.throws(() => createJoinReceiver({ dbPath: dbFile(), exportToken: 'x'.repeat(23) }), /23 characters/);
-    createJoinReceiver({ dbPath: dbFile(), exportToken: 'x'.repeat(24), log: quiet().log }).close();
+    await assert.rejects(receiverOn(dbFile(), { exportToken: 'ab' }), /use at least 24/);
+    await assert.rejects(receiverOn(dbFile(), { exportToken: 'x'.repeat(23) }), /23 characters/);
+    await (await receiverOn(dbFile(), { exportToken: 'x'.repeat(24) })).close();
   });
 
   test('item 9: behind a proxy, the client address is the one the proxy appended, not a forged first entry', async () => {
-    const app = await serve({ trustProxy: 1, rateLimit: { limit: 10, windowMs: 60_000 } });
+    const app = await serve({ trustProxy: 1, join: { rateLimit: { limit: 10, windowMs: 60_000 } } });
     try {
       const statuses = [];
       for (let i = 0; i < 40; i++) {
