@@ -24,11 +24,11 @@ button:focus-visible { outline: 3px solid #f2b705; outline-offset: 2px; }
 
 const CSS_HASH = `'sha256-${createHash('sha256').update(CSS).digest('base64')}'`;
 
-/** The headers of every confirm page: no script, no framing, the stylesheet by hash, no referrer (the URL holds the token). */
+/** The headers of every confirm page: no script, no framing, the stylesheet by hash, no referrer to other sites (the URL holds the token; to its own origin the browser then sends a real Origin, not "null"). */
 export const PAGE_HEADERS = Object.freeze({
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy': `default-src 'none'; style-src ${CSS_HASH}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'cache-control': 'no-store',
@@ -42,7 +42,7 @@ function layout(lang, title, body) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <meta name="robots" content="noindex">
 <title>${title} · ${t(l, 'page.site')}</title>
 <style>${html([CSS])}</style>

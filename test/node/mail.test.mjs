@@ -169,7 +169,7 @@ forEachStore((store) => {
       assert.match(csp, /default-src 'none'/);
       assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/=]+'/);
       assert.doesNotMatch(csp, /unsafe-inline/);
-      assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+      assert.equal(page.headers.get('referrer-policy'), 'same-origin');
       const html = await page.text();
       assert.match(html, /<html lang="en">/);
       assert.equal(html.match(/<h1[ >]/g).length, 1);
