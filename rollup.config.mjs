@@ -95,6 +95,8 @@ export default {
     'maig-widgets': 'src/maig-widgets.ts',
     'maig-widgets-all': 'src/maig-widgets-all.ts',
     ...Object.fromEntries(elements.map((name) => [`elements/maig-${name}`, `src/${name}/define.ts`])),
+    // The staff console (served at /staff/ by server/staff/room.mjs), not part of the library.
+    'staff/console': 'src/staff/console.ts',
   },
   output: {
     dir: 'dist',
