@@ -42,9 +42,9 @@ export function createStaffApi({ db, publisher: publisherOf, mail: mailOf, expor
   const session = (req, change = false) => requireSession(db, req, { change, publicUrl, now: now() });
   const act = (s, action, subject, detail) => audit(db, { actor: s.user.email, action, subject, detail }, now());
 
+  /** The membership (members.csv merged with approved cities); null without a publish room. */
   async function members() {
-    if (!pub()) return [];
-    return (await pub().listMembers()) ?? [];
+    return pub() ? ((await pub().listMembers()) ?? []) : null;
   }
   const checker = async () => duplicateChecker(db, { membersCsv, members: await members() });
 
@@ -129,8 +129,7 @@ export function createStaffApi({ db, publisher: publisherOf, mail: mailOf, expor
       const result = await pub().addMember({ submission: row, by: s.user.email, placement });
       if (!result?.ok) {
         await act(s, 'approve-stopped', row.id, { city: row.city, state: row.state, reason: result?.reason, message: result?.message });
-        const status = result?.reason === 'unplaced' || result?.reason === 'bad-placement' ? 409 : 500;
-        throw new HttpError(status, { error: result?.reason ?? 'not-added', message: result?.message ?? 'The city could not be added.', candidates: result?.candidates ?? [] });
+        throw new HttpError(409, { error: result?.reason ?? 'not-added', message: result?.message ?? 'The city could not be added.', candidates: result?.candidates ?? [] });
       }
       const submission = await decide(row, s, 'approved', null, result.member?.id ?? null);
       await act(s, 'approve', row.id, { city: row.city, state: row.state, memberId: result.member?.id, placement: placement ?? null, publish: result.publish ?? null });
@@ -156,7 +155,7 @@ export function createStaffApi({ db, publisher: publisherOf, mail: mailOf, expor
     },
     'GET members': async (req, res) => {
       await session(req);
-      send(res, 200, { members: await members(), enabled: Boolean(pub()) });
+      send(res, 200, { members: (await members()) ?? [], enabled: Boolean(pub()) });
     },
     'POST remove-member': async (req, res, url, id) => {
       const s = await session(req, true);
@@ -164,7 +163,7 @@ export function createStaffApi({ db, publisher: publisherOf, mail: mailOf, expor
       const reason = reasonOf(await readJson(req), { required: false });
       const result = await pub().removeMember({ memberId: id, by: s.user.email, reason });
       if (result && result.ok === false) {
-        throw new HttpError(result.reason === 'not-found' ? 404 : 409, { error: result.reason ?? 'not-removed', message: result.message ?? 'The member could not be removed.' });
+        throw new HttpError(result.reason === 'not-member' ? 404 : 409, { error: result.reason ?? 'not-removed', message: result.message ?? 'The member could not be removed.' });
       }
       await act(s, 'remove-member', id, { reason, member: result?.member ?? null, publish: result?.publish ?? null });
       send(res, 200, { removed: true, member: result?.member ?? null, publish: result?.publish ?? null });

@@ -24,12 +24,12 @@ function csvMembers(path) {
 }
 
 /**
- * Builds a checker over the members now and the submissions still waiting. `members` are the
- * approved members (rows with city and state, removed ones left out by the caller).
+ * Builds a checker over the members now and the submissions still waiting. `members` is the
+ * whole membership as the publish room lists it (members.csv merged with the members table);
+ * without a publish room, the cities of `membersCsv`.
  */
-export async function duplicateChecker(db, { membersCsv, members = [] }) {
-  const memberKeys = new Set(csvMembers(membersCsv));
-  for (const m of members) if (!m.removed_at && !m.removedAt) memberKeys.add(key(m.city, m.state));
+export async function duplicateChecker(db, { membersCsv, members = null }) {
+  const memberKeys = members ? new Set(members.map((m) => key(m.city, m.state))) : csvMembers(membersCsv);
   const pending = await db.query(
     "SELECT id, city, state, name, received_at FROM submissions WHERE status IN ('new', 'confirmed') ORDER BY received_at DESC",
   );
