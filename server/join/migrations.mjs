@@ -36,6 +36,7 @@ export const migrations = [
       ALTER TABLE submissions ADD COLUMN decided_by TEXT;
       ALTER TABLE submissions ADD COLUMN decision_reason TEXT;
       ALTER TABLE submissions ADD COLUMN member_id TEXT;
-      CREATE INDEX IF NOT EXISTS submissions_status ON submissions (status, received_at);`,
+      CREATE INDEX IF NOT EXISTS submissions_status ON submissions (status, received_at);
+      CREATE INDEX IF NOT EXISTS submissions_received_id ON submissions (received_at, id);`,
   },
 ];
