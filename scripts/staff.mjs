@@ -8,6 +8,7 @@
 //   npm run staff -- remove EMAIL    removes the account and ends its sessions
 //
 // e.g. `printf '%s\n' "$PASSWORD" | npm run staff -- add staff@example.org`
+import { configFromEnv } from '../server/config.mjs';
 import { openDb } from '../server/store/db.mjs';
 import { addUser, removeUser, STAFF_MIGRATIONS, normalizeEmail } from '../server/staff/accounts.mjs';
 import { MIN_PASSWORD_LENGTH } from '../server/staff/passwords.mjs';
@@ -67,8 +68,9 @@ async function main([command, email, ...extra]) {
       return 1;
     }
   }
-  const databaseUrl = process.env.DATABASE_URL || null;
-  const db = await openDb({ databaseUrl, sqlitePath: process.env.MAIG_DB || undefined, log: { info() {}, warn: console.warn, error: console.error } });
+  // The server's own store: the same variables, read by the same code.
+  const { databaseUrl, sqlitePath } = configFromEnv();
+  const db = await openDb({ databaseUrl, sqlitePath, log: { info() {}, warn: console.warn, error: console.error } });
   try {
     await db.migrate('staff', STAFF_MIGRATIONS);
     const where = databaseUrl ? 'PostgreSQL' : db.describe?.() ?? 'SQLite';

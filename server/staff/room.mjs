@@ -3,12 +3,16 @@
 // dist/staff/ by `npm run build`), served under a strict Content-Security-Policy.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { answerError, sendPrivateJson as send } from '../http/answer.mjs';
+import { Abandoned, readBody } from '../http/body.mjs';
+import { clientAddress } from '../http/client.mjs';
 import { HttpError } from '../http/errors.mjs';
-import { sendJson } from '../send-json.mjs';
+import { exportSubmissions } from '../join/export.mjs';
 import { serveFile } from '../static.mjs';
 import { STAFF_MIGRATIONS, LOCKOUT } from './accounts.mjs';
 import { createStaffApi } from './api.mjs';
 
+const MAX_BODY = 16 * 1024;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The console's policy: its own scripts only, no inline code or style, no framing, Trusted Types on. */
@@ -48,52 +52,23 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-const send = (res, status, body, headers = {}) => sendJson(res, status, body, { 'cache-control': 'no-store', ...headers });
-
-/** The request's JSON body (at most `max` bytes). */
-function readJson(req, max = 16 * 1024) {
-  return new Promise((resolve, reject) => {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json') {
-      req.resume();
-      reject(new HttpError(415, { error: 'unsupported-type', message: 'Send JSON (application/json).' }));
-      return;
-    }
-    let size = 0;
-    const chunks = [];
-    req.on('data', (chunk) => {
-      size += chunk.length;
-      if (size > max) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new HttpError(413, { error: 'too-large', message: 'The request is too large.' }));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > max) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (!text.trim()) return resolve({});
-      try {
-        const value = JSON.parse(text);
-        if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-        resolve(value);
-      } catch {
-        reject(new HttpError(400, { error: 'bad-json', message: 'The request is not a JSON object.' }));
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-/** The client's address: the socket's, or behind `trustProxy` proxies the entry the nearest one appended to X-Forwarded-For. */
-function addressOf(req, trustProxy) {
-  if (trustProxy > 0) {
-    const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    if (hops.length >= trustProxy) return hops[hops.length - trustProxy];
+/** The request's JSON body: an object (a placement may nest one level), at most 16 KB. */
+async function readJson(req) {
+  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') {
+    req.resume();
+    throw new HttpError(415, { error: 'unsupported-type', message: 'Send JSON (application/json).' });
   }
-  return req.socket?.remoteAddress ?? 'unknown';
+  const text = await readBody(req, MAX_BODY);
+  if (!text.trim()) return {};
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, { error: 'bad-json', message: 'The request is not valid JSON.' });
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, { error: 'bad-json', message: 'The request must be a JSON object.' });
+  return value;
 }
 
 /**
@@ -106,12 +81,9 @@ export function createStaffRoom({ db, config, log, rooms }) {
     db,
     publisher: () => rooms.publish ?? null,
     mail: () => rooms.mail ?? null,
-    exportRows: async (req, res, format) => {
-      if (!rooms.join?.exportRows) throw new HttpError(503, { error: 'export-off', message: 'The export is not available on this server.' });
-      await rooms.join.exportRows(req, res, format);
-    },
+    exportRows: (req, res, format) => exportSubmissions(req, res, { db, format, log }),
     readJson,
-    clientAddress: (req) => addressOf(req, config.trustProxy ?? 0),
+    clientAddress: (req) => clientAddress(req, config.trustProxy ?? 0),
     send,
     membersCsv: staff.membersCsv ?? join(root, 'data', 'members.csv'),
     publicUrl: config.publicUrl ?? null,
@@ -125,9 +97,8 @@ export function createStaffRoom({ db, config, log, rooms }) {
     try {
       if (path.startsWith('/staff/api/')) return await api(req, res, url);
     } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      if (!res.headersSent) send(res, error.status, error.body, error.headers);
-      else res.destroy();
+      if (error instanceof Abandoned) return true;
+      answerError(res, error, { log });
       return true;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
