@@ -28,12 +28,14 @@ import { openDb } from './store/db.mjs';
 import { createJoinRoom } from './join/room.mjs';
 import { createMailRoom } from './mail/room.mjs';
 import { createPublishRoom } from './publish/room.mjs';
+import { createStaffRoom } from './staff/room.mjs';
 
 /** Every room, in the order it is built, migrated, started and routed. */
 const ROOMS = [
   ['join', createJoinRoom],
   ['mail', createMailRoom],
   ['publish', createPublishRoom],
+  ['staff', createStaffRoom],
 ];
 
 /** The hooks rooms can register, each called on every room that has it. */
