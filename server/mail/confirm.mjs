@@ -68,7 +68,9 @@ export function createConfirmRoute({ db, log, publicUrl }) {
   }
 
   async function confirm(req, res, token) {
-    const lang = browserLang(req);
+    // A refusal is written in the submission's language when the token is known.
+    const known = await db.one(LOOKUP, [hashToken(token)]);
+    const lang = known?.lang ?? browserLang(req);
     if (crossSite(req, publicOrigin)) {
       log.warn(`mail: a cross-site confirmation was refused (origin ${req.headers.origin ?? 'none'}, sec-fetch-site ${req.headers['sec-fetch-site'] ?? 'none'})`);
       return sendPage(req, res, 403, messagePage('refused', lang));

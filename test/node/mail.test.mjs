@@ -232,6 +232,7 @@ forEachStore((store) => {
       assert.equal(cross.status, 403);
       assert.match(textOf(await cross.text()), /This confirmation was not accepted/);
       assert.equal((await post(target, { token }, { origin: 'https://evil.example' })).status, 403);
+      assert.equal((await post(target, { token }, { origin: 'null' })).status, 403);
       assert.equal((await post(target, {})).status, 403);
       assert.equal((await env.row(sub.id)).status, 'new');
       // From the page itself (same origin as the public address): accepted.
