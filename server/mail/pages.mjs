@@ -59,7 +59,7 @@ ${body}
 }
 
 /** "Arizona (AZ)" for a code the list knows, else the text as sent. */
-const stateName = (code) => {
+export const stateName = (code) => {
   const s = STATE_BY_CODE.get(String(code ?? '').toUpperCase());
   return s ? `${s.name} (${s.code})` : String(code ?? '');
 };

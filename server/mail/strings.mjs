@@ -27,7 +27,7 @@ const STRINGS = {
     'mail.received': 'We received a request, sent with this email address, for {city}, {state} to join Mayors Against Illegal Guns by signing the Statement of Principles:',
     'mail.ask': 'Please confirm it: open the link below and press Confirm.',
     'mail.button': 'Open the confirmation page',
-    'mail.expires': 'The link works once and expires on {date}.',
+    'mail.expires': 'The link works until {date} and confirms only once.',
     'mail.notYou': 'If you did not send this request, ignore this email: the request will not be confirmed.',
     'mail.next': 'Once you confirm, coalition staff review the request; your city appears on the member map once it is approved.',
     // Labels of what was submitted (mail and pages).
@@ -64,7 +64,7 @@ const STRINGS = {
     'mail.received': 'Recibimos una solicitud, enviada con esta dirección de correo electrónico, para que {city}, {state} se una a Mayors Against Illegal Guns firmando la Declaración de Principios:',
     'mail.ask': 'Confírmela: abra el enlace de abajo y pulse Confirmar.',
     'mail.button': 'Abrir la página de confirmación',
-    'mail.expires': 'El enlace funciona una sola vez y vence el {date}.',
+    'mail.expires': 'El enlace funciona hasta el {date} y confirma una sola vez.',
     'mail.notYou': 'Si usted no envió esta solicitud, ignore este correo: la solicitud no se confirmará.',
     'mail.next': 'Cuando la confirme, el personal de la coalición revisará la solicitud; su ciudad aparecerá en el mapa de ciudades miembro cuando se apruebe.',
     'field.city': 'Ciudad',

@@ -1,7 +1,7 @@
 // The mails: the confirmation to the office that submitted (plain text and HTML, in the form's
 // language) and the short notice to coalition staff (English, plain text).
 import { html } from './html.mjs';
-import { summary } from './pages.mjs';
+import { stateName, summary } from './pages.mjs';
 import { formatDay, langOf, roleLabel, t } from './strings.mjs';
 
 /**
@@ -14,7 +14,7 @@ export function confirmationMail({ submission, link, expiresAt }) {
   const date = formatDay(expiresAt, lang);
   const fields = [
     ['field.city', submission.city],
-    ['field.state', submission.state],
+    ['field.state', stateName(submission.state)],
     ['field.role', roleLabel(submission.role, lang)],
     ['field.name', submission.name],
   ];

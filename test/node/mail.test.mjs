@@ -127,6 +127,9 @@ forEachStore((store) => {
       assert.equal(mail.from, 'join@example.org');
       assert.match(mail.text, /^Hello Ada Lovelace,/);
       assert.match(mail.text, /Role: Mayor/);
+      assert.match(mail.text, /State or territory: Arizona \(AZ\)/);
+      const expiry = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.now() + 7 * 24 * 3600 * 1000);
+      assert.ok(mail.text.includes(`The link works until ${expiry} and confirms only once.`), mail.text);
       const { link, token } = linkIn(mail);
       assert.equal(token.length, 43); // 32 random bytes, base64url
       assert.ok(mail.html.includes(`href="${link}"`), 'the HTML part links to the same page');
