@@ -43,6 +43,10 @@ export const MAIL_MIGRATIONS = [
   },
 ];
 
+/** A hook the store refused ("busy", "down") is tried again this many times, 1 s, 2 s … apart. */
+const HOOK_RETRIES = 5;
+const HOOK_RETRY_MS = 1000;
+
 let dotgov = null;
 /** The .gov list, read once per process (16,539 domains). */
 const gov = () => (dotgov ??= loadDotgov());
@@ -62,8 +66,8 @@ export function createMailRoom({ db, config, log }) {
   const { verifyDomain, loadMs, size } = gov();
   const base = String(publicUrl ?? '').replace(/\/+$/, '');
 
-  /** After a new submission (before its 201): the hint, then the mails, in one transaction. Never waits on SMTP. */
-  async function onSubmitted(submission) {
+  /** The hint, then the mails, in one transaction. */
+  async function record(submission) {
     const { verification, reason } = verifyDomain(submission);
     await db.tx(async (t) => {
       await t.run('UPDATE submissions SET verification = $1, verification_reason = $2 WHERE id = $3', [verification, reason, submission.id]);
@@ -79,6 +83,36 @@ export function createMailRoom({ db, config, log }) {
     if (queue.enabled) setImmediate(() => queue.kick());
   }
 
+  const retries = new Set();
+  /** The store said "not now" (busy, down): try again in the background, a few times, without holding the 201. */
+  function recordLater(submission, attempt = 1) {
+    if (attempt > HOOK_RETRIES) {
+      log.error(`mail: submission ${submission.id} got no hint and no mail: the store stayed unavailable`);
+      return;
+    }
+    const timer = setTimeout(async () => {
+      retries.delete(timer);
+      try {
+        await record(submission);
+      } catch (error) {
+        if (!error?.unavailable) return log.error(error);
+        recordLater(submission, attempt + 1);
+      }
+    }, HOOK_RETRY_MS * attempt);
+    retries.add(timer);
+  }
+
+  /** After a new submission (before its 201): never waits on SMTP. */
+  async function onSubmitted(submission) {
+    try {
+      await record(submission);
+    } catch (error) {
+      if (!error?.unavailable) throw error;
+      log.warn(`mail: the store is unavailable (${error.reason?.kind ?? error.message}); the hint and mail of submission ${submission.id} follow shortly`);
+      recordLater(submission);
+    }
+  }
+
   return {
     migrations: MAIL_MIGRATIONS,
     route: createConfirmRoute({ db, log, publicUrl }),
@@ -89,6 +123,7 @@ export function createMailRoom({ db, config, log }) {
       queue.start();
     },
     async close() {
+      for (const timer of retries) clearTimeout(timer);
       await queue.stop();
       transport?.close();
     },

@@ -45,7 +45,7 @@ async function setup(store, { smtpUrl = null, log = quiet, mail = {} } = {}) {
     db,
     room,
     url: server.url,
-    async submit(over = {}) {
+    async submit(over = {}, { beforeHook } = {}) {
       const row = {
         id: randomUUID(),
         name: 'Ada Lovelace',
@@ -64,6 +64,7 @@ async function setup(store, { smtpUrl = null, log = quiet, mail = {} } = {}) {
          VALUES ($1, $2, 'h', $3, $4, $5, $6, $7, $8, $9, $10, 1, NULL, $11)`,
         [row.id, randomUUID(), row.received_at, row.name, row.role, row.city, row.state, row.email, row.phone, row.message, row.lang],
       );
+      await beforeHook?.();
       await room.hooks.onSubmitted(row);
       return row;
     },
@@ -265,6 +266,31 @@ forEachStore((store) => {
       assert.equal(cut.status, 404);
       assert.match(textOf(await cut.text()), /Este enlace de confirmación no funciona/);
       assert.equal((await fetch(new URL(`/confirm/${token}`, env.url), { method: 'DELETE' })).status, 405);
+    });
+  });
+
+  describe('with a store that is busy when the submission arrives', () => {
+    it('gives the hint and the mail once the store is free, without holding the answer', { skip: store.kind !== 'sqlite' && 'the lock is taken with a second SQLite connection' }, async () => {
+      const smtp = await startSmtp();
+      const log = recorder();
+      const env = await setup(store, { smtpUrl: smtp.url, log, mail: { staffNotify: [] } });
+      const { default: Database } = await import('better-sqlite3');
+      const other = new Database(env.db.describe());
+      try {
+        const started = performance.now();
+        const sub = await env.submit({}, { beforeHook: () => other.exec('BEGIN IMMEDIATE') });
+        assert.ok(performance.now() - started < 1000, 'the hook did not wait for the lock');
+        assert.ok(log.lines.some((l) => /the store is unavailable \(busy\); the hint and mail of submission .* follow shortly/.test(l)), log.lines.join('\n'));
+        other.exec('ROLLBACK');
+        const [mail] = await smtp.next(1);
+        assert.equal(mail.to[0], 'mayor@bisbeeaz.gov');
+        assert.equal((await env.row(sub.id)).verification, 'official');
+      } finally {
+        if (other.inTransaction) other.exec('ROLLBACK');
+        other.close();
+        await env.close();
+        await smtp.close();
+      }
     });
   });
 
