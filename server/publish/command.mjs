@@ -71,7 +71,7 @@ export function runPublishCommand(command, dir, { timeoutMs = 120_000, env = pro
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0 && !timedOut) return resolve(null);
-      const how = timedOut ? `did not finish within ${Math.round(timeoutMs / 1000)} s` : signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+      const how = timedOut ? `did not finish within ${timeoutMs / 1000} s` : signal ? `was stopped by ${signal}` : `exited with code ${code}`;
       const said = tail(output);
       resolve(`the publish command ${how}${said ? `: ${said}` : ''}`);
     });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { openDb } from '../../server/store/db.mjs';
 import { createPublisher, migrations } from '../../server/publish/index.mjs';
 import { FEED_CACHE_CONTROL } from '../../server/publish/serve.mjs';
+import { runPublishCommand, splitCommand } from '../../server/publish/command.mjs';
 import { start } from '../../server/index.mjs';
 import { forEachStore } from './helpers/stores.mjs';
 
@@ -26,6 +27,16 @@ const command = (marker) => `"${process.execPath}" '${join(scripts, 'upload.mjs'
 
 const json = (dir, file) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 const azCount = (dir) => json(dir, 'members.json').members.filter((m) => m.state === 'AZ').length;
+
+test('the publish command is split into words as a shell would, and run without one, with a time limit', async () => {
+  assert.deepEqual(splitCommand(`upload --to 'my bucket' "a \\"b\\"" c\\ d $HOME`), ['upload', '--to', 'my bucket', 'a "b"', 'c d', '$HOME']);
+  assert.deepEqual(splitCommand(`  x  ''  `), ['x', '']);
+  assert.throws(() => splitCommand(`upload 'open`), /unclosed ' quote/);
+  assert.equal(await runPublishCommand(`"${process.execPath}" -e "process.exit(0)"`, '/tmp'), null);
+  assert.match(await runPublishCommand(`"${process.execPath}" -e "setTimeout(() => {}, 60000)"`, '/tmp', { timeoutMs: 300 }), /did not finish within 0\.3 s/);
+  assert.match(await runPublishCommand('/nonexistent/upload-feed', '/tmp'), /could not start: \/nonexistent\/upload-feed was not found/);
+  assert.match(await runPublishCommand(`"${process.execPath}" -e "process.kill(process.pid, 'SIGKILL')"`, '/tmp'), /was stopped by SIGKILL/);
+});
 
 forEachStore((store) => {
   let db;
