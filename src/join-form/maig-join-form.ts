@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { query, state } from 'lit/decorators.js';
+import { property } from '../shared/base/property.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MaigElement } from '../shared/base/maig-element.js';
@@ -24,7 +25,7 @@ import {
   type JoinRole,
 } from './submission.js';
 import { clearDraft, loadDraft, saveDraft, type DraftValues, type Persist } from './draft.js';
-import { failureMessage, newIdempotencyKey, sendSubmission, type SendFailureKind } from './send.js';
+import { failureMessage, newIdempotencyKey, prefetchChallenge, sendSubmission, type SendFailureKind } from './send.js';
 import { joinFormStyles } from './maig-join-form.styles.js';
 import { findState } from '../shared/feed/find-state.js';
 import { safeHref } from '../shared/text/safe-url.js';
@@ -252,6 +253,7 @@ export class MaigJoinForm extends MaigElement {
       this.values = bare({ ...this.prefill(), ...this.values });
     }
     if (changed.has('endpoint') && !this.endpoint?.trim() && !this.joinUrl) void this.loadJoinUrl();
+    if (changed.has('endpoint') && this.endpoint?.trim()) prefetchChallenge(new URL(this.endpoint.trim(), this.ownerDocument.baseURI).href);
     if (changed.has('lang') && this.hasUpdated) {
       const errors = this.setErrors(this.errorSource.codes, this.errorSource.said);
       void this.updateComplete.then(() => this.applyValidity(errors));
@@ -459,6 +461,8 @@ export class MaigJoinForm extends MaigElement {
       idempotencyKey: key,
       elapsedMs: Math.round(performance.now() - this.startedAt),
       [HONEYPOT_FIELD]: honeypot,
+      lang: this.uiLang,
+      principlesVersion: 'current', // the form shows the current Statement of Principles
     };
     this.abort = new AbortController();
     const outcome = await sendSubmission({

@@ -28,6 +28,12 @@ export interface JoinPayload extends JoinAnswers {
   elapsedMs: number;
   /** The honeypot: always empty from a person. */
   website: string;
+  /** The form's language (`en` or `es`): the receiver writes to the person in it. */
+  lang?: 'en' | 'es';
+  /** The Statement of Principles signed: `current`, or the version the form showed. */
+  principlesVersion?: string;
+  /** The receiver's fill-time challenge (GET `<endpoint>/challenge`), sent back as it came. */
+  challenge?: string;
 }
 
 export type JoinErrors = Partial<Record<JoinField, string>>;
