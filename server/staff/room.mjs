@@ -43,6 +43,7 @@ const PAGE = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>Staff console · Mayors Against Illegal Guns</title>
 <script type="module" src="/staff/app/staff/console.js"></script>
 </head>

@@ -5,6 +5,48 @@ import { announce, StaffView, type Load } from './view.js';
 /** Audit actions whose subject is a submission id. */
 const SUBMISSION_ACTIONS = new Set(['approve', 'approve-stopped', 'reject', 'mark-duplicate']);
 
+/** What each audit action says to a person. */
+const ACTIONS: Record<string, string> = {
+  'sign-in': 'Signed in',
+  'sign-in-failed': 'Sign-in failed',
+  'sign-in-refused': 'Sign-in refused (paused after failures)',
+  'sign-out': 'Signed out',
+  approve: 'Approved',
+  'approve-stopped': 'Approval stopped',
+  reject: 'Rejected',
+  'mark-duplicate': 'Marked as duplicate',
+  'remove-member': 'Removed a member',
+  publish: 'Published the feed',
+  export: 'Downloaded the export',
+  'account-add': 'Account added',
+  'account-remove': 'Account removed',
+  'account-password': 'Password changed',
+};
+
+/** An audit row's detail (JSON written by the server) as short "name: value" phrases. */
+export function describeDetail(detail: string | null): string {
+  if (!detail) return '';
+  let value: unknown;
+  try {
+    value = JSON.parse(detail);
+  } catch {
+    return detail;
+  }
+  if (!value || typeof value !== 'object') return String(value);
+  const parts: string[] = [];
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === null || v === undefined || v === '' || key === 'dir') continue;
+    if (key === 'publish' && typeof v === 'object') {
+      const p = v as { ok?: boolean; members?: number; error?: string; commandError?: string };
+      parts.push(p.ok ? `feed published${p.members != null ? ` (${p.members} members)` : ''}` : `feed not published: ${p.error ?? 'unknown error'}`);
+      if (p.commandError) parts.push(`publish command failed: ${p.commandError}`);
+    } else if (typeof v === 'object') {
+      parts.push(`${key}: ${Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== '').map(([k, x]) => `${k} ${String(x)}`).join(', ')}`);
+    } else parts.push(`${key}: ${String(v)}`);
+  }
+  return parts.join('; ');
+}
+
 /** Mails not sent yet, the feed's publishing, and the audit log. */
 export class StaffActivity extends StaffView {
   static override properties: PropertyDeclarations = { mails: { state: true }, publish: { state: true }, audit: { state: true }, busy: { state: true } };
@@ -16,7 +58,7 @@ export class StaffActivity extends StaffView {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.fetchAll();
+    this.fetching = this.fetchAll();
   }
 
   async fetchAll(): Promise<void> {
@@ -92,7 +134,7 @@ export class StaffActivity extends StaffView {
     if (!enabled || !status) return html`<p class="state">Publishing is not set up on this server.</p>`;
     return html`<dl class="fields">
         <dt>Now</dt>
-        <dd>${status.publishing ? 'Publishing…' : status.current ? `Serving the feed published ${status.current.version ?? ''}` : 'No feed published by this server yet'}</dd>
+        <dd>${status.publishing ? 'Publishing…' : status.current ? `Serving the feed${status.current.version ? ` (version ${status.current.version})` : ''}` : 'No feed published by this server yet'}</dd>
         ${this.run('Last publish', status.last)} ${status.last && !status.last.ok ? this.run('Last good publish', status.lastOk) : nothing}
         <dt>Publish command</dt>
         <dd>${status.command.configured ? 'Runs after each publish' : 'None set'}</dd>
@@ -128,11 +170,11 @@ export class StaffActivity extends StaffView {
       <tbody>
         ${entries.map(
           (e) => html`<tr>
-            <td>${when(e.at)}</td>
+            <td class="when">${when(e.at)}</td>
             <td>${e.actor}</td>
-            <td>${e.action}</td>
+            <td>${ACTIONS[e.action] ?? e.action}</td>
             <td>${e.subject && SUBMISSION_ACTIONS.has(e.action) ? html`<a href="#submission/${encodeURIComponent(e.subject)}">Submission ${e.subject.slice(0, 8)}</a>` : (e.subject ?? '')}</td>
-            <td class="hint">${e.detail ?? ''}</td>
+            <td class="hint detail">${describeDetail(e.detail)}</td>
           </tr>`,
         )}
       </tbody>

@@ -15,7 +15,7 @@ export class StaffMembers extends StaffView {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.fetch();
+    this.fetching = this.fetch();
   }
 
   async fetch(): Promise<void> {

@@ -116,6 +116,13 @@ export const consoleStyles = css`
     padding: 0.4em 0.5em;
     border-bottom: 0.0625em solid var(--_border);
   }
+  td.when {
+    white-space: nowrap;
+  }
+  td.detail {
+    overflow-wrap: anywhere;
+    min-width: 12em;
+  }
   .table-wrap {
     overflow-x: auto;
   }

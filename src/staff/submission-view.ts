@@ -31,9 +31,13 @@ export class StaffSubmission extends StaffView {
   /** The placement method chosen: a candidate's id, 'county' or 'coordinates'. */
   choice = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.fetch();
+  /** A new submission id (the page's address changed): start again with its data. */
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('submissionId')) {
+      this.unplaced = null;
+      this.problem = '';
+      this.fetching = this.fetch();
+    }
   }
 
   async fetch(): Promise<void> {

@@ -19,7 +19,7 @@ export class StaffSubmissions extends StaffView {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.fetch();
+    this.fetching = this.fetch();
   }
 
   async fetch(): Promise<void> {

@@ -18,10 +18,15 @@ export const announce = (from: HTMLElement, message: string): void => {
 export abstract class StaffView extends LitElement {
   static override styles = [baseStyles, consoleStyles];
 
-  /** Moves focus to the view's heading (after navigation), once it is rendered. */
+  /** The view's data on its way (focus waits for it: the heading may come with the data). */
+  protected fetching: Promise<void> = Promise.resolve();
+
+  /** Moves focus to the view's heading (after navigation), or to its error, once they are rendered. */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    await this.fetching;
+    await this.updateComplete;
+    (this.renderRoot.querySelector<HTMLElement>('h1') ?? this.renderRoot.querySelector<HTMLElement>('[role="alert"]'))?.focus();
   }
 
   /** Moves focus to the element `selector` finds in this view, once it is rendered. */
@@ -41,7 +46,7 @@ export abstract class StaffView extends LitElement {
   protected renderLoad<T>(load: Load<T>, what: string, ready: (data: T) => TemplateResult | typeof nothing, retry: () => void): TemplateResult | typeof nothing {
     if (load.state === 'loading') return html`<p class="state" role="status">Loading ${what}…</p>`;
     if (load.state === 'error') {
-      return html`<div class="state state--error" role="alert">
+      return html`<div class="state state--error" role="alert" tabindex="-1">
         <p class="state__title">The ${what} could not be loaded.</p>
         <p>${load.message}</p>
         <button class="button button--secondary" type="button" @click=${retry}>Try again</button>
