@@ -114,6 +114,10 @@ export default {
       // The feed client resolves the default feed as ../feed/v1/ from its own URL, so it must
       // live one folder below dist/ (in chunks/) whatever entry pulls it in. The Trusted Types
       // guard (src/shared/trusted-types.ts) is in core too: it must run before Lit creates its policy.
+      // The prototype-free @property wrapper imports Lit's decorators: it goes with them, or the core
+      // chunk would import the decorators chunk, which imports core (a cycle that fails on a page
+      // whose first chunk is core: "Cannot access … before initialization").
+      if (/\/src\/shared\/base\/property\.ts$/.test(id)) return 'decorators';
       if (/\/src\/shared\/(base|feed|format|net|styles)\//.test(id) || /\/src\/shared\/i18n\/i18n\.ts$/.test(id) || /\/src\/shared\/(define-element|version|trusted-types)\.ts$/.test(id)) return 'core';
       if (LIT_CORE.test(id)) return 'core';
       if (/\/node_modules\/(tslib\/|@lit\/reactive-element\/decorators|lit\/decorators)/.test(id)) return 'decorators';
