@@ -73,7 +73,7 @@ export class StaffMembers extends StaffView {
       <textarea id="remove-reason" maxlength="1000"></textarea>
       <p id="remove-problem" class="error-text" tabindex="-1">${this.problem}</p>
       <div class="actions">
-        <button class="button button--danger" type="submit" ?disabled=${this.busy}>Remove ${m.city}, ${m.state}</button>
+        <button class="button button--danger" type="submit" ?disabled=${this.busy}>Yes, remove ${m.city}, ${m.state}</button>
         <button class="button button--secondary" type="button" @click=${this.cancel}>Cancel</button>
       </div>
     </form>`;
