@@ -5,7 +5,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { serve as serveJoin, valid, challengeFrom } from './helpers/join.mjs';
-import { forEachStore, store as storeOf } from './helpers/stores.mjs';
+import { forEachStore, store as storeOf, STORES, startPostgres, stopPostgres } from './helpers/stores.mjs';
 
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -131,6 +131,30 @@ test('sqlite: after the disk was full and space is freed, the next post is store
     db.pragma('max_page_count = 1073741823');
     const next = await app.post(valid());
     assert.equal(next.status, 201, `after the disk was freed: ${next.status} ${next.headers.get('retry-after') ?? ''}`);
+  } finally {
+    await app.close();
+  }
+});
+
+test('postgres: while the database server is down, posts get 503 with Retry-After; once it is back, the next post is stored', { skip: !STORES.includes('postgres') }, async () => {
+  const app = await serveJoin({ options: await storeOf('postgres').options() });
+  try {
+    assert.equal((await app.post(valid())).status, 201);
+    await stopPostgres();
+    let down;
+    try {
+      down = await app.post(valid());
+      assert.equal(down.status, 503);
+      assert.equal(down.headers.get('retry-after'), '30');
+      assert.equal((await down.json()).error, 'unavailable');
+      assert.equal((await fetch(`${app.url}nothing-here`)).status, 404, 'the rest of the server answers meanwhile');
+    } finally {
+      await startPostgres();
+    }
+    const body = valid();
+    const back = await app.post(body);
+    assert.equal(back.status, 201);
+    assert.equal((await app.rows()).length, 2);
   } finally {
     await app.close();
   }

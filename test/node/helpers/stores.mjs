@@ -76,13 +76,20 @@ function postgres() {
     await pgRun('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     for (let attempt = 0; ; attempt++) {
       const port = await freePort();
+      const startArgs = [
+        '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+        'start',
+      ];
       try {
-        await pgRun('pg_ctl', [
-          '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o',
-          `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-          'start',
-        ]);
-        return { port, dir, url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}` };
+        await pgRun('pg_ctl', startArgs);
+        return {
+          port,
+          dir,
+          url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}`,
+          stop: () => pgRun('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+          start: () => pgRun('pg_ctl', startArgs),
+        };
       } catch (error) {
         if (attempt >= 2) throw error; // the port was taken between the check and the start: try another
       }
@@ -109,6 +116,16 @@ function stop(dir, data) {
 
 let counter = 0;
 let sqliteDir = null;
+
+/** Stops the throwaway PostgreSQL (a database server that goes away), keeping its data. */
+export async function stopPostgres() {
+  await (await postgres()).stop();
+}
+
+/** Starts it again, on the same port, with the same data. */
+export async function startPostgres() {
+  await (await postgres()).start();
+}
 
 /** A fresh PostgreSQL database on the throwaway server: its URL. */
 export async function newPostgresDatabase() {
