@@ -39,6 +39,8 @@ export function createStaffApi({ db, publisher: publisherOf, mail: mailOf, expor
   // The publish and mail rooms, looked up at each call (they may be built after this room).
   const pub = () => publisherOf?.() ?? null;
   const mailer = () => mailOf?.() ?? null;
+  /** Mail is on: a mail room with a transport (MAIG_SMTP_URL). */
+  const mailOn = () => Boolean(mailer()) && mailer().enabled !== false;
   const session = (req, change = false) => requireSession(db, req, { change, publicUrl, now: now() });
   const act = (s, action, subject, detail) => audit(db, { actor: s.user.email, action, subject, detail }, now());
 
@@ -174,7 +176,14 @@ export function createStaffApi({ db, publisher: publisherOf, mail: mailOf, expor
     },
     'GET mails': async (req, res) => {
       await session(req);
-      send(res, 200, { enabled: Boolean(mailer()), mails: mailer() ? await mailer().pending() : [] });
+      send(res, 200, { enabled: mailOn(), mails: mailOn() ? await mailer().pending() : [] });
+    },
+    'POST mails-retry': async (req, res) => {
+      const s = await session(req, true);
+      if (!mailOn()) throw new HttpError(503, { error: 'mail-off', message: 'Mail is not set up on this server.' });
+      const result = (await mailer().retryNow()) ?? {};
+      await act(s, 'mail-retry', null, { sent: result.sent ?? 0, failed: result.failed ?? 0 });
+      send(res, 200, { sent: result.sent ?? 0, failed: result.failed ?? 0, mails: await mailer().pending() });
     },
     'GET publish': async (req, res) => {
       await session(req);
@@ -206,6 +215,7 @@ export function createStaffApi({ db, publisher: publisherOf, mail: mailOf, expor
     if (parts.length === 2 && parts[0] === 'submissions' && parts[1]) return [`${method} submission`, parts[1]];
     if (parts.length === 3 && parts[0] === 'submissions' && ['approve', 'reject', 'duplicate'].includes(parts[2])) return [`${method} ${parts[2]}`, parts[1]];
     if (parts.length === 3 && parts[0] === 'members' && parts[2] === 'remove') return [`${method} remove-member`, parts[1]];
+    if (rest === 'mails/retry') return [`${method} mails-retry`];
     return null;
   }
 

@@ -18,6 +18,7 @@ const ACTIONS: Record<string, string> = {
   'remove-member': 'Removed a member',
   publish: 'Published the feed',
   export: 'Downloaded the export',
+  'mail-retry': 'Tried the waiting mails again',
   'account-add': 'Account added',
   'account-remove': 'Account removed',
   'account-password': 'Password changed',
@@ -105,6 +106,19 @@ export class StaffActivity extends StaffView {
     }
   }
 
+  private async retryMails(): Promise<void> {
+    this.busy = true;
+    try {
+      const { sent, failed } = await call<{ sent: number; failed: number }>('mails/retry', {});
+      announce(this, failed ? `${sent} mail${sent === 1 ? '' : 's'} sent; ${failed} could not be sent and will be tried again.` : `${sent} mail${sent === 1 ? '' : 's'} sent.`);
+    } catch (error) {
+      announce(this, `The mails could not be tried again: ${this.failed(error)}`);
+    } finally {
+      this.busy = false;
+      await Promise.all([this.fetchMails(), this.fetchAudit()]);
+    }
+  }
+
   override render() {
     return html`<h1 tabindex="-1">Activity</h1>
       <section aria-labelledby="publish-heading">
@@ -145,7 +159,8 @@ export class StaffActivity extends StaffView {
   private renderMails({ enabled, mails }: { enabled: boolean; mails: Mail[] }) {
     if (!enabled) return html`<p class="state">Mail is not set up on this server: no confirmation mails are sent.</p>`;
     if (!mails.length) return html`<p class="state">Every mail has been sent.</p>`;
-    return html`<div class="table-wrap"><table>
+    return html`<button class="button button--secondary" type="button" ?disabled=${this.busy} @click=${this.retryMails}>Try sending them now</button>
+      <div class="table-wrap"><table>
       <caption>${mails.length} mail${mails.length === 1 ? '' : 's'} waiting</caption>
       <thead><tr><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Tries</th><th scope="col">Next try</th><th scope="col">Last error</th></tr></thead>
       <tbody>

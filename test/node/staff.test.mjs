@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from './helpers/join.mjs';
+import { serve, valid } from './helpers/join.mjs';
+import { freePort, startSmtp } from './helpers/smtp.mjs';
 import { forEachStore } from './helpers/stores.mjs';
 import { addUser } from '../../server/staff/accounts.mjs';
 import { hashPassword, verifyPassword, SCRYPT } from '../../server/staff/passwords.mjs';
@@ -326,5 +327,44 @@ forEachStore((store) => {
     assert.match(await page.text(), /<maig-staff-console>/);
     assert.equal((await fetch(`${base()}/staff/api/nothing-here`)).status, 404);
     assert.equal((await fetch(`${base()}/staff/api/submissions`, { method: 'DELETE' })).status, 405);
+  });
+
+  test('mails not sent yet: listed for staff, and tried again at once from the console', async () => {
+    await addUser(db(), 'mail@example.org', PASSWORD, { params: FAST });
+    const off = await signIn('mail@example.org');
+    assert.deepEqual(await (await off.get('mails')).json(), { enabled: false, mails: [] }, 'mail is off without MAIG_SMTP_URL');
+    assert.equal((await off.post('mails/retry')).status, 503);
+
+    const port = await freePort(); // nothing listens there yet: the mail server is down
+    const other = await serve({
+      options: { ...(await store.options()), trustProxy: 1, publicUrl: 'https://join.example.org', mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'join@example.org' }, publish: { feedDir: join(work, `${store.kind}-feed-4`) } },
+    });
+    let smtp;
+    try {
+      assert.equal((await other.post(valid({ city: 'Bisbee', state: 'AZ', email: 'mayor@bisbeeaz.gov' }))).status, 201);
+      await addUser(other.receiver.db, 'mail@example.org', PASSWORD, { params: FAST });
+      const res = await fetch(`${other.url}staff/api/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.7' }, body: JSON.stringify({ email: 'mail@example.org', password: PASSWORD }) });
+      const { csrf } = await res.json();
+      const cookie = res.headers.get('set-cookie').split(';')[0];
+      let mails = [];
+      for (let i = 0; i < 100 && !(mails[0]?.attempts >= 1); i++) {
+        mails = (await (await fetch(`${other.url}staff/api/mails`, { headers: { cookie } })).json()).mails;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(mails.length, 1);
+      assert.equal(mails[0].to, 'mayor@bisbeeaz.gov');
+      assert.ok(mails[0].lastError, 'the failure is shown');
+      smtp = await startSmtp({ port });
+      const retried = await fetch(`${other.url}staff/api/mails/retry`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: '{}' });
+      assert.equal(retried.status, 200);
+      const answer = await retried.json();
+      assert.deepEqual([answer.sent, answer.failed, answer.mails.length], [1, 0, 0]);
+      assert.equal(smtp.messages.length, 1);
+      const [row] = await other.receiver.db.query("SELECT actor, detail FROM audit_log WHERE action = 'mail-retry'");
+      assert.deepEqual([row.actor, JSON.parse(row.detail)], ['mail@example.org', { sent: 1, failed: 0 }]);
+    } finally {
+      await other.close();
+      await smtp?.close();
+    }
   });
 });
