@@ -43,7 +43,11 @@ export function readCookie(req, name = COOKIE) {
  */
 export function checkOrigin(req, publicUrl) {
   const origin = req.headers.origin;
-  if (origin && origin !== requestOrigin(req, publicUrl)) {
+  if (!origin) return;
+  // Without MAIG_PUBLIC_URL the Host is all there is; behind a proxy that ends TLS the browser's
+  // Origin is https while this server sees http, so either scheme goes with that host.
+  const own = publicUrl ? [new URL(publicUrl).origin] : [`http://${req.headers.host}`, `https://${req.headers.host}`];
+  if (!own.includes(origin)) {
     throw new HttpError(403, { error: 'cross-site', message: 'Requests to the staff console must come from the console itself.' });
   }
 }
