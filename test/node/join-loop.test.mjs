@@ -58,7 +58,6 @@ forEachStore((store) => {
       log: quiet,
       mail: { smtpUrl: smtp.url, from: 'Mayors Against Illegal Guns <join@example.org>', staffNotify: [] },
       publish: { feedDir },
-      join: { minFillMs: 0 },
     });
     const server = await start({ port, routes: [cityPages, receiver.route] });
     const browser = await launch();
