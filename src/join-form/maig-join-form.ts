@@ -91,7 +91,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * messages, an error summary that takes focus), a draft kept as the person types, and a sender
  * that never submits twice (idempotency key, retries with backoff that honour the receiver's
  * `Retry-After`, a clear "Try again" when it gives up, and by itself when the browser comes back
- * online). Needs a receiver: the `endpoint` attribute (see `server/join.mjs` for the
+ * online). Needs a receiver: the `endpoint` attribute (see `server/receiver.mjs` for the
  * reference one). Without it the form shows a configuration message and the fallback content.
  *
  * @summary Join form: sign the Statement of Principles, nothing lost, nothing sent twice.

@@ -1,5 +1,5 @@
 // The join submission's schema and validator, shared word for word by <maig-join-form> (in the
-// browser, bundled by rollup) and the reference receiver (server/join.mjs, plain Node ESM, no
+// browser, bundled by rollup) and the reference receiver (server/join/room.mjs, plain Node ESM, no
 // build). Dependency-free on purpose; its types are in submission.d.ts beside it.
 import { STATES as ALL_STATES } from '../../scripts/lib/states.mjs';
 
