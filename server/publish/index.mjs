@@ -3,7 +3,8 @@
 // the served one at once (./folders.mjs). The feed is served at /dist/feed/v1/ (./serve.mjs).
 //
 //   const publisher = createPublisher({ db, log, options: { dataDir, feedDir, command, … } });
-//   publisher.start()            after the migrations: publishes once if the table has rows
+//   publisher.start()            after the migrations: publishes once if the table has rows, then
+//                                follows changes made by other receivers (every pollMs, 30 s)
 //   await publisher.addMember({ submission, by, placement })
 //       → { ok: true, member, already?, publish } | { ok: false, reason: 'unplaced', message, candidates }
 //         | { ok: false, reason: 'bad-placement' | 'not-a-city', message }
@@ -91,7 +92,7 @@ function createWorkerClient(log) {
 
 /**
  * @param {{ db: object, log?: Pick<Console, 'info'|'warn'|'error'>, options?: { dataDir?: string,
- *   feedDir?: string, command?: string|null, commandTimeoutMs?: number, keep?: number } }} params
+ *   feedDir?: string, command?: string|null, commandTimeoutMs?: number, keep?: number, pollMs?: number } }} params
  */
 export function createPublisher({ db, log = console, options = {} }) {
   const dataDir = resolve(options.dataDir ?? join(root, 'data'));
@@ -99,6 +100,9 @@ export function createPublisher({ db, log = console, options = {} }) {
   const command = options.command?.trim() || null;
   const commandTimeoutMs = options.commandTimeoutMs ?? 120_000;
   const keep = options.keep ?? 3;
+  // Another receiver on the same database (PostgreSQL behind a load balancer) may change the
+  // membership: every pollMs the table's stamp is compared with the one last built here.
+  const pollMs = options.pollMs ?? 30_000;
   const worker = createWorkerClient(log);
   const route = createFeedRoute(feedDir, { log });
 
@@ -108,10 +112,14 @@ export function createPublisher({ db, log = console, options = {} }) {
   let queued = null;
   let running = false;
   let closed = false;
+  let timer = null;
+  /** The stamp of the table as last built here (the empty table's until then). */
+  let builtStamp = stampOf([]);
 
   async function buildAndSwap(by) {
     const started = performance.now();
     const rows = await db.query('SELECT * FROM members');
+    builtStamp = stampOf(rows); // also when the build fails: the same table is not built again and again
     const merged = mergedDataDir(dataDir, rows);
     const name = newFolderName();
     const out = join(feedDir, name);
@@ -180,12 +188,26 @@ export function createPublisher({ db, log = console, options = {} }) {
 
   const describe = (m) => (m.row ? memberFromRow(m.row) : { id: m.id, rowId: null, city: m.city, state: m.state, source: 'csv', placement: null });
 
+  /** Publishes when the table differs from what was last built here. */
+  async function sync(by) {
+    if (closed || running || queued) return null;
+    const row = await db.one('SELECT COUNT(*) AS n, MAX(added_at) AS added, MAX(removed_at) AS removed FROM members');
+    const now = `${Number(row.n)}|${row.added ?? ''}|${row.removed ?? ''}`;
+    if (now === builtStamp || running || queued) return null;
+    return publish({ by });
+  }
+
   async function addMember({ submission, by = null, placement = null }) {
-    const city = String(submission?.city ?? '').trim();
     const state = String(submission?.state ?? '').trim().toUpperCase();
-    if (!city || /[<>]/.test(city) || !STATE_BY_CODE.has(state)) {
-      return { ok: false, reason: 'not-a-city', message: `"${city}, ${state}" cannot be added: the city needs a name and a state or territory code.` };
-    }
+    if (!STATE_BY_CODE.has(state)) return { ok: false, reason: 'not-a-city', message: `"${state}" is not a state or territory code.` };
+    // The name as members.csv writes names: "City of Bisbee" and "Bisbee, AZ" are Bisbee.
+    const city = String(submission?.city ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(city|town|village) of\s+/i, '')
+      .replace(new RegExp(`,?\\s+${state}$`, 'i'), '')
+      .trim();
+    if (!city || /[<>]/.test(city)) return { ok: false, reason: 'not-a-city', message: `"${city}" cannot be added: a city needs a name, in plain text.` };
     const id = memberId(state, city);
     const { members } = await membership();
     const existing = members.find((m) => m.id === id);
@@ -261,13 +283,16 @@ export function createPublisher({ db, log = console, options = {} }) {
     feedDir,
     dataDir,
     route,
-    /** After the migrations: publishes once when the table has rows (data/ may have changed since). */
+    /**
+     * After the migrations: publishes once when the table has rows (data/ may have changed since
+     * the last publish), then every pollMs when the table changed without a publish here.
+     */
     start() {
-      const startup = (async () => {
-        const row = await db.one('SELECT id FROM members LIMIT 1');
-        if (row) return publish({ by: 'start' });
-        return null;
-      })();
+      const startup = sync('start');
+      if (pollMs > 0 && !timer) {
+        timer = setInterval(() => void sync('another receiver').catch((error) => log.warn?.(`publish: cannot check the members table: ${error.message}`)), pollMs);
+        timer.unref();
+      }
       startup.catch((error) => log.error?.(`publish: the feed could not be published at start: ${error.message}`));
       return startup;
     },
@@ -278,10 +303,17 @@ export function createPublisher({ db, log = console, options = {} }) {
     status,
     async close() {
       closed = true;
+      clearInterval(timer);
       await tail;
       await worker.close();
     },
   };
+}
+
+/** What identifies a state of the members table: its row count and latest change times. */
+function stampOf(rows) {
+  const max = (key) => rows.reduce((m, r) => (r[key] && r[key] > m ? r[key] : m), '');
+  return `${rows.length}|${max('added_at')}|${max('removed_at')}`;
 }
 
 function readVersion(dir) {

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CSP, start } from '../../server/index.mjs';
 import { createReceiver } from '../../server/receiver.mjs';
 import { launch } from '../../scripts/lib/browser.mjs';
@@ -63,7 +64,7 @@ forEachStore((store) => {
     const browser = await launch();
     try {
       // The staff account, made as an administrator does, in the same store.
-      const made = spawnSync(process.execPath, ['scripts/staff.mjs', 'add', STAFF_EMAIL], {
+      const made = spawnSync(process.execPath, [fileURLToPath(new URL('../../scripts/staff.mjs', import.meta.url)), 'add', STAFF_EMAIL], {
         input: `${STAFF_PASSWORD}\n`,
         encoding: 'utf8',
         env: { ...process.env, DATABASE_URL: storeOptions.databaseUrl ?? '', MAIG_DB: storeOptions.sqlitePath ?? '' },

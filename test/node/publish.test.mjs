@@ -97,11 +97,13 @@ forEachStore((store) => {
     assert.equal((await fetch(`${server.url}dist/feed/v1/../../package.json`)).status, 404);
 
     // Approving the same city again adds no second row and publishes nothing.
-    const twice = await publisher.addMember({ submission: { id: 'sub-2', city: 'bisbee', state: 'az' }, by: 'staff@example.org' });
+    const twice = await publisher.addMember({ submission: { id: 'sub-2', city: 'City of  Bisbee', state: 'az' }, by: 'staff@example.org' });
     assert.equal(twice.ok, true);
     assert.equal(twice.already, true);
     assert.equal(twice.publish, null);
     assert.equal((await db.query("SELECT * FROM members WHERE feed_id = 'az-bisbee'")).length, 1);
+    assert.equal((await publisher.addMember({ submission: { city: 'Bisbee', state: 'ZZ' } })).reason, 'not-a-city');
+    assert.equal((await publisher.addMember({ submission: { city: '<b>Bisbee</b>', state: 'AZ' } })).reason, 'not-a-city');
     const listed = await publisher.listMembers();
     assert.equal(listed.filter((m) => m.id === 'az-bisbee').length, 1);
     assert.equal(listed.find((m) => m.id === 'az-tempe').source, 'csv');
@@ -220,6 +222,34 @@ forEachStore((store) => {
     const folders = readdirSync(feedDir).filter((n) => n.startsWith('feed-'));
     assert.equal(folders.length, 3, `old folders are pruned, three kept: ${folders}`);
     assert.ok(r1.publish.ms > 0);
+  });
+
+  test('a second receiver on the same database publishes at start, then follows changes made by the first', async () => {
+    const otherDir = join(work, `${store.kind}-other-feeds`);
+    const other = createPublisher({ db, log: quiet, options: { feedDir: otherDir, pollMs: 200 } });
+    try {
+      const first = await other.start();
+      assert.equal(first.ok, true, first.error);
+      assert.ok(json(first.dir, 'members.json').members.some((m) => m.id === 'az-bisbee'), 'its first feed has the approved cities');
+      const removed = await publisher.removeMember({ memberId: 'az-bisbee', by: 'staff@example.org' });
+      assert.equal(removed.ok, true);
+      let members = [];
+      for (let i = 0; i < 600; i++) {
+        const status = await other.status();
+        if (status.current && status.current.dir !== first.dir && !status.publishing) {
+          members = json(status.current.dir, 'members.json').members;
+          const logged = await db.one('SELECT actor, ok FROM publish_log WHERE dir = $1', [status.current.dir]);
+          assert.deepEqual({ ...logged, ok: Number(logged.ok) }, { actor: 'another receiver', ok: 1 });
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.ok(members.length, 'the second receiver published again');
+      assert.ok(!members.some((m) => m.id === 'az-bisbee'));
+      assert.deepEqual(members, json(removed.publish.dir, 'members.json').members);
+    } finally {
+      await other.close();
+    }
   });
 
   test('a failing publish command is recorded and shown, and the feed stays published', async () => {
