@@ -88,3 +88,26 @@ test('"not now" errors of both stores become a 503 with Retry-After; others do n
     await db.close();
   }
 });
+
+test('sqlite: a database written before migrations (the old submissions table) is taken as it is and upgraded', async () => {
+  const { default: Database } = await import('better-sqlite3');
+  const { newSqlitePath } = await import('./helpers/stores.mjs');
+  const { migrations } = await import('../../server/join/migrations.mjs');
+  const { listSubmissions } = await import('../../server/join/submissions.mjs');
+  const path = newSqlitePath();
+  const old = new Database(path);
+  old.exec(`CREATE TABLE submissions (id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL, answers_hash TEXT NOT NULL,
+    received_at TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL, city TEXT NOT NULL, state TEXT NOT NULL, email TEXT NOT NULL,
+    phone TEXT NOT NULL, message TEXT NOT NULL, consent INTEGER NOT NULL, origin TEXT);
+    CREATE UNIQUE INDEX submissions_idempotency_key ON submissions (idempotency_key);`);
+  old.prepare("INSERT INTO submissions VALUES ('old-1', 'key-0000000000000001', 'h', '2026-01-02T03:04:05.000Z', 'Ada', 'mayor', 'Newark', 'NJ', 'a@newark.gov', '', '', 1, NULL)").run();
+  old.close();
+  const db = await openDb({ sqlitePath: path, log: { info() {} } });
+  try {
+    assert.deepEqual(await db.migrate('join', migrations), ['001-submissions', '002-signature-status']);
+    const [row] = await listSubmissions(db);
+    assert.deepEqual([row.id, row.name, row.consent, row.lang, row.status, row.principlesVersion], ['old-1', 'Ada', true, 'en', 'new', null]);
+  } finally {
+    await db.close();
+  }
+});
