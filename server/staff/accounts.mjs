@@ -121,7 +121,7 @@ export async function checkSignIn(db, { email, password, address }, { lockout = 
   const lockedUntil = iso(now + lockout.lockMs);
   let locked = false;
   // Count the failure: at the limit the count starts again and the lock is set.
-  const bump = async (table, keyColumn, key, current) => {
+  const bump = async (table, key, current) => {
     const count = (current?.failed_count ?? 0) + 1;
     const lock = count >= lockout.maxFailures;
     locked ||= lock;
@@ -135,8 +135,8 @@ export async function checkSignIn(db, { email, password, address }, { lockout = 
       );
     }
   };
-  if (user) await bump('staff_users', 'id', user.id, user);
-  await bump('staff_address_failures', 'address', address, byAddress);
+  if (user) await bump('staff_users', user.id, user);
+  await bump('staff_address_failures', address, byAddress);
   await audit(db, { actor: addr || '(no email)', action: 'sign-in-failed', detail: { address, locked } }, now);
   return locked ? { ok: false, reason: 'locked', minutes: minutesLeft(lockedUntil, now) } : { ok: false, reason: 'wrong' };
 }
