@@ -14,6 +14,7 @@ import { createReceiver } from '../../server/receiver.mjs';
 import { createRateLimiter } from '../../server/join/rate-limit.mjs';
 import { csvCell, MIN_TOKEN_LENGTH } from '../../server/join/export.mjs';
 import { serve as serveJoin, valid, quiet } from './helpers/join.mjs';
+import { forEachStore } from './helpers/stores.mjs';
 
 const TOKEN = 'hardening-export-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'maig-join-hard-'));
@@ -23,12 +24,28 @@ const dbFile = () => join(dir, `db-${++n}.sqlite`);
 /** A receiver on the SQLite file `path`, as `npm start` makes it, with no environment. */
 const receiverOn = (path, join = {}, log = quiet().log) => createReceiver({ sqlitePath: path, databaseUrl: null, log, join: { exportToken: null, ...join } }, { env: {} });
 
+/** `count` rows inserted through the store's own interface, 500 to a statement, in one transaction. */
+async function insertMany(db, count) {
+  await db.tx(async (t) => {
+    for (let from = 0; from < count; from += 500) {
+      const params = [];
+      const values = [];
+      for (let i = from; i < Math.min(count, from + 500); i++) {
+        const n = params.length;
+        values.push(`($${n + 1}, $${n + 2}, 'h', $${n + 3}, 'Name', 'mayor', 'City', 'NJ', 'e@x.gov', '', $${n + 4}, 1, NULL)`);
+        params.push(`id-${i}`, `key-${String(i).padStart(16, '0')}`, new Date(1e12 + i).toISOString(), 'm'.repeat(400));
+      }
+      await t.run(`INSERT INTO submissions (id, idempotency_key, answers_hash, received_at, name, role, city, state, email, phone, message, consent, origin) VALUES ${values.join(', ')}`, params);
+    }
+  });
+}
+
 /** A row inserted by hand (another process, or many at once), with the table's own columns. */
 const INSERT = `INSERT INTO submissions (id, idempotency_key, answers_hash, received_at, name, role, city, state, email, phone, message, consent, origin)
   VALUES (?, ?, 'h', ?, 'Name', 'mayor', 'City', 'NJ', 'e@x.gov', '', ?, 1, NULL)`;
 
-/** A receiver on its own database file, logging into `lines`. */
-async function serve(options = {}, limits = {}, extraRoutes = []) {
+/** A receiver on its own database (a new SQLite file unless `options` names another store), logging into `lines`. */
+async function serveSqlite(options = {}, limits = {}, extraRoutes = []) {
   const { log, lines } = quiet();
   const { join: joinOptions, ...rest } = options;
   const app = await serveJoin({ options: { sqlitePath: dbFile(), databaseUrl: null, log, ...rest, join: { exportToken: TOKEN, ...joinOptions } }, limits, routes: extraRoutes });
@@ -98,8 +115,10 @@ function readCsv(text, sep) {
   return rows;
 }
 
+after(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('reference server and join receiver hardening', () => {
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const serve = serveSqlite;
 
   test('item 6: another process holding the database lock gives 503 with Retry-After at once, and 201 once it lets go', async () => {
     const app = await serve();
@@ -168,51 +187,6 @@ describe('reference server and join receiver hardening', () => {
     assert.deepEqual(fine.lines.warn, []);
   });
 
-  test('item 6: the export streams page by page: other requests are answered while it is still being written', async () => {
-    let exportRes;
-    const capture = async (req, res, url) => {
-      if (url.pathname === '/join.csv') exportRes = res;
-      if (url.pathname === '/probe') {
-        res.end(JSON.stringify({ exportEnded: exportRes?.writableEnded ?? null }));
-        return true;
-      }
-      return false;
-    };
-    const app = await serve({}, {}, [capture]);
-    const ROWS = 40_000;
-    try {
-      const db = app.receiver.db.raw;
-      const insert = db.prepare(INSERT);
-      db.transaction(() => {
-        for (let i = 0; i < ROWS; i++) insert.run(`id-${i}`, `key-${String(i).padStart(16, '0')}`, new Date(1e12 + i).toISOString(), 'm'.repeat(400));
-      })();
-      const res = await fetch(`${app.url}join.csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
-      assert.equal(res.status, 200);
-      const reader = res.body.getReader();
-      const firstChunk = await reader.read(); // the client then stops reading for a while
-      assert.ok(firstChunk.value.length > 0);
-      const probe = await (await fetch(`${app.url}probe`)).json();
-      assert.equal(probe.exportEnded, false, 'the server answered another request while the export was still going out');
-      // Then the whole file arrives, every row once, in order.
-      let text = new TextDecoder().decode(firstChunk.value, { stream: true });
-      for (let i = 0; i < 100_000; i++) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        text += new TextDecoder().decode(value, { stream: true });
-      }
-      const lines = text.trimEnd().split('\r\n');
-      assert.equal(lines.length, ROWS + 1);
-      assert.ok(lines[1].startsWith('id-0,'));
-      assert.ok(lines[ROWS].startsWith(`id-${ROWS - 1},`));
-      const json = await (await fetch(`${app.url}join.json`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
-      assert.equal(json.count, ROWS);
-      assert.equal(json.submissions.length, ROWS);
-      assert.equal(new Set(json.submissions.map((s) => s.id)).size, ROWS);
-    } finally {
-      await app.close();
-    }
-  });
-
   test('item 7: time limits are set (30 s or less) and a body that trickles in is cut with 408', async () => {
     assert.ok(LIMITS.requestTimeout > 0 && LIMITS.requestTimeout <= 30_000);
     assert.ok(LIMITS.headersTimeout > 0 && LIMITS.headersTimeout <= LIMITS.requestTimeout);
@@ -269,6 +243,85 @@ describe('reference server and join receiver hardening', () => {
     }
   });
 
+  test('item 7: an abandoned upload is not logged as an error', async () => {
+    const app = await serve();
+    try {
+      for (let i = 0; i < 3; i++) {
+        const s = await rawSocket(app.url);
+        s.socket.write(`POST /join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"name":`);
+        await pause(30);
+        s.socket.destroy();
+      }
+      assert.equal(await until(() => app.receiver.rooms.join.stats.abandoned === 3), true);
+      assert.equal((await app.post(valid())).status, 201);
+      assert.deepEqual(app.lines.error, []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('item 9: the rate limiter holds a bounded number of addresses, dropping the one used longest ago', () => {
+    let t = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, maxAddresses: 100 }, () => t);
+    for (let i = 0; i < 40_000; i++) limiter.take(`198.51.${i >> 8}.${i & 255}`);
+    assert.equal(limiter.size, 100);
+    const defaults = createRateLimiter({ limit: 2, windowMs: 60_000 }, () => t);
+    for (let i = 0; i < 40_000; i++) defaults.take(`a${i}`);
+    assert.equal(defaults.size, 10_000);
+    // A recent address keeps its bucket: still limited.
+    limiter.take('203.0.113.1');
+    limiter.take('203.0.113.1');
+    t += 10;
+    assert.ok(limiter.take('203.0.113.1') > 0);
+  });
+});
+
+// What does not depend on the store runs on both: exports, CORS, tokens, proxies, CSV, sizes.
+forEachStore((store) => {
+  /** A receiver on a new database of this store. */
+  const serve = async (options = {}, limits = {}, extraRoutes = []) => serveSqlite({ ...(await store.options()), ...options }, limits, extraRoutes);
+
+  test('item 6: the export streams page by page: other requests are answered while it is still being written', async () => {
+    let exportRes;
+    const capture = async (req, res, url) => {
+      if (url.pathname === '/join.csv') exportRes = res;
+      if (url.pathname === '/probe') {
+        res.end(JSON.stringify({ exportEnded: exportRes?.writableEnded ?? null }));
+        return true;
+      }
+      return false;
+    };
+    const app = await serve({}, {}, [capture]);
+    const ROWS = 40_000;
+    try {
+      await insertMany(app.receiver.db, ROWS);
+      const res = await fetch(`${app.url}join.csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.equal(res.status, 200);
+      const reader = res.body.getReader();
+      const firstChunk = await reader.read(); // the client then stops reading for a while
+      assert.ok(firstChunk.value.length > 0);
+      const probe = await (await fetch(`${app.url}probe`)).json();
+      assert.equal(probe.exportEnded, false, 'the server answered another request while the export was still going out');
+      // Then the whole file arrives, every row once, in order.
+      let text = new TextDecoder().decode(firstChunk.value, { stream: true });
+      for (let i = 0; i < 100_000; i++) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value, { stream: true });
+      }
+      const lines = text.trimEnd().split('\r\n');
+      assert.equal(lines.length, ROWS + 1);
+      assert.ok(lines[1].startsWith('id-0,'));
+      assert.ok(lines[ROWS].startsWith(`id-${ROWS - 1},`));
+      const json = await (await fetch(`${app.url}join.json`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+      assert.equal(json.count, ROWS);
+      assert.equal(json.submissions.length, ROWS);
+      assert.equal(new Set(json.submissions.map((s) => s.id)).size, ROWS);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('item 7: CORS headers on every answer from /join, 4xx and 5xx too; any origin gets its preflight', async () => {
     const app = await serve({ join: { allowedOrigins: ['https://city.example'], rateLimit: { limit: 3, windowMs: 60_000 } } });
     const origin = 'https://city.example';
@@ -301,23 +354,6 @@ describe('reference server and join receiver hardening', () => {
       assert.equal(limited.status, 429);
       assert.equal(acao(limited), origin);
       assert.equal(app.lines.error.length, 1);
-    } finally {
-      await app.close();
-    }
-  });
-
-  test('item 7: an abandoned upload is not logged as an error', async () => {
-    const app = await serve();
-    try {
-      for (let i = 0; i < 3; i++) {
-        const s = await rawSocket(app.url);
-        s.socket.write(`POST /join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"name":`);
-        await pause(30);
-        s.socket.destroy();
-      }
-      assert.equal(await until(() => app.receiver.rooms.join.stats.abandoned === 3), true);
-      assert.equal((await app.post(valid())).status, 201);
-      assert.deepEqual(app.lines.error, []);
     } finally {
       await app.close();
     }
@@ -358,21 +394,6 @@ describe('reference server and join receiver hardening', () => {
     } finally {
       await app.close();
     }
-  });
-
-  test('item 9: the rate limiter holds a bounded number of addresses, dropping the one used longest ago', () => {
-    let t = 0;
-    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, maxAddresses: 100 }, () => t);
-    for (let i = 0; i < 40_000; i++) limiter.take(`198.51.${i >> 8}.${i & 255}`);
-    assert.equal(limiter.size, 100);
-    const defaults = createRateLimiter({ limit: 2, windowMs: 60_000 }, () => t);
-    for (let i = 0; i < 40_000; i++) defaults.take(`a${i}`);
-    assert.equal(defaults.size, 10_000);
-    // A recent address keeps its bucket: still limited.
-    limiter.take('203.0.113.1');
-    limiter.take('203.0.113.1');
-    t += 10;
-    assert.ok(limiter.take('203.0.113.1') > 0);
   });
 
   test('item 10: the CSV has no formula cell whether read with "," or ";" as separator', async () => {
