@@ -104,6 +104,8 @@ export default {
     'maig-widgets': 'src/maig-widgets.ts',
     'maig-widgets-all': 'src/maig-widgets-all.ts',
     ...Object.fromEntries(elements.map((name) => [`elements/maig-${name}`, `src/${name}/define.ts`])),
+    // The staff console (served at /staff/ by server/staff/room.mjs), not part of the library.
+    'staff/console': 'src/staff/console.ts',
   },
   output: {
     dir: 'dist',
@@ -123,6 +125,10 @@ export default {
       // The feed client resolves the default feed as ../feed/v1/ from its own URL, so it must
       // live one folder below dist/ (in chunks/) whatever entry pulls it in. The Trusted Types
       // guard (src/shared/trusted-types.ts) is in core too: it must run before Lit creates its policy.
+      // The prototype-free @property wrapper imports Lit's decorators: it goes with them, or the core
+      // chunk would import the decorators chunk, which imports core (a cycle that fails on a page
+      // whose first chunk is core: "Cannot access … before initialization").
+      if (/\/src\/shared\/base\/property\.ts$/.test(id)) return 'decorators';
       if (/\/src\/shared\/(base|feed|format|net|styles)\//.test(id) || /\/src\/shared\/i18n\/i18n\.ts$/.test(id) || /\/src\/shared\/(define-element|version|trusted-types)\.ts$/.test(id)) return 'core';
       // The shared rules i18n.ts reads (the Spanish rule, the catalog key) go with it.
       if (/\/src\/common\/(lang|catalog-key)\.js$/.test(id)) return 'core';

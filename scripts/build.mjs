@@ -18,7 +18,7 @@ run('bundles', bin('rollup'), ['-c', '--silent']);
 run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
 // Optional stylesheet that reserves each widget's space before its script runs.
 copyFileSync('src/maig-widgets.css', 'dist/maig-widgets.css');
-run('manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist', '--quiet']);
+run('manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--exclude', 'src/staff/**', '--outdir', 'dist', '--quiet']);
 // The iframe/oEmbed embed page and the embed builder (scripts/build-embed.mjs), from the manifest.
 run('embed', process.execPath, ['scripts/build-embed.mjs']);
 // The WordPress plugin (its attribute allow-list from custom-elements.json) and its zip, with the embed page.

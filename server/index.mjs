@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The reference server: serves the demo, the built widgets and the default feed (and, from the
-// join-form issue on, receives join submissions). `npm start` builds first, then runs this.
+// The reference server: serves the demo, the built widgets and the default feed, and mounts the
+// receiver (server/receiver.mjs: join, and the rooms beside it). `npm start` builds first, then runs this.
 // PORT (default 8080) and HOST (default 127.0.0.1) choose where it listens.
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serveFile } from './static.mjs';
+import { createDemoRoute } from './demo.mjs';
+import { answerError, sendJson } from './http/answer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,31 +24,16 @@ export const CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
-/** Waits `ms`, or less if the client goes away; resolves true when the client is still there. */
-const waitFor = (req, ms) =>
-  new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(true), ms);
-    req.once('close', () => {
-      clearTimeout(timer);
-      resolve(false);
-    });
-  });
-
 /** Builds the request handler; `routes` may answer first (return true when they did). */
 export function createApp({ routes = [], root: base = root } = {}) {
+  const demo = createDemoRoute({ root: base });
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       for (const route of routes) if (await route(req, res, url)) return;
-      // A join receiver that is always down, for the join form's failure state in the demo.
-      if (url.pathname === '/demo/join/unavailable') {
-        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '30' });
-        res.end(JSON.stringify({ error: 'unavailable', message: 'The demo receiver is down on purpose.' }));
-        return;
-      }
+      if (await demo(req, res, url)) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'method not allowed' }));
+        sendJson(res, 405, { error: 'method-not-allowed', message: 'This address is read with GET.' }, { allow: 'GET, HEAD' });
         return;
       }
       const path = url.pathname;
@@ -55,25 +42,12 @@ export function createApp({ routes = [], root: base = root } = {}) {
         res.end();
         return;
       }
-      // Demo feeds that show the widgets' states: a slow copy of the real feed, and one that fails.
-      if (path.startsWith('/demo/feeds/slow/')) {
-        if (!(await waitFor(req, Number(url.searchParams.get('ms') ?? 6000)))) return;
-        if (serveFile(req, res, join(base, 'dist/feed/v1'), path.slice('/demo/feeds/slow'.length))) return;
-      }
-      if (path.startsWith('/demo/feeds/broken/')) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"schemaVersion": 1, "this is": not JSON');
-        return;
-      }
       const headers = path.startsWith('/demo/') || path.endsWith('.html') ? { 'content-security-policy': CSP } : {};
       if (path.startsWith('/demo/') && serveFile(req, res, join(base, 'demo'), path.slice('/demo'.length), headers)) return;
       if (path.startsWith('/dist/') && serveFile(req, res, join(base, 'dist'), path.slice('/dist'.length), { 'access-control-allow-origin': '*' })) return;
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'not found', path }));
+      sendJson(res, 404, { error: 'not-found', message: 'Nothing is served at this address.', path });
     } catch (error) {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'internal error' }));
+      answerError(res, error);
     }
   };
 }
@@ -140,17 +114,27 @@ export function start({ port = Number(process.env.PORT ?? 8080), host = process.
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  // The join receiver (POST /join, GET /join.csv and /join.json): see server/join.mjs for its env.
-  const { createJoinReceiver, joinOptionsFromEnv } = await import('./join.mjs');
-  let join;
+  // The receiver (join, and the rooms mounted in server/receiver.mjs); its settings come from the
+  // environment, all read in server/config.mjs.
+  const { createReceiver } = await import('./receiver.mjs');
+  let receiver;
   try {
-    join = createJoinReceiver(joinOptionsFromEnv());
+    receiver = await createReceiver();
   } catch (error) {
     console.error(`maig-widgets server: ${error.message}`);
     process.exit(1);
   }
   const { createOembed } = await import('./oembed.mjs'); // GET /oembed and the embed page's discovery link
-  const { url } = await start({ routes: [join.route, createOembed({ csp: CSP }).route] });
+  const { port, host } = receiver.config;
+  const { url, close } = await start({ port, host, routes: [receiver.route, createOembed({ csp: CSP }).route] });
   console.log(`maig-widgets demo: ${url}demo/  (feed: ${url}dist/feed/v1/index.json)  Ctrl+C to stop`);
-  console.log(`join receiver: POST ${url}join → ${join.options.dbPath}; export ${url}join.csv ${join.options.exportToken ? '(Bearer MAIG_EXPORT_TOKEN)' : '(off: set MAIG_EXPORT_TOKEN)'}`);
+  const exportToken = receiver.config.join.exportToken;
+  console.log(`join receiver: POST ${url}join → ${receiver.db.describe()}; export ${url}join.csv ${exportToken ? '(Bearer MAIG_EXPORT_TOKEN)' : '(off: set MAIG_EXPORT_TOKEN)'}`);
+  const stop = async () => {
+    await close();
+    await receiver.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }

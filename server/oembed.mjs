@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedTitle, findWidget, languageTag } from '../src/common/embed-params.js';
-import { sendJson } from './send-json.mjs';
+import { sendJson } from './http/answer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EMBED_PATHS = new Set(['/dist/embed/', '/dist/embed/index.html']);
@@ -80,22 +80,22 @@ export function createOembed({ publicUrl = process.env.MAIG_PUBLIC_URL, csp } = 
   async function route(req, res, url) {
     if (url.pathname === '/oembed') {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        json(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
+        json(res, 405, { error: 'method-not-allowed', message: 'oEmbed is read with GET.' }, { allow: 'GET, HEAD' });
         return true;
       }
       const format = url.searchParams.get('format') ?? 'json';
       if (format !== 'json') {
-        json(res, 501, { error: 'not implemented', message: 'Only format=json is supported.' });
+        json(res, 501, { error: 'not-implemented', message: 'Only format=json is supported.' });
         return true;
       }
       const target = url.searchParams.get('url');
       if (!target) {
-        json(res, 400, { error: 'bad request', message: 'The url parameter is required.' });
+        json(res, 400, { error: 'bad-request', message: 'The url parameter is required.' });
         return true;
       }
       const page = embedPage(req, target);
       if (!page) {
-        json(res, 404, { error: 'not found', message: 'This URL is not an embed page of this server.' });
+        json(res, 404, { error: 'not-found', message: 'This URL is not an embed page of this server.' });
         return true;
       }
       const maxwidth = positive(url.searchParams.get('maxwidth'));

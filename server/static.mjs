@@ -3,6 +3,7 @@
 // gets a 404 or 500 answer; it never takes the process down with it.
 import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { sendPrivateJson } from './http/answer.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -49,14 +50,12 @@ function openFile(path) {
   }
 }
 
-function answerError(res, status, message) {
+function answerError(res, status, error, message) {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const body = JSON.stringify({ error: message });
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
-  res.end(body);
+  sendPrivateJson(res, status, { error, message });
 }
 
 /** Returns true when it answered (a file, or an error about one), false to let the caller go on. */
@@ -76,7 +75,7 @@ export function serveFile(req, res, root, urlPath, extraHeaders = {}) {
   } catch (error) {
     // The file is there but cannot be read (EACCES, EISDIR, EIO…): a server error, not a crash.
     console.error(`static: cannot read ${path}: ${error.code ?? error.message}`);
-    answerError(res, 500, 'file cannot be read');
+    answerError(res, 500, 'unreadable-file', 'This file cannot be read now.');
     return true;
   }
   if (!file) return false;
@@ -100,7 +99,7 @@ export function serveFile(req, res, root, urlPath, extraHeaders = {}) {
   const stream = createReadStream('', { fd, autoClose: true });
   stream.once('error', (error) => {
     console.error(`static: error reading ${file.path}: ${error.code ?? error.message}`);
-    answerError(res, 500, 'file cannot be read');
+    answerError(res, 500, 'unreadable-file', 'This file cannot be read now.');
   });
   res.once('close', () => stream.destroy());
   res.writeHead(200, headers);

@@ -26,7 +26,7 @@ interface Args {
 /**
  * Storybook has no receiver: this address answers 404 in `storybook dev` and on most static
  * hosts (some answer 405, or 501 for any POST), so sending ends in the form's "not sent" state.
- * The reference receiver is `npm start` (server/join.mjs, `endpoint="/join"`).
+ * The reference receiver is `npm start` (server/receiver.mjs, `endpoint="/join"`).
  */
 const NO_RECEIVER = './story-endpoints/join';
 

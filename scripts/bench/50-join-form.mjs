@@ -1,12 +1,14 @@
 // Join form: the element's JS (gzip) and how many submissions per second the reference receiver
-// stores on this machine (a bounded loop over loopback: fixed count, fixed concurrency, stops by itself).
+// stores on this machine, on SQLite and on PostgreSQL (a bounded loop over loopback: fixed count,
+// fixed concurrency, stops by itself).
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { gzipSize, kb, measurePage, printRow } from '../lib/measure.mjs';
 import { start } from '../../server/index.mjs';
-import { createJoinReceiver } from '../../server/join.mjs';
+import { createReceiver } from '../../server/receiver.mjs';
+import { newPostgresDatabase } from '../lib/throwaway-postgres.mjs';
 
 export const title = 'Join form: JS size and receiver throughput';
 
@@ -38,8 +40,22 @@ export async function run({ baseUrl, browser }) {
   );
   printRow('page: <maig-join-form> only', page);
 
+  for (const kind of ['sqlite', 'postgres']) await receiverLoad(kind);
+}
+
+/**
+ * The whole receiver (every room: the mail room's hook runs too, mail off) storing TOTAL posts at
+ * CONCURRENCY, on SQLite or on PostgreSQL (a throwaway server this process starts, or
+ * BENCH_DATABASE_URL).
+ */
+async function receiverLoad(kind) {
   const dir = mkdtempSync(join(tmpdir(), 'maig-join-bench-'));
-  const receiver = createJoinReceiver({ dbPath: join(dir, 'join.sqlite'), rateLimit: { limit: TOTAL * 2, windowMs: 60_000 }, exportToken: null });
+  const databaseUrl = kind === 'postgres' ? process.env.BENCH_DATABASE_URL || (await newPostgresDatabase()) : null;
+  // No fill-time check (minFillMs 0): the bench posts as fast as it can.
+  const receiver = await createReceiver(
+    { sqlitePath: join(dir, 'join.sqlite'), databaseUrl, log: { info() {}, warn() {}, error: console.error }, join: { rateLimit: { limit: TOTAL * 2, windowMs: 60_000 }, exportToken: null, minFillMs: 0 } },
+    { env: {} },
+  );
   const { server, url } = await start({ port: 0, host: '127.0.0.1', routes: [receiver.route] });
   const body = (i) => ({
     name: `Bench Mayor ${i}`, role: 'mayor', city: 'Newark', state: 'NJ', email: `mayor${i}@bench.example.gov`,
@@ -58,14 +74,14 @@ export async function run({ baseUrl, browser }) {
       }
     }));
     const seconds = (performance.now() - t0) / 1000;
-    const stored = receiver.store.db.prepare('SELECT count(*) AS n FROM submissions').get().n;
+    const stored = (await receiver.db.one('SELECT COUNT(*) AS n FROM submissions')).n;
     console.log(
-      `receiver: ${TOTAL} POST /join, concurrency ${CONCURRENCY}, loopback: ${(TOTAL / seconds).toFixed(0)} submissions/s stored ` +
+      `receiver on ${kind}: ${TOTAL} POST /join, concurrency ${CONCURRENCY}, loopback: ${(TOTAL / seconds).toFixed(0)} submissions/s stored ` +
         `(${seconds.toFixed(2)} s; ${stored} rows; statuses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(', ')})`,
     );
   } finally {
     await new Promise((r) => server.close(r));
-    receiver.close();
+    await receiver.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-// Reference server under pressure (issue 12, items 6, 7, 9): how long the event loop is blocked
+// Reference server under pressure: how long the event loop is blocked
 // while 211,000 rows are exported, how long a static request waits while another process holds
 // the database lock, when a body that trickles in is cut, and what 40,000 addresses cost the rate
 // limiter. Bounded loops over loopback; figures only.
@@ -9,19 +9,24 @@ import { connect } from 'node:net';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { start } from '../../server/index.mjs';
-import { createJoinReceiver, createRateLimiter, openStore } from '../../server/join.mjs';
+import { createReceiver } from '../../server/receiver.mjs';
+import { createRateLimiter } from '../../server/join/rate-limit.mjs';
 
 export const title = 'Reference server: event loop during export and lock, slow body, rate-limit memory';
 
 const ROWS = 211_000;
 const TOKEN = 'bench-export-token-0123456789abcdef';
+const INSERT = 'INSERT INTO submissions (id, idempotency_key, answers_hash, received_at, name, role, city, state, email, phone, message, consent, origin)';
 const ms = (v) => `${v.toFixed(1)} ms`;
 
 /** The server in its own process (so the client's work is not counted), reporting its event-loop delay. */
 const CHILD = `
   const { start } = await import(process.env.SERVER_URL);
-  const { createJoinReceiver } = await import(process.env.JOIN_URL);
-  const receiver = createJoinReceiver({ dbPath: process.env.DB, exportToken: process.env.TOKEN, log: { warn() {}, error() {} } });
+  const { createReceiver } = await import(process.env.RECEIVER_URL);
+  const receiver = await createReceiver(
+    { sqlitePath: process.env.DB, databaseUrl: null, log: { info() {}, warn() {}, error() {} }, join: { exportToken: process.env.TOKEN, minFillMs: 0 } },
+    { env: {} },
+  );
   // The longest gap between two ticks of a 5 ms timer: how long the event loop was blocked.
   let last = performance.now();
   let max = 0;
@@ -43,19 +48,20 @@ const CHILD = `
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), 'maig-server-bench-'));
   const dbPath = join(dir, 'join.sqlite');
-  const store = openStore(dbPath);
-  const insert = store.db.prepare("INSERT INTO submissions VALUES (?, ?, 'h', ?, 'Bench Mayor', 'mayor', 'Newark', 'NJ', 'mayor@bench.example.gov', '973-555-0100', 'We are in.', 1, NULL)");
-  store.db.transaction(() => {
+  const made = await createReceiver({ sqlitePath: dbPath, databaseUrl: null, log: { info() {}, warn() {}, error() {} } }, { env: {} });
+  const db = made.db.raw;
+  const insert = db.prepare(`${INSERT} VALUES (?, ?, 'h', ?, 'Bench Mayor', 'mayor', 'Newark', 'NJ', 'mayor@bench.example.gov', '973-555-0100', 'We are in.', 1, NULL)`);
+  db.transaction(() => {
     for (let i = 0; i < ROWS; i++) insert.run(`id-${i}`, `key-${String(i).padStart(16, '0')}`, new Date(1.7e12 + i).toISOString());
   })();
-  store.close();
+  await made.close();
   const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
     env: {
       ...process.env,
       DB: dbPath,
       TOKEN,
       SERVER_URL: new URL('../../server/index.mjs', import.meta.url).href,
-      JOIN_URL: new URL('../../server/join.mjs', import.meta.url).href,
+      RECEIVER_URL: new URL('../../server/receiver.mjs', import.meta.url).href,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -75,7 +81,7 @@ export async function run() {
     }
     const outside = new Database(dbPath);
     outside.exec('BEGIN IMMEDIATE');
-    outside.prepare("INSERT INTO submissions VALUES ('x', 'outside-key-0123456', 'h', 't', 'n', 'mayor', 'c', 'NJ', 'e', '', '', 1, NULL)").run();
+    outside.prepare(`${INSERT} VALUES ('x', 'outside-key-0123456', 'h', 't', 'n', 'mayor', 'c', 'NJ', 'e', '', '', 1, NULL)`).run();
     const body = { name: 'A B', role: 'mayor', city: 'Newark', state: 'NJ', email: 'a@b.gov', consent: true, idempotencyKey: crypto.randomUUID(), elapsedMs: 5000 };
     await loopMax();
     const t1 = performance.now();
@@ -93,7 +99,7 @@ export async function run() {
 
   // A body at one byte every 5 s against the default limits (the request timeout is checked every second).
   const quiet = { warn: () => {}, error: () => {} };
-  const receiver = createJoinReceiver({ dbPath: join(mkdtempSync(join(tmpdir(), 'maig-slow-')), 'join.sqlite'), exportToken: null, log: quiet });
+  const receiver = await createReceiver({ sqlitePath: join(mkdtempSync(join(tmpdir(), 'maig-slow-')), 'join.sqlite'), databaseUrl: null, log: quiet }, { env: {} });
   const slow = await start({ port: 0, routes: [receiver.route] });
   try {
     const t = performance.now();
@@ -115,7 +121,7 @@ export async function run() {
     console.log(`slow body (1 byte per 5 s): cut after ${(cut / 1000).toFixed(1)} s`);
   } finally {
     await slow.close();
-    receiver.close();
+    await receiver.close();
   }
 
   const limiter = createRateLimiter({ limit: 10, windowMs: 60_000 });

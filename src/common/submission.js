@@ -1,5 +1,5 @@
 // The join submission's schema and validator, shared word for word by <maig-join-form> (in the
-// browser, bundled by rollup) and the reference receiver (server/join.mjs, plain Node ESM, no
+// browser, bundled by rollup) and the reference receiver (server/join/room.mjs, plain Node ESM, no
 // build). Dependency-free on purpose; typed with JSDoc (checked by tsc, declarations generated).
 import { STATES as ALL_STATES } from './states.js';
 
@@ -23,6 +23,9 @@ import { STATES as ALL_STATES } from './states.js';
  * @property {string} idempotencyKey
  * @property {number} elapsedMs Milliseconds from the form's first display to sending.
  * @property {string} website The honeypot: always empty from a person.
+ * @property {'en' | 'es'} [lang] The form's language: the receiver writes to the person in it.
+ * @property {string} [principlesVersion] The Statement of Principles signed: `current`, or the version the form showed.
+ * @property {string} [challenge] The receiver's fill-time challenge (GET `<endpoint>/challenge`), sent back as it came.
  */
 /** @typedef {JoinAnswers & JoinPayloadExtra} JoinPayload What the form sends: the answers plus the idempotency key, the fill time and the honeypot. */
 

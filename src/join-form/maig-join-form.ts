@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
+import { property } from '../shared/base/property.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { MaigElement } from '../shared/base/maig-element.js';
 import { baseStyles } from '../shared/styles/base.js';
@@ -7,6 +8,7 @@ import { loadIndex } from '../shared/feed/client.js';
 import type { Values } from '../shared/i18n/i18n.js';
 import { HONEYPOT_FIELD, MIN_FILL_MS } from '../common/submission.js';
 import type { Persist } from './draft.js';
+import { prefetchChallenge } from './send.js';
 import { joinFormStyles } from './maig-join-form.styles.js';
 import { emit } from './events.js';
 import { AnswersController } from './answers.js';
@@ -23,7 +25,7 @@ export type { JoinSubmitDetail, JoinSuccessDetail, JoinErrorDetail } from './eve
  * messages, an error summary that takes focus), a draft kept as the person types, and a sender
  * that never submits twice (idempotency key, retries with backoff that honour the receiver's
  * `Retry-After`, a clear "Try again" when it gives up, and by itself when the browser comes back
- * online). Needs a receiver: the `endpoint` attribute (see `server/join.mjs` for the
+ * online). Needs a receiver: the `endpoint` attribute (see `server/receiver.mjs` for the
  * reference one). Without it the form shows a configuration message and the fallback content.
  *
  * @summary Join form: sign the Statement of Principles, nothing lost, nothing sent twice.
@@ -142,6 +144,7 @@ export class MaigJoinForm extends MaigElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.answers.willUpdate(changed);
     if (changed.has('endpoint') && !this.endpoint?.trim() && !this.joinUrl) void this.loadJoinUrl();
+    if (changed.has('endpoint') && this.endpoint?.trim()) prefetchChallenge(new URL(this.endpoint.trim(), this.ownerDocument.baseURI).href);
     if (changed.has('lang') && this.hasUpdated) this.validation.relocalize();
   }
 
@@ -263,6 +266,11 @@ export class MaigJoinForm extends MaigElement {
         ${busy ? this.t('Sending…') : this.t('Sign and join')}
       </button>
     </form>`;
+  }
+
+  /** The form's language, sent with the answers: the receiver writes to the person in it. */
+  get formLang(): 'en' | 'es' {
+    return this.uiLang;
   }
 
   private get headingText(): string {

@@ -185,11 +185,74 @@ async function tryOnce(options: SendOptions, attempt: number): Promise<TryResult
   });
 }
 
+/**
+ * The receiver's fill-time challenge: fetched when the form is shown (`prefetchChallenge`), sent
+ * back with the answers, so the receiver measures the time the form was open itself. One per
+ * receiver address and page. `null`: this receiver has none (it answered without one).
+ */
+interface Challenge {
+  token: string;
+  /** When it was fetched (performance.now()). */
+  at: number;
+  /** The receiver's minimum time between issuing and receiving (ms). */
+  minFillMs: number;
+}
+
+const challenges = new Map<string, Promise<Challenge | null>>();
+
+/** `…/join` → `…/join/challenge` (the query string dropped). */
+function challengeUrl(endpoint: string): string {
+  const url = new URL(endpoint, location.href);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/challenge`;
+  url.search = '';
+  return url.href;
+}
+
+function fetchChallenge(endpoint: string, timeoutMs = 15_000): Promise<Challenge | null> {
+  const key = challengeUrl(endpoint);
+  const pending = withTimeout(timeoutMs, async (signal) => {
+    const response = await fetch(key, { signal, credentials: 'omit', mode: 'cors', headers: { accept: 'application/json' } });
+    if (!response.ok) return null; // a receiver without challenges: send without one
+    const data = await readJson(response);
+    const token = data?.challenge;
+    const min = Number(data?.minFillMs);
+    return typeof token === 'string' && token ? { token, at: performance.now(), minFillMs: Number.isFinite(min) ? min : 0 } : null;
+  }).catch(() => {
+    challenges.delete(key); // the network failed: try again when the form is sent
+    return null;
+  });
+  challenges.set(key, pending);
+  return pending;
+}
+
+/** Fetches the receiver's challenge now (when the form is shown), unless it is already there. */
+export function prefetchChallenge(endpoint: string): void {
+  if (!challenges.has(challengeUrl(endpoint))) void fetchChallenge(endpoint);
+}
+
+/**
+ * The challenge to send: the one fetched when the form was shown, else a new one (then the
+ * receiver's minimum time is waited here, and the person sees "Sending…" meanwhile). Null when
+ * the receiver has none or cannot be reached for it (the post then says what the receiver thinks).
+ */
+async function challengeFor(options: SendOptions): Promise<string | null> {
+  const cached = challenges.get(challengeUrl(options.endpoint));
+  const challenge = (cached ? await cached : null) ?? (await fetchChallenge(options.endpoint, options.timeoutMs));
+  if (!challenge) return null;
+  const wait = challenge.minFillMs - (performance.now() - challenge.at);
+  if (wait > 0) await sleep(Math.ceil(wait) + 50, options.signal);
+  return challenge.token;
+}
+
 /** Sends with retries; never throws. */
 export async function sendSubmission(options: SendOptions): Promise<SendOutcome> {
   const tries = Math.max(1, Math.floor(options.retries) + 1);
+  const challenge = await challengeFor(options);
+  if (challenge) options = { ...options, payload: { ...options.payload, challenge } };
   for (let attempt = 1; ; attempt++) {
     const result = await tryOnce(options, attempt);
+    // Refused as too fast or with a stale challenge: the next try fetches a new one.
+    if (result.done && !result.outcome.ok && result.outcome.code === 'rejected') challenges.delete(challengeUrl(options.endpoint));
     if (result.done) return result.outcome;
     const told = result.retryAfterMs ?? null;
     const giveUp = (waitMs: number | null = null): SendOutcome => {

@@ -19,6 +19,8 @@ type Host = ReactiveControllerHost &
     retries: number;
     retryDelay: number;
     minFillMs: number;
+    /** The form's language: the receiver writes to the person in it. */
+    readonly formLang: 'en' | 'es';
   };
 
 interface Options {
@@ -129,6 +131,8 @@ export class SendController implements ReactiveController {
       idempotencyKey: key,
       elapsedMs: Math.round(performance.now() - this.startedAt),
       [HONEYPOT_FIELD]: honeypot,
+      lang: host.formLang,
+      principlesVersion: 'current', // the form shows the current Statement of Principles
     };
     this.abort = new AbortController();
     const outcome = await sendSubmission({

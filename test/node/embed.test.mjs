@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, CSP } from '../../server/index.mjs';
 import { createOembed } from '../../server/oembed.mjs';
-import { createJoinReceiver } from '../../server/join.mjs';
+import { createReceiver } from '../../server/receiver.mjs';
 import { launch } from '../../scripts/lib/browser.mjs';
 import { axeViolations, openPage } from './helpers/browser.mjs';
 import { WIDGET_NAMES } from '../../src/common/widgets.js';
@@ -509,7 +509,10 @@ describe('join form inside a sandboxed embed', () => {
   for (const [allowedOrigins, outcome] of [[['null'], 'success'], [[], 'refused']]) {
     test(`MAIG_ALLOWED_ORIGINS=${allowedOrigins.join(',') || '(unset)'}: ${outcome}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'maig-embed-join-'));
-      const receiver = createJoinReceiver({ dbPath: join(dir, 'join.sqlite'), allowedOrigins, exportToken: 'embed-test-export-token-0123456789', minFillMs: 0, rateLimit: { limit: 100, windowMs: 60_000 } });
+      const receiver = await createReceiver(
+        { sqlitePath: join(dir, 'join.sqlite'), databaseUrl: null, join: { allowedOrigins, exportToken: 'embed-test-export-token-0123456789', minFillMs: 0, rateLimit: { limit: 100, windowMs: 60_000 } } },
+        { env: {} },
+      );
       const server = await start({ port: 0, routes: [hostRoute, receiver.route] });
       const otherOrigin = server.url.replace('127.0.0.1', 'localhost');
       try {
@@ -539,7 +542,7 @@ describe('join form inside a sandboxed embed', () => {
         await close();
       } finally {
         await server.close();
-        receiver.close();
+        await receiver.close();
         rmSync(dir, { recursive: true, force: true });
       }
     });

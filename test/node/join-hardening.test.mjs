@@ -1,4 +1,4 @@
-// Hardening of the reference server and join receiver (issue 12, items 6-11): a database held by
+// Hardening of the reference server and join receiver: a database held by
 // another process, slow and abandoned uploads, connection caps, CORS on every answer, export
 // tokens, the proxy's client address, rate-limit memory, CSV in `;` locales, and the decoded
 // size limit. Real SQLite files in a temp folder, real HTTP on loopback, bounded loops only.
@@ -10,23 +10,45 @@ import { join } from 'node:path';
 import { connect } from 'node:net';
 import Database from 'better-sqlite3';
 import { LIMITS } from '../../server/index.mjs';
-import { createJoinReceiver, createRateLimiter, csvCell, MIN_TOKEN_LENGTH } from '../../server/join.mjs';
-import { serve as serveJoin, valid } from './helpers/join.mjs';
+import { createReceiver } from '../../server/receiver.mjs';
+import { createRateLimiter } from '../../server/join/rate-limit.mjs';
+import { csvCell, MIN_TOKEN_LENGTH } from '../../server/join/export.mjs';
+import { serve as serveJoin, valid, quiet } from './helpers/join.mjs';
+import { forEachStore } from './helpers/stores.mjs';
 
 const TOKEN = 'hardening-export-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'maig-join-hard-'));
 let n = 0;
 const dbFile = () => join(dir, `db-${++n}.sqlite`);
 
-const quiet = () => {
-  const lines = { warn: [], error: [] };
-  return { lines, log: { warn: (m) => lines.warn.push(String(m)), error: (m) => lines.error.push(String(m?.stack ?? m)) } };
-};
+/** A receiver on the SQLite file `path`, as `npm start` makes it, with no environment. */
+const receiverOn = (path, join = {}, log = quiet().log) => createReceiver({ sqlitePath: path, databaseUrl: null, log, join: { exportToken: null, ...join } }, { env: {} });
 
-/** A receiver on its own database file, logging into `lines`. */
-async function serve(options = {}, limits = {}, extraRoutes = []) {
+/** `count` rows inserted through the store's own interface, 500 to a statement, in one transaction. */
+async function insertMany(db, count) {
+  await db.tx(async (t) => {
+    for (let from = 0; from < count; from += 500) {
+      const params = [];
+      const values = [];
+      for (let i = from; i < Math.min(count, from + 500); i++) {
+        const n = params.length;
+        values.push(`($${n + 1}, $${n + 2}, 'h', $${n + 3}, 'Name', 'mayor', 'City', 'NJ', 'e@x.gov', '', $${n + 4}, 1, NULL)`);
+        params.push(`id-${i}`, `key-${String(i).padStart(16, '0')}`, new Date(1e12 + i).toISOString(), 'm'.repeat(400));
+      }
+      await t.run(`INSERT INTO submissions (id, idempotency_key, answers_hash, received_at, name, role, city, state, email, phone, message, consent, origin) VALUES ${values.join(', ')}`, params);
+    }
+  });
+}
+
+/** A row inserted by hand (another process, or many at once), with the table's own columns. */
+const INSERT = `INSERT INTO submissions (id, idempotency_key, answers_hash, received_at, name, role, city, state, email, phone, message, consent, origin)
+  VALUES (?, ?, 'h', ?, 'Name', 'mayor', 'City', 'NJ', 'e@x.gov', '', ?, 1, NULL)`;
+
+/** A receiver on its own database (a new SQLite file unless `options` names another store), logging into `lines`. */
+async function serveSqlite(options = {}, limits = {}, extraRoutes = []) {
   const { log, lines } = quiet();
-  const app = await serveJoin({ options: { dbPath: dbFile(), exportToken: TOKEN, log, ...options }, limits, routes: extraRoutes });
+  const { join: joinOptions, ...rest } = options;
+  const app = await serveJoin({ options: { sqlitePath: dbFile(), databaseUrl: null, log, ...rest, join: { exportToken: TOKEN, ...joinOptions } }, limits, routes: extraRoutes });
   return { ...app, lines };
 }
 
@@ -93,15 +115,17 @@ function readCsv(text, sep) {
   return rows;
 }
 
+after(() => rmSync(dir, { recursive: true, force: true }));
+
 describe('reference server and join receiver hardening', () => {
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const serve = serveSqlite;
 
   test('item 6: another process holding the database lock gives 503 with Retry-After at once, and 201 once it lets go', async () => {
     const app = await serve();
-    const outside = new Database(app.receiver.options.dbPath);
+    const outside = new Database(app.receiver.config.sqlitePath);
     try {
       outside.exec('BEGIN IMMEDIATE');
-      outside.prepare("INSERT INTO submissions VALUES ('x', 'outside-key-0123456', 'h', 't', 'n', 'mayor', 'c', 'NJ', 'e', '', '', 1, NULL)").run();
+      outside.prepare(INSERT).run('x', 'outside-key-0123456', 't', '');
       const own = app.url.replace(/\/$/, '');
       const busy = await app.post(valid(), { origin: own });
       assert.equal(busy.status, 503);
@@ -127,7 +151,7 @@ describe('reference server and join receiver hardening', () => {
   test('item 6/7: a full disk gives 503 with Retry-After, not a bare 500', async () => {
     const app = await serve();
     try {
-      const db = app.receiver.store.db;
+      const db = app.receiver.db.raw;
       db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
       let res;
       for (let i = 0; i < 20; i++) {
@@ -144,14 +168,14 @@ describe('reference server and join receiver hardening', () => {
 
   test('item 6: a receiver that starts while the database cannot be written says so (one warning)', async () => {
     const path = dbFile();
-    const first = createJoinReceiver({ dbPath: path, exportToken: null, log: quiet().log });
-    first.close();
+    const first = await receiverOn(path);
+    await first.close();
     const outside = new Database(path);
     outside.exec('BEGIN IMMEDIATE');
     const { log, lines } = quiet();
     try {
-      const receiver = createJoinReceiver({ dbPath: path, exportToken: null, log });
-      receiver.close();
+      const receiver = await receiverOn(path, {}, log);
+      await receiver.close();
       assert.equal(lines.warn.length, 1);
       assert.match(lines.warn[0], /cannot be written now \(SQLITE_BUSY\)/);
     } finally {
@@ -159,53 +183,8 @@ describe('reference server and join receiver hardening', () => {
       outside.close();
     }
     const fine = quiet();
-    createJoinReceiver({ dbPath: path, exportToken: null, log: fine.log }).close();
+    await (await receiverOn(path, {}, fine.log)).close();
     assert.deepEqual(fine.lines.warn, []);
-  });
-
-  test('item 6: the export streams page by page: other requests are answered while it is still being written', async () => {
-    let exportRes;
-    const capture = async (req, res, url) => {
-      if (url.pathname === '/join.csv') exportRes = res;
-      if (url.pathname === '/probe') {
-        res.end(JSON.stringify({ exportEnded: exportRes?.writableEnded ?? null }));
-        return true;
-      }
-      return false;
-    };
-    const app = await serve({}, {}, [capture]);
-    const ROWS = 40_000;
-    try {
-      const db = app.receiver.store.db;
-      const insert = db.prepare("INSERT INTO submissions VALUES (?, ?, 'h', ?, 'Name', 'mayor', 'City', 'NJ', 'e@x.gov', '', ?, 1, NULL)");
-      db.transaction(() => {
-        for (let i = 0; i < ROWS; i++) insert.run(`id-${i}`, `key-${String(i).padStart(16, '0')}`, new Date(1e12 + i).toISOString(), 'm'.repeat(400));
-      })();
-      const res = await fetch(`${app.url}join.csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
-      assert.equal(res.status, 200);
-      const reader = res.body.getReader();
-      const firstChunk = await reader.read(); // the client then stops reading for a while
-      assert.ok(firstChunk.value.length > 0);
-      const probe = await (await fetch(`${app.url}probe`)).json();
-      assert.equal(probe.exportEnded, false, 'the server answered another request while the export was still going out');
-      // Then the whole file arrives, every row once, in order.
-      let text = new TextDecoder().decode(firstChunk.value, { stream: true });
-      for (let i = 0; i < 100_000; i++) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        text += new TextDecoder().decode(value, { stream: true });
-      }
-      const lines = text.trimEnd().split('\r\n');
-      assert.equal(lines.length, ROWS + 1);
-      assert.ok(lines[1].startsWith('id-0,'));
-      assert.ok(lines[ROWS].startsWith(`id-${ROWS - 1},`));
-      const json = await (await fetch(`${app.url}join.json`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
-      assert.equal(json.count, ROWS);
-      assert.equal(json.submissions.length, ROWS);
-      assert.equal(new Set(json.submissions.map((s) => s.id)).size, ROWS);
-    } finally {
-      await app.close();
-    }
   });
 
   test('item 7: time limits are set (30 s or less) and a body that trickles in is cut with 408', async () => {
@@ -264,8 +243,87 @@ describe('reference server and join receiver hardening', () => {
     }
   });
 
+  test('item 7: an abandoned upload is not logged as an error', async () => {
+    const app = await serve();
+    try {
+      for (let i = 0; i < 3; i++) {
+        const s = await rawSocket(app.url);
+        s.socket.write(`POST /join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"name":`);
+        await pause(30);
+        s.socket.destroy();
+      }
+      assert.equal(await until(() => app.receiver.rooms.join.stats.abandoned === 3), true);
+      assert.equal((await app.post(valid())).status, 201);
+      assert.deepEqual(app.lines.error, []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('item 9: the rate limiter holds a bounded number of addresses, dropping the one used longest ago', () => {
+    let t = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, maxAddresses: 100 }, () => t);
+    for (let i = 0; i < 40_000; i++) limiter.take(`198.51.${i >> 8}.${i & 255}`);
+    assert.equal(limiter.size, 100);
+    const defaults = createRateLimiter({ limit: 2, windowMs: 60_000 }, () => t);
+    for (let i = 0; i < 40_000; i++) defaults.take(`a${i}`);
+    assert.equal(defaults.size, 10_000);
+    // A recent address keeps its bucket: still limited.
+    limiter.take('203.0.113.1');
+    limiter.take('203.0.113.1');
+    t += 10;
+    assert.ok(limiter.take('203.0.113.1') > 0);
+  });
+});
+
+// What does not depend on the store runs on both: exports, CORS, tokens, proxies, CSV, sizes.
+forEachStore((store) => {
+  /** A receiver on a new database of this store. */
+  const serve = async (options = {}, limits = {}, extraRoutes = []) => serveSqlite({ ...(await store.options()), ...options }, limits, extraRoutes);
+
+  test('item 6: the export streams page by page: other requests are answered while it is still being written', async () => {
+    let exportRes;
+    const capture = async (req, res, url) => {
+      if (url.pathname === '/join.csv') exportRes = res;
+      if (url.pathname === '/probe') {
+        res.end(JSON.stringify({ exportEnded: exportRes?.writableEnded ?? null }));
+        return true;
+      }
+      return false;
+    };
+    const app = await serve({}, {}, [capture]);
+    const ROWS = 40_000;
+    try {
+      await insertMany(app.receiver.db, ROWS);
+      const res = await fetch(`${app.url}join.csv`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      assert.equal(res.status, 200);
+      const reader = res.body.getReader();
+      const firstChunk = await reader.read(); // the client then stops reading for a while
+      assert.ok(firstChunk.value.length > 0);
+      const probe = await (await fetch(`${app.url}probe`)).json();
+      assert.equal(probe.exportEnded, false, 'the server answered another request while the export was still going out');
+      // Then the whole file arrives, every row once, in order.
+      let text = new TextDecoder().decode(firstChunk.value, { stream: true });
+      for (let i = 0; i < 100_000; i++) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value, { stream: true });
+      }
+      const lines = text.trimEnd().split('\r\n');
+      assert.equal(lines.length, ROWS + 1);
+      assert.ok(lines[1].startsWith('id-0,'));
+      assert.ok(lines[ROWS].startsWith(`id-${ROWS - 1},`));
+      const json = await (await fetch(`${app.url}join.json`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+      assert.equal(json.count, ROWS);
+      assert.equal(json.submissions.length, ROWS);
+      assert.equal(new Set(json.submissions.map((s) => s.id)).size, ROWS);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('item 7: CORS headers on every answer from /join, 4xx and 5xx too; any origin gets its preflight', async () => {
-    const app = await serve({ allowedOrigins: ['https://city.example'], rateLimit: { limit: 3, windowMs: 60_000 } });
+    const app = await serve({ join: { allowedOrigins: ['https://city.example'], rateLimit: { limit: 3, windowMs: 60_000 } } });
     const origin = 'https://city.example';
     const acao = (r) => r.headers.get('access-control-allow-origin');
     try {
@@ -284,35 +342,18 @@ describe('reference server and join receiver hardening', () => {
       const tooBig = await app.post(valid({ message: 'x'.repeat(20_000) }), { origin });
       assert.equal(tooBig.status, 413);
       assert.equal(acao(tooBig), origin);
-      const save = app.receiver.store.save;
-      app.receiver.store.save = () => {
+      const run = app.receiver.db.run;
+      app.receiver.db.run = async () => {
         throw new Error('a bug');
       };
       const broken = await app.post(valid(), { origin });
-      app.receiver.store.save = save;
+      app.receiver.db.run = run;
       assert.equal(broken.status, 500);
       assert.equal(acao(broken), origin);
       const limited = await app.post(valid(), { origin });
       assert.equal(limited.status, 429);
       assert.equal(acao(limited), origin);
       assert.equal(app.lines.error.length, 1);
-    } finally {
-      await app.close();
-    }
-  });
-
-  test('item 7: an abandoned upload is not logged as an error', async () => {
-    const app = await serve();
-    try {
-      for (let i = 0; i < 3; i++) {
-        const s = await rawSocket(app.url);
-        s.socket.write(`POST /join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"name":`);
-        await pause(30);
-        s.socket.destroy();
-      }
-      assert.equal(await until(() => app.receiver.stats.abandoned === 3), true);
-      assert.equal((await app.post(valid())).status, 201);
-      assert.deepEqual(app.lines.error, []);
     } finally {
       await app.close();
     }
@@ -333,13 +374,13 @@ describe('reference server and join receiver hardening', () => {
       await app.close();
     }
     assert.equal(MIN_TOKEN_LENGTH, 24);
-    assert.throws(() => createJoinReceiver({ dbPath: dbFile(), exportToken: 'ab' }), /use at least 24/);
-    assert.throws(() => createJoinReceiver({ dbPath: dbFile(), exportToken: 'x'.repeat(23) }), /23 characters/);
-    createJoinReceiver({ dbPath: dbFile(), exportToken: 'x'.repeat(24), log: quiet().log }).close();
+    await assert.rejects(receiverOn(dbFile(), { exportToken: 'ab' }), /use at least 24/);
+    await assert.rejects(receiverOn(dbFile(), { exportToken: 'x'.repeat(23) }), /23 characters/);
+    await (await receiverOn(dbFile(), { exportToken: 'x'.repeat(24) })).close();
   });
 
   test('item 9: behind a proxy, the client address is the one the proxy appended, not a forged first entry', async () => {
-    const app = await serve({ trustProxy: 1, rateLimit: { limit: 10, windowMs: 60_000 } });
+    const app = await serve({ trustProxy: 1, join: { rateLimit: { limit: 10, windowMs: 60_000 } } });
     try {
       const statuses = [];
       for (let i = 0; i < 40; i++) {
@@ -353,21 +394,6 @@ describe('reference server and join receiver hardening', () => {
     } finally {
       await app.close();
     }
-  });
-
-  test('item 9: the rate limiter holds a bounded number of addresses, dropping the one used longest ago', () => {
-    let t = 0;
-    const limiter = createRateLimiter({ limit: 2, windowMs: 60_000, maxAddresses: 100 }, () => t);
-    for (let i = 0; i < 40_000; i++) limiter.take(`198.51.${i >> 8}.${i & 255}`);
-    assert.equal(limiter.size, 100);
-    const defaults = createRateLimiter({ limit: 2, windowMs: 60_000 }, () => t);
-    for (let i = 0; i < 40_000; i++) defaults.take(`a${i}`);
-    assert.equal(defaults.size, 10_000);
-    // A recent address keeps its bucket: still limited.
-    limiter.take('203.0.113.1');
-    limiter.take('203.0.113.1');
-    t += 10;
-    assert.ok(limiter.take('203.0.113.1') > 0);
   });
 
   test('item 10: the CSV has no formula cell whether read with "," or ";" as separator', async () => {

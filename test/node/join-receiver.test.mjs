@@ -1,58 +1,64 @@
-// The join receiver against a real SQLite file in a temp folder, over real HTTP on port 0.
-import { test, describe, before, after } from 'node:test';
+// The join receiver on both stores (a SQLite file in a temp folder, and a throwaway PostgreSQL
+// 15), over real HTTP on port 0.
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { serve as serveJoin, valid as submission } from './helpers/join.mjs';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { serve as serveJoin, valid as submission, challengeFrom } from './helpers/join.mjs';
+import { forEachStore } from './helpers/stores.mjs';
 import { FIELD_MESSAGES, STATES, validateSubmission } from '../../src/common/submission.js';
 
 const TOKEN = 'test-export-token-0123456789';
-const dir = mkdtempSync(join(tmpdir(), 'maig-join-'));
 
 // Mixed case (the receiver lowercases it) and a phone number.
 const valid = (over = {}) => submission({ email: 'Mayor@Newark.example.gov', phone: '973-555-0100', ...over });
-const serve = (options = {}) => serveJoin({ options: { dbPath: join(dir, 'join.sqlite'), exportToken: TOKEN, ...options }, keyHeader: true });
 
-const rowsInFile = () => {
-  const db = new Database(join(dir, 'join.sqlite'), { readonly: true });
-  try {
-    return db.prepare('SELECT * FROM submissions ORDER BY rowid').all();
-  } finally {
-    db.close();
-  }
-};
-
-describe('join receiver', () => {
+forEachStore((store) => {
   let app;
+  let storeOptions;
+  const serve = async (options = {}, db = storeOptions) => serveJoin({ options: { ...db, ...options, join: { exportToken: TOKEN, ...options.join } }, keyHeader: true });
+  const rowsInFile = () => app.rows();
   before(async () => {
+    storeOptions = await store.options();
     app = await serve();
   });
   after(async () => {
     await app?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
-
   test('the form lists every state, DC and the five territories', () => {
     for (const code of ['DC', 'PR', 'MP', 'GU', 'VI', 'AS']) assert.ok(STATES.some((s) => s.code === code), code);
     assert.equal(STATES.length, 56);
   });
 
-  test('stores a valid submission in the SQLite file and answers 201 with an id', async () => {
+  test(`stores a valid submission in ${store.kind} and answers 201 with an id, the signature and the language`, async () => {
     const body = valid();
     const res = await app.post(body);
     assert.equal(res.status, 201);
     const answer = await res.json();
     assert.equal(answer.ok, true);
     assert.match(answer.id, /^[0-9a-f-]{36}$/);
-    const rows = rowsInFile().filter((r) => r.idempotency_key === body.idempotencyKey);
+    const rows = (await rowsInFile()).filter((r) => r.idempotency_key === body.idempotencyKey);
     assert.equal(rows.length, 1);
     assert.equal(rows[0].id, answer.id);
     assert.equal(rows[0].email, 'mayor@newark.example.gov');
     assert.equal(rows[0].state, 'NJ');
     assert.equal(rows[0].consent, 1);
+    // The signature: the version shown (here none said: the current one), its text's hash, the time.
+    assert.equal(rows[0].principles_version, 'current');
+    assert.equal(rows[0].principles_hash, createHash('sha256').update(readFileSync(new URL('../../data/principles/current.json', import.meta.url))).digest('hex'));
+    assert.equal(rows[0].signed_at, rows[0].received_at);
+    assert.equal(rows[0].lang, 'en');
+    assert.equal(rows[0].status, 'new');
+    const earlier = await app.post(valid({ principlesVersion: 'earlier', lang: 'es-PR' }));
+    assert.equal(earlier.status, 201);
+    const earlierId = (await earlier.json()).id;
+    const row = (await rowsInFile()).find((r) => r.id === earlierId);
+    assert.equal(row.principles_version, 'earlier');
+    assert.equal(row.principles_hash, createHash('sha256').update(readFileSync(new URL('../../data/principles/earlier.json', import.meta.url))).digest('hex'));
+    assert.equal(row.lang, 'es');
+    const unknown = await app.post(valid({ principlesVersion: 'made-up' }));
+    assert.equal(unknown.status, 400);
+    assert.equal((await unknown.json()).error, 'unknown-principles');
   });
 
   test('the same idempotency key stores once and answers the same id; other answers with it get 409', async () => {
@@ -66,14 +72,14 @@ describe('join receiver', () => {
     assert.equal(b.duplicate, true);
     const together = await Promise.all(Array.from({ length: 5 }, () => app.post(body)));
     assert.deepEqual(together.map((r) => r.status), [200, 200, 200, 200, 200]);
-    assert.equal(rowsInFile().filter((r) => r.idempotency_key === body.idempotencyKey).length, 1);
+    assert.equal((await rowsInFile()).filter((r) => r.idempotency_key === body.idempotencyKey).length, 1);
     const changed = await app.post({ ...body, city: 'Trenton' });
     assert.equal(changed.status, 409);
     assert.equal((await changed.json()).error, 'conflict');
   });
 
   test('rejects invalid answers with a plain message per field, and stores nothing', async () => {
-    const before = rowsInFile().length;
+    const before = (await rowsInFile()).length;
     const res = await app.post(valid({ name: ' ', email: 'not-an-email', state: 'ZZ', role: 'king', consent: false, phone: '12' }));
     assert.equal(res.status, 400);
     const body = await res.json();
@@ -88,7 +94,7 @@ describe('join receiver', () => {
     });
     // A stable code per field, so that a form shows its own words in its own language.
     assert.deepEqual(body.codes, { name: 'required', role: 'unknown', state: 'unknown', email: 'format', phone: 'format', consent: 'required' });
-    assert.equal(rowsInFile().length, before);
+    assert.equal((await rowsInFile()).length, before);
   });
 
   test('the browser and the server validate the same way (one module)', () => {
@@ -122,16 +128,18 @@ describe('join receiver', () => {
   });
 
   test('the honeypot and a too-fast fill are refused server-side and not stored', async () => {
-    const before = rowsInFile().length;
+    const before = (await rowsInFile()).length;
     const trap = await app.post(valid({ website: 'http://spam.example' }));
     assert.equal(trap.status, 400);
     assert.equal((await trap.json()).reason, 'honeypot');
-    const fast = await app.post(valid({ elapsedMs: 400 }));
+    // The fill time is the server's own measure, from the challenge it issued.
+    const fast = await app.post(valid({ challenge: challengeFrom(400), elapsedMs: 9000 }));
     assert.equal(fast.status, 400);
     assert.equal((await fast.json()).reason, 'too-fast');
-    const none = await app.post(valid({ elapsedMs: undefined }));
+    const none = await app.post(valid({ challenge: undefined }));
     assert.equal(none.status, 400);
-    assert.equal(rowsInFile().length, before);
+    assert.equal((await none.json()).reason, 'no-challenge');
+    assert.equal((await rowsInFile()).length, before);
   });
 
   test('an oversized body gets 413, declared or streamed', async () => {
@@ -151,7 +159,7 @@ describe('join receiver', () => {
   });
 
   test('CORS: an allowed origin gets the header and a preflight; another origin gets a 403 it can read, and nothing is stored', async () => {
-    const other = await serve({ dbPath: join(dir, 'cors.sqlite'), allowedOrigins: ['https://city.example'] });
+    const other = await serve({ join: { allowedOrigins: ['https://city.example'] } }, await store.options());
     try {
       const pre = await fetch(`${other.url}join`, { method: 'OPTIONS', headers: { origin: 'https://city.example', 'access-control-request-method': 'POST' } });
       assert.equal(pre.status, 204);
@@ -164,7 +172,7 @@ describe('join receiver', () => {
       assert.equal(evil.status, 403);
       assert.equal(evil.headers.get('access-control-allow-origin'), 'https://evil.example');
       assert.equal((await evil.json()).error, 'origin-not-allowed');
-      assert.equal(other.receiver.store.list().filter((r) => r.origin === 'https://evil.example').length, 0);
+      assert.equal((await other.receiver.rooms.join.list()).filter((r) => r.origin === 'https://evil.example').length, 0);
     } finally {
       await other.close();
     }
@@ -176,7 +184,7 @@ describe('join receiver', () => {
   });
 
   test('rate limit per client address: past the limit, 429 with Retry-After', async () => {
-    const limited = await serve({ dbPath: join(dir, 'rate.sqlite'), rateLimit: { limit: 3, windowMs: 60_000 } });
+    const limited = await serve({ join: { rateLimit: { limit: 3, windowMs: 60_000 } } }, await store.options());
     try {
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await limited.post(valid())).status);
@@ -207,14 +215,14 @@ describe('join receiver', () => {
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type'), /^text\/csv/);
     const text = await csv.text();
-    assert.equal(text.split('\r\n')[0], 'id,receivedAt,name,role,city,state,email,phone,message,consent,origin');
+    assert.equal(text.split('\r\n')[0], 'id,receivedAt,name,role,city,state,email,phone,message,consent,origin,lang,principlesVersion,principlesHash,signedAt,status,confirmedAt,verification');
     assert.ok(text.includes(`"'=HYPERLINK(""x"")"`), 'formula neutralized and quoted');
     assert.ok(text.includes('"line one\nline ""two"""'));
     // Guessing the token: past 10 wrong tries from one address (one above), 429.
     const guesses = [];
     for (let i = 0; i < 11; i++) guesses.push((await fetch(`${app.url}join.csv`, { headers: { authorization: `Bearer guess-${i}` } })).status);
     assert.deepEqual(guesses.slice(8), [403, 429, 429]);
-    const off = await serve({ dbPath: join(dir, 'off.sqlite'), exportToken: null });
+    const off = await serve({ join: { exportToken: null } }, await store.options());
     try {
       assert.equal((await fetch(`${off.url}join.csv`, { headers: { authorization: `Bearer ${TOKEN}` } })).status, 403);
     } finally {
@@ -225,15 +233,14 @@ describe('join receiver', () => {
   test('a restart keeps the data, and a retried key after restart still stores once', async () => {
     const body = valid();
     const first = await (await app.post(body)).json();
-    const count = rowsInFile().length;
+    const count = (await rowsInFile()).length;
     await app.close();
     app = await serve();
     const again = await app.post(body);
     assert.equal(again.status, 200);
     assert.equal((await again.json()).id, first.id);
-    assert.equal(rowsInFile().length, count);
+    assert.equal((await rowsInFile()).length, count);
     const exported = await (await fetch(`${app.url}join.json`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
     assert.ok(exported.submissions.some((s) => s.id === first.id));
-    assert.ok(existsSync(join(dir, 'join.sqlite')));
   });
 });

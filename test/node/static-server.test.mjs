@@ -75,7 +75,7 @@ async function stillUp() {
 test('an unreadable file (EACCES) answers 500 and the server stays up', async () => {
   const res = await get('dist/locked.js');
   assert.equal(res.status, 500);
-  assert.deepEqual(await res.json(), { error: 'file cannot be read' });
+  assert.deepEqual(await res.json(), { error: 'unreadable-file', message: 'This file cannot be read now.' });
   await stillUp();
   assert.match(stderr, /cannot read .*locked\.js: EACCES/);
 });
