@@ -4,7 +4,8 @@
 // as data/geo/overrides.csv does. A city the geocoder cannot place gets GeoNames places of
 // similar names in its state, for staff to pick from.
 import { FeedContext } from '../../scripts/feed/context.mjs';
-import { countyAt, countyByFips, geocodeMembers, loadCounties, loadPlaces, normalizeName, readOverrides } from '../../scripts/feed/geocode.mjs';
+import { countyAt, countyByFips, geocodeMembers, loadCounties, loadPlaces, readOverrides } from '../../scripts/feed/geocode.mjs';
+import { foldCity as normalizeName } from '../../src/common/fold-city.js';
 import { memberId } from '../../scripts/feed/members.mjs';
 import { STATE_BY_CODE } from '../../src/common/states.js';
 
