@@ -27,8 +27,10 @@ const chromeFlags = [
 const engines = (process.env.MAIG_BROWSERS || 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
 for (const e of engines) if (!['chromium', 'firefox', 'webkit'].includes(e)) throw new Error(`MAIG_BROWSERS: unknown engine "${e}" (chromium, firefox, webkit)`);
 
+// Passing puppeteer makes the runner label the engines "Chromium" and "Firefox" (else "Chrome").
 const chromium = () =>
   chromeLauncher({
+    puppeteer,
     launchOptions: {
       executablePath: findChrome()?.path, // as npm test finds it (scripts/test.mjs sets CHROME_PATH)
       headless: true,
@@ -39,7 +41,6 @@ const chromium = () =>
     createPage: ({ context }) => context.newPage({ type: 'window' }),
   });
 
-// Passing puppeteer makes the runner label this engine "Firefox" (its own label says "Chrome").
 const firefox = () =>
   chromeLauncher({
     puppeteer,
@@ -78,7 +79,8 @@ export default {
   // modernweb-dev/web#2588); the three engines run side by side.
   concurrency: 1,
   concurrentBrowsers: 3,
-  testFramework: { config: { timeout: 10000 } },
+  // Three engines side by side on a busy two-core machine: a test gets 20 s.
+  testFramework: { config: { timeout: 20000 } },
   // Firefox takes up to half a minute to start on a busy two-core machine.
   browserStartTimeout: 120_000,
   testsStartTimeout: 120_000,

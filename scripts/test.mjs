@@ -89,9 +89,13 @@ if (runBrowser) {
 
 // Ctrl-C or a kill: stop what runs (the WebKit driver and Xvfb stop on exit, scripts/lib/webkit-driver.mjs).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, () => {
-    for (const c of children) c.kill('SIGTERM');
-    console.log(`\nstopped (${signal})`);
+  process.once(signal, async () => {
+    console.log(`\nstopping (${signal})`);
+    const running = [...children];
+    for (const c of running) c.kill('SIGTERM'); // the test runner closes its browsers
+    const end = Date.now() + 10_000;
+    while (running.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    for (const c of running) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     process.exit(130);
   });
 }
