@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { buildFeed, formatError } from '../../scripts/feed/build.mjs';
 import { nameVariants, normalizeName } from '../../scripts/feed/geocode.mjs';
 
+/** The real data's feed, built once for the tests that only read it. */
+let real;
+const realFeed = () => (real ??= buildFeed({ write: false }));
+
 function dataCopy() {
   const dir = mkdtempSync(join(tmpdir(), 'maig-data-'));
   cpSync('data', dir, { recursive: true });
@@ -15,7 +19,7 @@ const messages = (errors, dir) => errors.map(formatError).map((m) => m.replaceAl
 
 describe('member map feed section', () => {
   test('places all 548 members: 524 GeoNames places, 4 county centroids, 20 reviewed overrides', async () => {
-    const { errors, files } = await buildFeed({ write: false });
+    const { errors, files } = await realFeed();
     assert.deepEqual(errors.map(formatError), []);
     const geo = JSON.parse(files.get('geocoding.json'));
     assert.equal(geo.members.length, 548);
@@ -35,7 +39,7 @@ describe('member map feed section', () => {
   });
 
   test('map.json: 56 state and territory shapes as path data, a projected point for every member', async () => {
-    const { files } = await buildFeed({ write: false });
+    const { files } = await realFeed();
     const map = JSON.parse(files.get('map.json'));
     assert.equal(map.states.length, 56);
     for (const code of ['PR', 'MP', 'GU', 'VI', 'AS', 'AK', 'HI', 'DC']) assert.ok(map.states.find((s) => s.code === code)?.d.startsWith('M'), code);
