@@ -84,6 +84,8 @@ export default {
   // Firefox takes up to half a minute to start on a busy two-core machine.
   browserStartTimeout: 120_000,
   testsStartTimeout: 120_000,
+  // A test file gets 5 minutes in all (WebKit under load takes over 2 for the longest).
+  testsFinishTimeout: 300_000,
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
   browsers: engines.map((e) => launchers[e]()),
   // Progress bars and a redrawn screen on a terminal; plain lines otherwise (CI, logs).
