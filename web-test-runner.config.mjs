@@ -27,6 +27,16 @@ const chromeFlags = [
 const engines = (process.env.MAIG_BROWSERS || 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
 for (const e of engines) if (!['chromium', 'firefox', 'webkit'].includes(e)) throw new Error(`MAIG_BROWSERS: unknown engine "${e}" (chromium, firefox, webkit)`);
 
+/**
+ * A page that waits up to 2 minutes to load a test file: puppeteer's 30 s is too short on a busy
+ * two-core machine, and a navigation timeout ends the whole run.
+ */
+const patient = async (pagePromise) => {
+  const page = await pagePromise;
+  page.setDefaultNavigationTimeout(120_000);
+  return page;
+};
+
 // Passing puppeteer makes the runner label the engines "Chromium" and "Firefox" (else "Chrome").
 const chromium = () =>
   chromeLauncher({
@@ -38,13 +48,14 @@ const chromium = () =>
     },
     // Each test file in its own window: with two files at once, a second tab would be hidden,
     // and a hidden page runs no animation frames or IntersectionObserver callbacks.
-    createPage: ({ context }) => context.newPage({ type: 'window' }),
+    createPage: ({ context }) => patient(context.newPage({ type: 'window' })),
   });
 
 const firefox = () =>
   chromeLauncher({
     puppeteer,
     launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH || FIREFOX, headless: true },
+    createPage: ({ context }) => patient(context.newPage()),
   });
 
 /** WebKit through WebKitWebDriver: the one npm test started, or its own (started on first use, stopped with the runner). */
