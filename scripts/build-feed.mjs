@@ -11,11 +11,12 @@ const opt = (name, fallback) => {
 const dataDir = opt('--data', 'data');
 const outDir = opt('--out', 'dist/feed/v1');
 const started = performance.now();
-const { errors, files } = await buildFeed({ dataDir, outDir, write: !args.includes('--check') });
+const { errors, files, notes } = await buildFeed({ dataDir, outDir, write: !args.includes('--check') });
 if (errors.length) {
   console.error(`The feed was not written: ${errors.length} problem${errors.length > 1 ? 's' : ''} in ${dataDir}/\n`);
   for (const e of errors) console.error(`  ${formatError(e)}`);
   process.exit(1);
 }
+for (const line of notes) console.log(line);
 const bytes = [...files.values()].reduce((n, t) => n + Buffer.byteLength(t), 0);
 console.log(`feed: ${files.size} files, ${bytes.toLocaleString('en-US')} bytes → ${outDir} (${Math.round(performance.now() - started)} ms)`);

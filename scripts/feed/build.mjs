@@ -25,7 +25,7 @@ function loadSchemas(schemaDir) {
 
 /**
  * @param {{ dataDir?: string, outDir?: string, schemaDir?: string, write?: boolean }} options
- * @returns {Promise<{ errors: Array<{file: string, line: number|null, field: string|null, message: string}>, files: Map<string, string> }>}
+ * @returns {Promise<{ errors: Array<{file: string, line: number|null, field: string|null, message: string}>, files: Map<string, string>, notes: string[] }>} notes: lines that sum up the build
  */
 export async function buildFeed({ dataDir = 'data', outDir = 'dist/feed/v1', schemaDir = join(dataDir, 'schema'), write = true } = {}) {
   const ctx = new FeedContext({ dataDir, ajv: loadSchemas(schemaDir) });
@@ -63,7 +63,7 @@ export async function buildFeed({ dataDir = 'data', outDir = 'dist/feed/v1', sch
       writeFileSync(target, text);
     }
   }
-  return { errors: ctx.errors, files };
+  return { errors: ctx.errors, files, notes: ctx.notes };
 }
 
 /** "data/members.csv:14: city: is empty" */

@@ -9,6 +9,8 @@ export class FeedContext {
     this.dataDir = dataDir;
     this.ajv = ajv;
     this.errors = [];
+    /** Lines that sum up what was built (buildFeed returns them; `npm run feed` prints them). */
+    this.notes = [];
     /** resource name → { path, data, schema } */
     this.resources = new Map();
     this.index = {};

@@ -5,7 +5,7 @@
 //  - geocoding.json (resource `geocoding`): how each member was placed, for review.
 // Fails, naming the cities, when a member cannot be placed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -37,7 +37,12 @@ async function loadProjector() {
   const dir = join(tmpdir(), 'maig-feed-map');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `projection-${createHash('sha256').update(code).digest('hex').slice(0, 12)}.mjs`);
-  if (!existsSync(file)) writeFileSync(file, code);
+  if (!existsSync(file)) {
+    // Written aside, then renamed: feed builds in parallel processes never import half a file.
+    const part = `${file}.${process.pid}.part`;
+    writeFileSync(part, code);
+    renameSync(part, file);
+  }
   projector = await import(pathToFileURL(file).href);
   return projector;
 }

@@ -537,12 +537,12 @@ export function build(ctx) {
   };
   ctx.emit('statsCities', `${DIR}/cities.json`, { schemaVersion: 1, withFigures, local: localCounts, members: cityRecords }, `${SCHEMA}#/$defs/cities`);
   const without = cityRecords.filter((c) => c.local.kind === null);
-  console.log(
+  ctx.notes.push(
     `stats: ${localCounts.cityCounty + localCounts.county} of ${cityRecords.length} members have a local CDC figure for ${cdcCounty.last} ` +
       `(${localCounts.cityCounty} their own city-county, ${localCounts.county} their county; ${localCounts.suppressed} with a ${cdcCounty.last} homicide or suicide count suppressed as 1-9; ` +
       `${localCounts.none} without${without.length ? `: ${without.map((c) => c.id).join(', ')}` : ''})`,
   );
-  console.log(
+  ctx.notes.push(
     `stats: ${withFigures} of ${cityRecords.length} members have GVA city figures ` +
       `(${count((c) => c.shootings)} killed/injured 2014-2017, ${count((c) => c.massShootings)} mass shootings; ` +
       `matched ${count((c) => c.match === 'exact')} by name, ${count((c) => c.match === 'exact+alias')} by name plus aliases, ` +

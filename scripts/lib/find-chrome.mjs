@@ -1,6 +1,8 @@
 // Finds a Chromium (or Chrome) for the browser tests: CHROME_PATH, then the usual paths, then the
 // PATH. On Debian as root it installs Debian's chromium with apt; otherwise it says, in one line,
-// what to install. Used by scripts/test.mjs before anything else runs.
+// what to install. Used by scripts/test.mjs before anything else runs. ensureEngines() does the
+// same for the two other engines the browser tests run in: Firefox (firefox-esr) and WebKit
+// (WebKitWebDriver with MiniBrowser, under Xvfb).
 import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { aptInstall } from './apt.mjs';
@@ -28,6 +30,23 @@ export const INSTALL_HINT =
 /** What apt installs (root on Debian). */
 export const APT_PACKAGES = ['chromium', 'fonts-liberation'];
 
+/** Debian's Firefox ESR (FIREFOX_PATH overrides it). */
+export const FIREFOX = '/usr/bin/firefox-esr';
+/** MiniBrowser, WebKitGTK's browser that WebKitWebDriver drives (from libwebkit2gtk-4.1-0). */
+export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/** What each engine besides Chromium needs: the executable looked for and the Debian package that has it. */
+export const ENGINE_NEEDS = [
+  { engine: 'firefox', what: 'Firefox', find: (env) => env.FIREFOX_PATH || FIREFOX, pkg: 'firefox-esr' },
+  { engine: 'webkit', what: 'WebKitWebDriver', find: (env) => onPath('WebKitWebDriver', env), pkg: 'webkit2gtk-driver' },
+  { engine: 'webkit', what: 'MiniBrowser', find: () => MINIBROWSER, pkg: 'webkit2gtk-driver' },
+  { engine: 'webkit', what: 'Xvfb', find: (env) => onPath('Xvfb', env), pkg: 'xvfb' },
+];
+
+/** What to install for Firefox and WebKit, in one line. */
+export const ENGINES_HINT =
+  'npm test runs the browser tests in Firefox and WebKit too: install them (Debian/Ubuntu: apt-get install --no-install-recommends firefox-esr webkit2gtk-driver xvfb), or choose engines with MAIG_BROWSERS=chromium (comma-separated: chromium,firefox,webkit).';
+
 const executable = (path) => {
   try {
     if (!statSync(path).isFile()) return false;
@@ -37,6 +56,15 @@ const executable = (path) => {
     return false;
   }
 };
+
+/** The executable `name` on the PATH, or null. */
+function onPath(name, env) {
+  for (const dir of String(env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const p = join(dir, name);
+    if (executable(p)) return p;
+  }
+  return null;
+}
 
 /**
  * The first Chromium found: `{ path, from }`, or null.
@@ -97,4 +125,43 @@ export function ensureChrome({
     if (found) return { ok: true, ...found };
   }
   return { ok: false, message: INSTALL_HINT };
+}
+
+/**
+ * What Firefox and WebKit need (of the `engines` asked for) that is missing: [{ engine, what, pkg }].
+ * @param {{ env?: NodeJS.ProcessEnv, engines?: string[] }} [options]
+ */
+export function missingEngines({ env = process.env, engines = ['firefox', 'webkit'] } = {}) {
+  return ENGINE_NEEDS.filter((n) => engines.includes(n.engine)).filter((n) => {
+    const path = n.find(env);
+    return !path || !executable(path);
+  });
+}
+
+/**
+ * Finds Firefox and WebKit (WebKitWebDriver, MiniBrowser, Xvfb) for the engines asked for; as root
+ * on Debian installs what is missing with apt (firefox-esr, webkit2gtk-driver, xvfb), otherwise
+ * returns the one-line hint. `dryRun` prints the apt commands instead (MAIG_APT_DRY_RUN=1).
+ * @returns {{ ok: true } | { ok: false, message: string }}
+ */
+export function ensureEngines({
+  env = process.env,
+  engines = ['firefox', 'webkit'],
+  root = isRoot(),
+  debian = isDebian(),
+  dryRun = env.MAIG_APT_DRY_RUN === '1',
+  log = (line) => console.log(line),
+} = {}) {
+  let missing = missingEngines({ env, engines });
+  if (!missing.length) return { ok: true };
+  const what = () => missing.map((m) => m.what).join(', ');
+  if (root && debian) {
+    const packages = [...new Set(missing.map((m) => m.pkg))];
+    log(`${what()} not found: installing Debian's ${packages.join(', ')} with apt (about a minute).`);
+    const installed = aptInstall([...packages, 'fonts-liberation'], { env, dryRun, log });
+    if (!installed.ok) return { ok: false, message: `${installed.message}. ${ENGINES_HINT}` };
+    missing = missingEngines({ env, engines });
+    if (!missing.length) return { ok: true };
+  }
+  return { ok: false, message: `${what()} not found. ${ENGINES_HINT}` };
 }

@@ -6,6 +6,7 @@ import { mockFetch } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { HOSTILE_URLS } from '../shared/safe-url.test.js';
+import { itChromium, itResizable } from '../helpers/engine.js';
 import { cdcRows, cityTotals, countyFips, countyRow, en, en1, gvaNames, massTotals, nationalRow, sources } from './stats-data.js';
 
 /** Requests this page made for the chart code (the chart-setup module or chart.js itself). */
@@ -84,7 +85,7 @@ describe('<maig-city-stats>', () => {
     expect(Chart.getChart(newCanvas)).to.exist;
   });
 
-  it('draws the chart without animation when the reader asks for reduced motion', async () => {
+  itChromium('draws the chart without animation when the reader asks for reduced motion', async () => {
     const { Chart } = await import('chart.js');
     /** Whether the chart is drawn with animation off. */
     const drawn = async () => {
@@ -453,7 +454,7 @@ describe('<maig-city-stats>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('at 320 px each table scrolls in a box that takes focus, and its caption is not clipped', async () => {
+  itResizable('at 320 px each table scrolls in a box that takes focus, and its caption is not clipped', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
       const el = await card({ state: 'MD', city: 'Baltimore' });
@@ -511,7 +512,7 @@ describe('<maig-city-stats>', () => {
     await expect(wrapper).to.be.accessible();
   });
 
-  it('in forced colours with a dark palette, the chart draws its axis text in the system text colour', async () => {
+  itChromium('in forced colours with a dark palette, the chart draws its axis text in the system text colour', async () => {
     const { Chart } = await import('chart.js');
     // A canvas normalizes any CSS color to #rrggbb (a styled element would be forced itself).
     const pen = document.createElement('canvas').getContext('2d')!;

@@ -1,11 +1,11 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/join-form/define.js';
 import type { JoinErrorDetail, JoinSubmitDetail, JoinSuccessDetail, MaigJoinForm } from '../../src/join-form/define.js';
 import { mockFetch, type MockAnswer } from '../helpers/mock-fetch.js';
 import { REAL_FEED, resetFeed } from '../helpers/feed.js';
 import { HOSTILE_URLS } from '../shared/safe-url.test.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
+import { typeKeys } from '../helpers/engine.js';
 
 const ENDPOINT = 'https://join.test/join';
 const DRAFT = `maig-join-draft:${ENDPOINT}`;
@@ -168,7 +168,7 @@ describe('<maig-join-form>', () => {
   it('keeps the draft as the person types and restores it after a reload', async () => {
     const el = await newForm();
     q<HTMLInputElement>(el, '#f-name').focus();
-    await sendKeys({ type: 'Ras Baraka' });
+    await typeKeys('Ras Baraka');
     check(el, '#f-role-former-mayor');
     type(el, '#f-message', 'Line one\nline two');
     await el.updateComplete;

@@ -5,6 +5,7 @@ import type { MaigMemberCount } from '../../src/member-count/maig-member-count.j
 import { mockFetch } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
+import { itChromium } from '../helpers/engine.js';
 
 describe('<maig-member-count>', () => {
   afterEach(resetFeed);
@@ -98,7 +99,7 @@ describe('<maig-member-count>', () => {
       expect((await waitForShadow(el, '[part="number"]')).textContent).to.equal('3');
     });
 
-    it('follows the reader\'s dark scheme unless theme="light", and theme="dark" forces it', async () => {
+    itChromium('follows the reader\'s dark scheme unless theme="light", and theme="dark" forces it', async () => {
       mockFetch(fixtureRoutes());
       const background = (el: Element) => getComputedStyle(el.shadowRoot!.querySelector('.root')!).backgroundColor;
       const light = await fixture<MaigMemberCount>(html`<maig-member-count feed=${FIXTURE_FEED}></maig-member-count>`);

@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFeed, formatError } from '../../scripts/feed/build.mjs';
 
+/** The real data's feed, built once for the tests that only read it. */
+let real;
+const realFeed = () => (real ??= buildFeed({ write: false }));
+
 /** A copy of data/ in a temp folder that a test may break. */
 function dataCopy() {
   const dir = mkdtempSync(join(tmpdir(), 'maig-data-'));
@@ -15,7 +19,7 @@ const messages = (errors) => errors.map(formatError);
 
 describe('feed builder', () => {
   test('builds the real data with no error: 548 members, 46 headings, both principle versions', async () => {
-    const { errors, files } = await buildFeed({ write: false });
+    const { errors, files } = await realFeed();
     assert.deepEqual(messages(errors), []);
     const members = JSON.parse(files.get('members.json'));
     assert.equal(members.members.length, 548);
@@ -97,7 +101,7 @@ describe('feed builder', () => {
     assert.deepEqual(messages(errors).map((m) => m.replace(`${dir}/`, 'data/')), ['data/members.csv:1: city: header is missing column city']);
   });
   test('carries the Spanish coalition text and checks a translation has every field of the English', async () => {
-    const { files } = await buildFeed({ write: false });
+    const { files } = await realFeed();
     const { coalition } = JSON.parse(files.get('index.json'));
     assert.deepEqual(coalition.es, { headline: 'Un grupo bipartidista de más de 2000 alcaldes y exalcaldes' });
     const source = JSON.parse(readFileSync('data/coalition.json', 'utf8'));

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readdirSync } from 'node:fs';
-import { ensureChrome, findChrome, INSTALL_HINT, needsChrome } from '../../scripts/lib/find-chrome.mjs';
+import { ENGINES_HINT, ensureChrome, ensureEngines, findChrome, INSTALL_HINT, missingEngines, needsChrome } from '../../scripts/lib/find-chrome.mjs';
 import { launch } from '../../scripts/lib/browser.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'maig-chrome-'));
@@ -95,5 +95,33 @@ describe('npm test finds Chromium or says what to install', () => {
       if (saved === undefined) delete process.env.CHROME_PATH;
       else process.env.CHROME_PATH = saved;
     }
+  });
+});
+
+describe('npm test finds Firefox and WebKit or says what to install', () => {
+  const nothing = { PATH: emptyBin, FIREFOX_PATH: join(dir, 'missing-firefox') };
+
+  test('what each engine needs, looked for on the PATH and at its Debian path', () => {
+    assert.deepEqual(missingEngines({ env: nothing, engines: ['firefox'] }).map((m) => m.what), ['Firefox']);
+    const webkit = missingEngines({ env: nothing, engines: ['webkit'] }).map((m) => m.what);
+    assert.ok(webkit.includes('WebKitWebDriver') && webkit.includes('Xvfb'), webkit.join());
+    assert.deepEqual(missingEngines({ env: { ...nothing, FIREFOX_PATH: process.execPath }, engines: ['firefox'] }), []); // any executable file
+    assert.deepEqual(missingEngines({ env: nothing, engines: [] }), []);
+  });
+
+  test('root on Debian: one apt run for the missing packages (dry run), then looks again', () => {
+    const lines = [];
+    const result = ensureEngines({ env: nothing, root: true, debian: true, dryRun: true, log: (l) => lines.push(l) });
+    assert.equal(result.ok, false);
+    const install = lines.filter((l) => l.startsWith('(dry run) apt-get install'));
+    assert.equal(install.length, 1);
+    for (const pkg of ['firefox-esr', 'webkit2gtk-driver', 'xvfb', 'fonts-liberation']) assert.match(install[0], new RegExp(` ${pkg}( |$)`));
+  });
+
+  test('not root: no apt, one line naming what is missing and what to install', () => {
+    const lines = [];
+    const result = ensureEngines({ env: nothing, engines: ['firefox'], root: false, debian: true, log: (l) => lines.push(l) });
+    assert.deepEqual(result, { ok: false, message: `Firefox not found. ${ENGINES_HINT}` });
+    assert.deepEqual(lines, []);
   });
 });

@@ -7,6 +7,10 @@ import { buildFeed, formatError } from '../../scripts/feed/build.mjs';
 import { nameVariants } from '../../scripts/feed/geocode.mjs';
 import { foldCity } from '../../src/common/fold-city.js';
 
+/** The real data's feed, built once for the tests that only read it. */
+let real;
+const realFeed = () => (real ??= buildFeed({ write: false }));
+
 function dataCopy() {
   const dir = mkdtempSync(join(tmpdir(), 'maig-data-'));
   cpSync('data', dir, { recursive: true });
@@ -16,7 +20,7 @@ const messages = (errors, dir) => errors.map(formatError).map((m) => m.replaceAl
 
 describe('member map feed section', () => {
   test('places all 548 members: 524 GeoNames places, 4 county centroids, 20 reviewed overrides', async () => {
-    const { errors, files } = await buildFeed({ write: false });
+    const { errors, files } = await realFeed();
     assert.deepEqual(errors.map(formatError), []);
     const geo = JSON.parse(files.get('geocoding.json'));
     assert.equal(geo.members.length, 548);
@@ -36,7 +40,7 @@ describe('member map feed section', () => {
   });
 
   test('map.json: 56 state and territory shapes as path data, a projected point for every member', async () => {
-    const { files } = await buildFeed({ write: false });
+    const { files } = await realFeed();
     const map = JSON.parse(files.get('map.json'));
     assert.equal(map.states.length, 56);
     for (const code of ['PR', 'MP', 'GU', 'VI', 'AS', 'AK', 'HI', 'DC']) assert.ok(map.states.find((s) => s.code === code)?.d.startsWith('M'), code);

@@ -220,7 +220,7 @@ describe('stats feed section', () => {
   });
 
   test('Spanish versions: every note of sources.json and city-counties.csv is in the resources; a missing one is an error', async () => {
-    const { files } = await buildFeed({ write: false });
+    const { files } = await built;
     const sources = JSON.parse(readFileSync('data/stats/sources.json', 'utf8'));
     const md = JSON.parse(files.get('stats/state/md.json'));
     // stats/es.json: English → Spanish for every note and descriptive source name; the state

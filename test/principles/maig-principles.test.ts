@@ -95,10 +95,10 @@ describe('<maig-principles>', () => {
       expect(first!.getAttribute('aria-expanded')).to.equal('true');
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement).to.equal(second);
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' }); // the space bar (Firefox's key map has no "Space")
       await el.updateComplete;
       expect(second!.getAttribute('aria-expanded')).to.equal('true');
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' }); // the space bar (Firefox's key map has no "Space")
       await el.updateComplete;
       expect(second!.getAttribute('aria-expanded')).to.equal('false');
     });

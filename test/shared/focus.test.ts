@@ -72,7 +72,7 @@ describe('focus stays on a sensible control', () => {
     expect(shadowText(el, '[part="list"]')).to.contain('Do things.');
     await expect(el).to.be.accessible();
 
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space bar (Firefox's key map has no "Space")
     await waitUntil(() => collapseAll!.disabled, 'Collapse all did not disable itself');
     await waitUntil(() => focused() === expandAll, `focus is on ${describeFocus(focused())}`);
     await expect(el).to.be.accessible();
