@@ -100,7 +100,7 @@ function field(attribute, widget) {
       h('option', { value: 'es-PR', lang: 'es-PR' }, 'Español de Puerto Rico (es-PR)'),
     );
   } else if (attribute.name === 'theme') {
-    control = h('select', { id }, h('option', { value: '' }, 'auto (follows the reader)'), h('option', { value: 'light' }, 'light'), h('option', { value: 'dark' }, 'dark'));
+    control = h('select', { id }, h('option', { value: '' }, "Match the page (light unless the page has a dark mode)"), h('option', { value: 'auto' }, "Follow the reader's device"), h('option', { value: 'light' }, 'Light'), h('option', { value: 'dark' }, 'Dark'));
   } else if (attribute.name === 'state' && feed.states.length) {
     control = stateSelect(id);
   } else if (attribute.name === 'city') {
