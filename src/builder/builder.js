@@ -165,7 +165,7 @@ const shortcode = (widget, pairs) =>
 /** The five forms, each with where it works (see README, "Embedding in your CMS"). */
 function snippets(widget, pairs, withResize) {
   const tag = `maig-${widget}`;
-  const script = `<script type="module" src="${DIST}maig-widgets.js"></script>`;
+  const script = `<script type="module" src="${DIST}maig-widgets.js" blocking="render"></script>`;
   const w = WIDGETS[widget];
   const url = embedUrl(widget, pairs);
   const lang = pairs.find(([n]) => n === 'lang')?.[1] ?? '';

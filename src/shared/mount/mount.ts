@@ -17,13 +17,14 @@
  * This module has no dependency on Lit or the feed client: it must stay small (≤ 2 KB gzip).
  */
 import { VERSION } from '../version.js';
+import { adoptReserved } from './reserved.js';
 
 /** Every widget of this version: `<maig-NAME>` elements and `data-maig-widget="NAME"` placeholders. */
 export const WIDGETS: readonly string[] = ['member-count', 'principles', 'city-stats', 'join-form', 'member-map'];
 
 const PLACEHOLDER = '[data-maig-widget]';
 const MOUNTED = 'data-maig-mounted';
-/** Set on an element or placeholder that could not become a widget; maig-widgets.css then stops reserving its room. */
+/** Set on an element or placeholder that could not become a widget; the reserving rules (reserved.js) then give its room back. */
 const FAILED = 'data-maig-failed';
 /** The message put in place of a widget that could not be shown. */
 const MESSAGE = 'data-maig-message';
@@ -158,6 +159,8 @@ export function startAutoMount(elementsUrl?: string): void {
   const w = window as unknown as { maigWidgets?: MaigWidgetsGlobal };
   if (w.maigWidgets) return;
   Object.defineProperty(w, 'maigWidgets', { value: Object.freeze({ version: VERSION, mount }), configurable: true });
+  // The room of every widget not drawn yet, at once (maig-widgets.css only adds the moment before this script runs).
+  adoptReserved(document);
   const start = () => {
     mount(document);
     new MutationObserver((records) => {
