@@ -123,6 +123,16 @@ describe('<maig-city-stats> in Spanish', () => {
     expect(es.shadowRoot!.querySelectorAll('.notes li[lang="en"]').length, 'feed notes left in English').to.equal(0);
   });
 
+  it('one number style per language tag: an es-US card writes "100,000" like its figures, an es card "100.000"', async () => {
+    for (const [lang, per, grouped] of [['es-US', '100,000', /^\d{1,3}(,\d{3})+$/], ['es', '100.000', /^\d{1,3}(\.\d{3})+$/]] as const) {
+      const el = await card(lang, { state: 'MD', city: 'Baltimore' });
+      const text = shadowText(el);
+      expect(text, lang).to.include(`por cada ${per} habitantes`);
+      expect(text, lang).not.to.match(/100[\s\u00a0\u202f]000/);
+      expect(figure(el, 'national-deaths')!.querySelector('data')!.textContent, lang).to.match(grouped);
+    }
+  });
+
   it('Chicago: the Cook County figure, labelled as the county’s, in Spanish (page <html lang="es">)', async () => {
     document.documentElement.lang = 'es';
     const en = await card('en', { state: 'IL', city: 'Chicago' });

@@ -168,7 +168,7 @@ describe('feed shapes', () => {
       });
       expect(errors).to.deep.equal([]);
       expect(shadowText(el, '[part="error"]')).to.contain(SCHEMA_MESSAGE);
-      expect(shadowText(el, '.state__detail')).to.match(/^\/\S+: (expected|missing)/);
+      expect(shadowText(el, '.state__detail [lang="en"]')).to.match(/^\/\S+: (expected|missing)/);
       expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
       await expect(el).to.be.accessible();
     });
@@ -184,7 +184,7 @@ describe('feed shapes', () => {
     });
     expect(errors).to.deep.equal([]);
     expect(shadowText(el, '[part="error"]')).to.contain(SCHEMA_MESSAGE);
-    expect(shadowText(el, '.state__detail')).to.equal('Invalid time value');
+    expect(shadowText(el, '.state__detail [lang="en"]')).to.equal('Invalid time value');
     await expect(el).to.be.accessible();
   });
 

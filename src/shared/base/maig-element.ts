@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import type { Task } from '@lit/task';
 import { resolveFeedUrl, type LoadedResource } from '../feed/client.js';
 import { FeedError, describeError } from '../feed/errors.js';
-import { formatDate, pageLocale } from '../format/locale.js';
+import { formatDate, formatNumber, pageLocale } from '../format/locale.js';
 import { litPolicyRefused, warnPolicyRefused } from '../trusted-types.js';
 import { isDark, unwatchScheme, watchScheme } from './scheme.js';
 import { catalogReady, langOf, langTag, loadCatalog, translate, type CatalogLoader, type Lang, type Values } from '../i18n/i18n.js';
@@ -17,6 +17,9 @@ export class EmptyResult {
     readonly values?: Values,
   ) {}
 }
+
+/** Errors whose detail went to the console already (a re-render writes it once). */
+const warnedErrors = new WeakSet<object>();
 
 /**
  * Base of every maig element: the `feed` and `theme` attributes, the page locale, and one look
@@ -104,9 +107,13 @@ export abstract class MaigElement extends LitElement {
     return langOf(langTag(this));
   }
 
-  /** `source` (the English text) in the widget's language, with `{name}` placeholders filled. */
+  /**
+   * `source` (the English text) in the widget's language, with `{name}` placeholders filled. A
+   * number a translation writes as `{n:100000}` is written the page's way: one number style per
+   * language tag ("100,000" in es-US and es-PR, like every figure of the card; "100.000" in es).
+   */
   protected t(source: string, values?: Values): string {
-    return translate(this.uiLang, source, values);
+    return translate(this.uiLang, source, values).replace(/\{n:(\d+)\}/g, (_, n: string) => formatNumber(Number(n), this.locale));
   }
 
   /**
@@ -167,15 +174,23 @@ export abstract class MaigElement extends LitElement {
   /** The error state: what happened in plain words, a retry button, and the author's fallback content. */
   protected renderError(error: unknown, retry: () => void): TemplateResult {
     const { message, values, detail } = describeError(error);
+    if (detail && !warnedErrors.has(error as object)) {
+      if (typeof error === 'object' && error) warnedErrors.add(error);
+      console.warn(`maig-widgets: <${this.localName}> ${translate('en', message, values)} (${detail})`);
+    }
     return html`<div class="state state--error" part="error" role="alert">
       <p class="state__title">${this.errorTitle}</p>
       <p>${this.t(message, values)}</p>
       ${detail
-        ? // Technical detail for whoever looks after the page (a field path, a URL): English, marked so.
-          html`<p class="state__detail" lang=${this.uiLang === 'en' ? nothing : 'en'}>${detail}</p>`
+        ? // Technical detail for whoever looks after the page (a field path, a URL, a parser's
+          // message): in the console, and behind a closed "Details", in English, marked so.
+          html`<details class="state__detail" part="error-detail">
+            <summary>${this.t('Details')}</summary>
+            <p lang="en">${detail}</p>
+          </details>`
         : nothing}
       <button class="button button--secondary retry" part="retry" type="button" @click=${() => this.retryKeepingFocus(retry)}>${this.t('Try again')}</button>
-      <slot></slot>
+      <div class="state__fallback"><slot></slot></div>
     </div>`;
   }
 

@@ -74,7 +74,7 @@ export const baseStyles = css`
     font-weight: 400;
     font-style: normal;
     line-height: 1.5;
-    letter-spacing: normal;
+    /* No letter-spacing or word-spacing here: a reader's own text spacing (WCAG 1.4.12) reaches the widget. */
     text-align: start;
     text-transform: none;
     color: var(--_text);
@@ -151,9 +151,26 @@ export const baseStyles = css`
     border-inline-start-width: 0.375em;
   }
   .state__detail {
+    margin: 0 0 0.5em;
     color: var(--_muted);
     font-size: 0.875em;
     overflow-wrap: anywhere;
+  }
+  .state__detail summary {
+    cursor: pointer;
+  }
+  /*
+   * "Try again", then the author's fallback content on a line of its own, a clear gap apart; a
+   * fallback link is a target at least 24px high (WCAG 2.5.8).
+   */
+  .state__fallback ::slotted(*) {
+    display: block;
+    margin: 0.75em 0 0;
+  }
+  .state__fallback ::slotted(a) {
+    display: inline-block;
+    min-height: 1.5em;
+    line-height: 1.5;
   }
   .skeleton {
     display: block;
