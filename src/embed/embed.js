@@ -6,7 +6,6 @@
 // from it at build time); values are set with setAttribute, never parsed as HTML.
 import { WIDGETS } from './widgets.js';
 import { embedTitle, findWidget, isSpanish, languageTag } from './params.js';
-import { adoptReserved } from './reserved.js';
 
 const COALITION = 'https://www.mayorsagainstillegalguns.org/';
 const root = document.getElementById('maig-embed') ?? document.body;
@@ -64,8 +63,6 @@ if (!widget) {
   // Fallback content: shown before the element upgrades and under its error message.
   element.append(coalitionLink());
   if (name === 'join-form') sendWithoutFormSubmission(element);
-  // The widget's room at once, so the frame's height (and the host page's resize script) settles early.
-  adoptReserved(document);
   root.replaceChildren(element);
   import(`../elements/maig-${name}.js`).catch((error) => {
     console.warn(`maig-widgets embed: could not load maig-${name}.js`, error);

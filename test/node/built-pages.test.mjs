@@ -242,15 +242,6 @@ describe('built bundles in a browser', () => {
     await close();
   });
 
-  test('the embed page reserves its widget\'s room before the widget is drawn', async () => {
-    const { page, close } = await openPage(web.browser, `${web.url}dist/embed/index.html?widget=principles`, {
-      prepare: (page) => page.route(/\/dist\/elements\//, () => {}),
-    });
-    await page.waitForFunction(() => document.querySelector('maig-principles'));
-    assert.equal(Math.round((await page.locator('maig-principles').boundingBox()).height), 56 * 16);
-    await close();
-  });
-
   test('fallback content stays visible when the script never runs', async () => {
     const html = `<!doctype html><html lang="en"><head><title>no script</title></head><body>
       <maig-member-count state="NJ">61 member cities in New Jersey</maig-member-count>

@@ -1,7 +1,7 @@
 /**
  * The room each widget takes before it is drawn, written once: the loader (`maig-widgets.js`)
  * adopts these rules into the page as soon as it runs (a constructable stylesheet, allowed by a
- * strict CSP), the embed page does the same for its one widget, and the build writes them into
+ * strict CSP), and the build writes them into
  * the optional `maig-widgets.css` (for the moment before any script has run). Plain JS, so the
  * build reads it in Node. This table belongs with the widget list, and moves into the widget
  * registry when there is one.
