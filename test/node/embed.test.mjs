@@ -127,6 +127,15 @@ describe('embed page (dist/embed/index.html)', () => {
     return new RegExp(`['"]${quoted}['"]\\s*:\\s*['"]([^'"]+)['"]`).exec(source)?.[1];
   };
 
+  test('the embed page has a heading naming the widget it shows, in the embed\'s language', async () => {
+    for (const [query, name] of [['widget=member-map', 'Member map'], ['widget=principles&lang=es', 'Declaración de Principios']]) {
+      const { page, close } = await open(embedUrl(host, query));
+      await page.waitForFunction(() => document.querySelector('#maig-embed > *')?.shadowRoot);
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), name, query);
+      await close();
+    }
+  });
+
   test('lang=es-us: the page and the widget are Spanish (es-US), the title is Spanish, the Spanish chunk loads, axe clean', async () => {
     const { page, problems, requests, close } = await open(embedUrl(host, 'widget=member-count&state=PR&lang=es-us'));
     await widgetText(page, '[part="number"]');
