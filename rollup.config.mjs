@@ -27,9 +27,13 @@ const versionCopyForLoader = {
   name: 'maig-version-copy-for-loader',
   resolveId(source, importer) {
     if (importer?.includes('/src/shared/mount/') && source.endsWith('/version.js')) return '\0maig-version';
+    // The reserved-room table too: the member count reads it for its loading state, and a shared
+    // chunk would cost a page with only the member count one more request.
+    if (importer?.includes('/src/shared/mount/mount.ts') && source === './reserved.js') return '\0maig-reserved';
     return null;
   },
   load(id) {
+    if (id === '\0maig-reserved') return readFileSync('src/shared/mount/reserved.js', 'utf8');
     return id === '\0maig-version' ? readFileSync('src/shared/version.ts', 'utf8') : null;
   },
 };
