@@ -77,14 +77,52 @@ function fillCities() {
   select.disabled = !state;
 }
 
+/**
+ * What a person calls each attribute (the attribute's own name stays in its hint, for those who
+ * write the tag by hand). An attribute not listed here gets its name in words ("show-national":
+ * "Show national").
+ */
+const LABELS = {
+  state: 'State',
+  city: 'City',
+  label: 'Words after the number',
+  'hide-claim': "Hide the coalition's headline",
+  highlight: 'City to highlight',
+  version: 'Version of the statement',
+  open: 'Open every principle',
+  join: 'Link to the join page',
+  'show-national': 'Show the national figures',
+  endpoint: 'Address that receives sign-ups',
+  heading: 'Heading text',
+  theme: 'Colors',
+  lang: 'Language',
+  feed: 'Data feed address',
+  'heading-level': 'Heading level',
+  'form-encoded': 'Send as a classic form',
+  persist: 'Keep a draft in the browser',
+  timeout: 'Time limit for sending (ms)',
+  retries: 'Attempts after a failure',
+  'retry-delay': 'Wait between attempts (ms)',
+  'min-fill-ms': 'Least time to fill the form (ms)',
+};
+/** Options few people need: under "Advanced", after the others. */
+const ADVANCED = new Set(['feed', 'heading-level', 'form-encoded', 'persist', 'timeout', 'retries', 'retry-delay', 'min-fill-ms']);
+const labelOf = (name) => LABELS[name] ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
+
+/** A description with its `code` spans as <code> elements (never HTML), and the attribute's name. */
+function hintFor(attribute, id) {
+  const parts = String(attribute.description ?? '').split('`').map((text, i) => (i % 2 ? h('code', {}, text) : text));
+  return h('p', { id, class: 'hint' }, ...parts, ' ', h('span', { class: 'attr-name' }, '(attribute ', h('code', {}, attribute.name), ')'));
+}
+
 function field(attribute, widget) {
   const id = `attr-${attribute.name}`;
   const hintId = `${id}-hint`;
-  const hint = h('p', { id: hintId, class: 'hint' }, attribute.description);
+  const hint = hintFor(attribute, hintId);
   let control;
   if (attribute.type === 'boolean') {
     control = h('input', { id, type: 'checkbox', 'aria-describedby': hintId });
-    return h('div', { class: 'field check' }, control, h('label', { for: id }, attribute.name), hint);
+    return h('div', { class: 'field check' }, control, h('label', { for: id }, labelOf(attribute.name)), hint);
   }
   if (attribute.name === 'lang') {
     // The language picker: every snippet form then carries it (tag lang, div data-lang, iframe and
@@ -114,14 +152,20 @@ function field(attribute, widget) {
     control = h('input', { id, type: attribute.name === 'feed' || attribute.name === 'endpoint' ? 'url' : 'text', autocomplete: 'off', placeholder: attribute.default && attribute.default !== 'null' ? attribute.default.replace(/^'|'$/g, '') : '' });
   }
   control.setAttribute('aria-describedby', hintId);
-  return h('div', { class: 'field' }, h('label', { for: id }, attribute.name), control, hint);
+  return h('div', { class: 'field' }, h('label', { for: id }, labelOf(attribute.name)), control, hint);
 }
 
 function buildFields() {
   const widget = current();
   const w = WIDGETS[widget];
   $('widget-summary').textContent = w.summary;
-  $('fields').replaceChildren(...w.attributes.map((a) => field(a, widget)));
+  // People's options first; the technical ones under "Advanced".
+  const common = w.attributes.filter((a) => !ADVANCED.has(a.name));
+  const advanced = w.attributes.filter((a) => ADVANCED.has(a.name));
+  $('fields').replaceChildren(
+    ...common.map((a) => field(a, widget)),
+    ...(advanced.length ? [h('details', { class: 'advanced' }, h('summary', {}, 'Advanced'), ...advanced.map((a) => field(a, widget)))] : []),
+  );
   fillCities();
 }
 
