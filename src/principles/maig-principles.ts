@@ -36,7 +36,7 @@ interface Shown {
  * @attr open - Show every principle expanded.
  * @attr join - Show a link to join the coalition: empty for the feed's join address, or a URL.
  * @attr heading-level - Level (2-6) of the statement's heading; the principles use the next level. A number outside 2-6 is brought to the nearest; `0` hides the heading. Default 2.
- * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr theme - By default the host page's color scheme (light unless the page declares `color-scheme: light dark` and the reader's system is dark, or `dark`); `auto` follows the reader's system; `light` or `dark` forces it.
  * @attr lang - Language of the widget (`es`, `es-US`, `es-PR`… for Spanish; otherwise English). Default: the nearest ancestor's `lang`, then the page's. The statement itself stays English, marked `lang="en"`.
  *
  * @fires {CustomEvent<PrincipleToggleDetail>} maig-principle-toggle - A principle (or all) was opened or closed by the reader.
