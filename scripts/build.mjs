@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build`: the feed, the bundles (rollup), type declarations and custom-elements.json.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const run = (label, cmd, args) => {
@@ -16,8 +16,24 @@ run('feed shapes', process.execPath, ['scripts/build-shapes.mjs']);
 run('widget lists', process.execPath, ['scripts/build-registry.mjs']);
 run('bundles', bin('rollup'), ['-c', '--silent']);
 run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
-// Optional stylesheet that reserves each widget's space before its script runs.
-copyFileSync('src/maig-widgets.css', 'dist/maig-widgets.css');
+// Optional stylesheet that reserves each widget's space before its script runs: the loader's own
+// rules (src/shared/mount/reserved.js), for the moment before the loader has run.
+{
+  const { reservedCss } = await import('../src/shared/mount/reserved.js');
+  writeFileSync(
+    'dist/maig-widgets.css',
+    `/*
+ * Optional: reserves each widget's space before its script has run. The loader (maig-widgets.js)
+ * reserves the same space itself as soon as it runs, so this only covers the moment before; add it
+ * next to the script if you like:
+ *   <link rel="stylesheet" href="https://YOUR-CDN/maig-widgets/dist/maig-widgets.css">
+ * It styles only maig elements that are not yet defined and \`data-maig-widget\` placeholders not
+ * yet mounted (the CMS-safe form), and nothing else on the page. A widget that could not be shown
+ * (\`data-maig-failed\`) gets its room back.
+ */
+${reservedCss()}`,
+  );
+}
 run('manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--exclude', 'src/staff/**', '--outdir', 'dist', '--quiet']);
 // The iframe/oEmbed embed page and the embed builder (scripts/build-embed.mjs), from the manifest.
 run('embed', process.execPath, ['scripts/build-embed.mjs']);

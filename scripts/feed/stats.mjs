@@ -503,7 +503,7 @@ export function build(ctx) {
       schemaVersion: 1,
       state: { code: state.code, name: state.name, territory: state.territory },
       cdc: series,
-      cdcNote: series ? null : `CDC/NCHS publishes no state firearm mortality figures for ${state.name} in this feed's source.`,
+      cdcNote: series ? null : `CDC/NCHS publishes no state firearm mortality figures for ${state.name}.`,
       // Where the local CDC figures of this state's members come from (the figures are in each city).
       cdcCounty: { source: cdcCounty.source, url: cdcCounty.url, first: cdcCounty.first, last: cdcCounty.last, updated: cdcCounty.updated },
       gvaCity: { source: gvaCity.source, url: gvaCity.url, first: gvaCity.first, last: gvaCity.last, notes: gvaCity.notes },

@@ -102,17 +102,60 @@ function fillCities() {
 }
 
 /**
+ * What a person calls each attribute (the attribute's own name stays in its hint, for those who
+ * write the tag by hand). An attribute not listed here gets its name in words ("show-national":
+ * "Show national").
+ * @type {Record<string, string>}
+ */
+const LABELS = {
+  state: 'State',
+  city: 'City',
+  label: 'Words after the number',
+  'hide-claim': "Hide the coalition's headline",
+  highlight: 'City to highlight',
+  version: 'Version of the statement',
+  open: 'Open every principle',
+  join: 'Link to the join page',
+  'show-national': 'Show the national figures',
+  endpoint: 'Address that receives sign-ups',
+  heading: 'Heading text',
+  theme: 'Colors',
+  lang: 'Language',
+  feed: 'Data feed address',
+  'heading-level': 'Heading level',
+  'form-encoded': 'Send as a classic form',
+  persist: 'Keep a draft in the browser',
+  timeout: 'Time limit for sending (ms)',
+  retries: 'Attempts after a failure',
+  'retry-delay': 'Wait between attempts (ms)',
+  'min-fill-ms': 'Least time to fill the form (ms)',
+};
+/** Options few people need: under "Advanced", after the others. */
+const ADVANCED = new Set(['feed', 'heading-level', 'form-encoded', 'persist', 'timeout', 'retries', 'retry-delay', 'min-fill-ms']);
+const labelOf = (/** @type {string} */ name) => LABELS[name] ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
+
+/**
+ * A description with its `code` spans as <code> elements (never HTML), and the attribute's name.
+ * @param {EmbedAttribute} attribute
+ * @param {string} id
+ */
+function hintFor(attribute, id) {
+  const parts = String(attribute.description ?? '').split('`').map((text, i) => (i % 2 ? h('code', {}, text) : text));
+  return h('p', { id, class: 'hint' }, ...parts, ' ', h('span', { class: 'attr-name' }, '(attribute ', h('code', {}, attribute.name), ')'));
+}
+
+/**
  * @param {EmbedAttribute} attribute
  * @param {string} widget
  */
 function field(attribute, widget) {
   const id = `attr-${attribute.name}`;
   const hintId = `${id}-hint`;
-  const hint = h('p', { id: hintId, class: 'hint' }, attribute.description);
+  const hint = hintFor(attribute, hintId);
   let control;
   if (attribute.type === 'boolean') {
     control = h('input', { id, type: 'checkbox', 'aria-describedby': hintId });
-    return h('div', { class: 'field check' }, control, h('label', { for: id }, attribute.name), hint);
+    return h('div', { class: 'field check' }, control, h('label', { for: id }, labelOf(attribute.name)), hint);
   }
   if (attribute.name === 'lang') {
     // The language picker: every snippet form then carries it (tag lang, div data-lang, iframe and
@@ -128,7 +171,7 @@ function field(attribute, widget) {
       h('option', { value: 'es-PR', lang: 'es-PR' }, 'Español de Puerto Rico (es-PR)'),
     );
   } else if (attribute.name === 'theme') {
-    control = h('select', { id }, h('option', { value: '' }, 'auto (follows the reader)'), h('option', { value: 'light' }, 'light'), h('option', { value: 'dark' }, 'dark'));
+    control = h('select', { id }, h('option', { value: '' }, "Match the page (light unless the page has a dark mode)"), h('option', { value: 'auto' }, "Follow the reader's device"), h('option', { value: 'light' }, 'Light'), h('option', { value: 'dark' }, 'Dark'));
   } else if (attribute.name === 'state' && feed.states.length) {
     control = stateSelect(id);
   } else if (attribute.name === 'city') {
@@ -142,14 +185,20 @@ function field(attribute, widget) {
     control = h('input', { id, type: attribute.name === 'feed' || attribute.name === 'endpoint' ? 'url' : 'text', autocomplete: 'off', placeholder: attribute.default && attribute.default !== 'null' ? attribute.default.replace(/^'|'$/g, '') : '' });
   }
   control.setAttribute('aria-describedby', hintId);
-  return h('div', { class: 'field' }, h('label', { for: id }, attribute.name), control, hint);
+  return h('div', { class: 'field' }, h('label', { for: id }, labelOf(attribute.name)), control, hint);
 }
 
 function buildFields() {
   const widget = current();
   const w = WIDGETS[widget];
   $('widget-summary').textContent = w.summary;
-  $('fields').replaceChildren(...w.attributes.map((a) => field(a, widget)));
+  // People's options first; the technical ones under "Advanced".
+  const common = w.attributes.filter((a) => !ADVANCED.has(a.name));
+  const advanced = w.attributes.filter((a) => ADVANCED.has(a.name));
+  $('fields').replaceChildren(
+    ...common.map((a) => field(a, widget)),
+    ...(advanced.length ? [h('details', { class: 'advanced' }, h('summary', {}, 'Advanced'), ...advanced.map((a) => field(a, widget)))] : []),
+  );
   fillCities();
 }
 
@@ -198,7 +247,7 @@ const shortcode = (/** @type {string} */ widget, /** @type {Pair[]} */ pairs) =>
  */
 function snippets(widget, pairs, withResize) {
   const tag = `maig-${widget}`;
-  const script = `<script type="module" src="${DIST}maig-widgets.js"></script>`;
+  const script = `<script type="module" src="${DIST}maig-widgets.js" blocking="render"></script>`;
   const w = WIDGETS[widget];
   const url = embedUrl(widget, pairs);
   const lang = pairs.find(([n]) => n === 'lang')?.[1] ?? '';

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { whenDark } from '../shared/styles/base.js';
 
 export const cityStatsStyles = css`
   :host {
@@ -10,16 +11,10 @@ export const cityStatsStyles = css`
     padding: var(--_space);
     border: 0.0625em solid var(--_border);
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) .root {
-      --_national: var(--maig-color-chart-national-dark, #f2a36b);
-      --_grid: rgba(255, 255, 255, 0.16);
-    }
-  }
-  :host([theme='dark']) .root {
+  ${whenDark(css`
     --_national: var(--maig-color-chart-national-dark, #f2a36b);
     --_grid: rgba(255, 255, 255, 0.16);
-  }
+  `)}
   .title {
     margin: 0 0 0.5em;
     font-size: 1.375em;

@@ -56,6 +56,12 @@ if (!widget) {
   showMessage(say(given ? 'This embed names a widget that does not exist.' : 'This embed does not name a widget.'));
 } else {
   document.title = embedTitle(widget, lang);
+  // The page's heading names the widget it shows (for screen readers; out of sight, so the frame
+  // holds only the widget).
+  const heading = document.createElement('h1');
+  heading.className = 'maig-embed-heading';
+  heading.textContent = (spanish && widget.es?.title) || widget.title;
+  root.before(heading);
   const element = document.createElement(`maig-${name}`);
   const known = new Map(widget.attributes.map((a) => [a.name, a]));
   for (const [key, value] of params) {

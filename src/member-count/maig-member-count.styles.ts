@@ -1,4 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { RESERVED } from '../shared/mount/reserved.js';
+
+/** While loading, the card keeps the room the loader reserved for it, so nothing below moves twice. */
+const [wide, narrow] = RESERVED['member-count']!.height!;
 
 export const memberCountStyles = css`
   :host {
@@ -11,6 +15,14 @@ export const memberCountStyles = css`
     padding: 0.75em 1em;
     border: 0.0625em solid var(--_border);
     min-height: 7.5em;
+  }
+  .root:has(> [part='loading']) {
+    min-height: ${unsafeCSS(wide)}em;
+  }
+  @media (max-width: 40em) {
+    .root:has(> [part='loading']) {
+      min-height: ${unsafeCSS(narrow)}em;
+    }
   }
   .count {
     margin: 0;

@@ -28,7 +28,7 @@ interface Counted {
  * @attr state - Count only one state or territory (USPS code such as `NJ`, or its name).
  * @attr label - Text after the number, instead of "member cities" / "member cities in New Jersey".
  * @attr hide-claim - Leave out the coalition's headline claim.
- * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr theme - By default the host page's color scheme (light unless the page declares `color-scheme: light dark` and the reader's system is dark, or `dark`); `auto` follows the reader's system; `light` or `dark` forces it.
  * @attr lang - Language of the widget (`es`, `es-US`, `es-PR`… for Spanish; otherwise English). Default: the nearest ancestor's `lang`, then the page's.
  *
  * @slot - Fallback content, shown before the script runs and when the feed cannot be read.

@@ -1,5 +1,6 @@
 import { css, type CSSResultGroup } from 'lit';
 import { mapStyles } from './map.styles.js';
+import { whenDark } from '../shared/styles/base.js';
 
 /*
  * Contrast (WCAG 2.1): state outlines use the text color, which keeps 3:1 or more against every
@@ -34,20 +35,7 @@ export const memberMapStyles: CSSResultGroup = [
     padding: 0.75em;
     border: 0.0625em solid var(--_border);
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) .root {
-      --_shade-0: var(--maig-map-shade-0-dark, #2e2e2e);
-      --_shade-1: var(--maig-map-shade-1-dark, #0c2a47);
-      --_shade-2: var(--maig-map-shade-2-dark, #123f6e);
-      --_shade-3: var(--maig-map-shade-3-dark, #1a5694);
-      --_shade-4: var(--maig-map-shade-4-dark, #1f6cb3);
-      --_shade-5: var(--maig-map-shade-5-dark, #2378c3);
-      --_dot: var(--maig-map-dot-dark, var(--_text));
-      --_mark: var(--maig-map-highlight-dark, #fd8ba0);
-      --_line: var(--maig-map-line-dark, var(--_text));
-    }
-  }
-  :host([theme='dark']) .root {
+  ${whenDark(css`
     --_shade-0: var(--maig-map-shade-0-dark, #2e2e2e);
     --_shade-1: var(--maig-map-shade-1-dark, #0c2a47);
     --_shade-2: var(--maig-map-shade-2-dark, #123f6e);
@@ -57,7 +45,7 @@ export const memberMapStyles: CSSResultGroup = [
     --_dot: var(--maig-map-dot-dark, var(--_text));
     --_mark: var(--maig-map-highlight-dark, #fd8ba0);
     --_line: var(--maig-map-line-dark, var(--_text));
-  }
+  `)}
   p {
     margin: 0 0 0.5em;
   }

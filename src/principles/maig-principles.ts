@@ -1,3 +1,4 @@
+import { headingLevel, subLevel } from '../shared/a11y/heading-level.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
@@ -34,8 +35,8 @@ interface Shown {
  * @attr version - Id of the version to show (`current`, `earlier`); the feed's default when absent.
  * @attr open - Show every principle expanded.
  * @attr join - Show a link to join the coalition: empty for the feed's join address, or a URL.
- * @attr heading-level - Level (2-6) of the statement's heading; `0` hides the heading.
- * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr heading-level - Level (2-6) of the statement's heading; the principles use the next level. A number outside 2-6 is brought to the nearest; `0` hides the heading. Default 2.
+ * @attr theme - By default the host page's color scheme (light unless the page declares `color-scheme: light dark` and the reader's system is dark, or `dark`); `auto` follows the reader's system; `light` or `dark` forces it.
  * @attr lang - Language of the widget (`es`, `es-US`, `es-PR`… for Spanish; otherwise English). Default: the nearest ancestor's `lang`, then the page's. The statement itself stays English, marked `lang="en"`.
  *
  * @fires {CustomEvent<PrincipleToggleDetail>} maig-principle-toggle - A principle (or all) was opened or closed by the reader.
@@ -230,13 +231,14 @@ export class MaigPrinciples extends MaigDataElement {
   }
 
   private renderHeading(label: string, lang: string | typeof nothing): TemplateResult | typeof nothing {
-    const level = Math.round(this.headingLevel);
-    if (!(level >= 1 && level <= 6)) return nothing;
+    const level = headingLevel(this.headingLevel, 2, { hideable: true });
+    if (level === null) return nothing;
     return html`<div class="heading" part="heading" role="heading" aria-level=${level} lang=${lang}>${label}</div>`;
   }
 
   private renderPrinciple(id: string, title: string, body: string): TemplateResult {
-    const level = Math.min(6, Math.max(2, Math.round(this.headingLevel) + 1));
+    // Under the statement's heading; with the heading hidden, the principles are the top level.
+    const level = subLevel(headingLevel(this.headingLevel, 2, { hideable: true }), 2);
     if (!body) {
       return html`<li class="item" id=${id}>
         <div class="title" role="heading" aria-level=${level}><span class="static-title"><span class="number" aria-hidden="true"></span><span class="title-text">${title}</span></span></div>

@@ -123,6 +123,16 @@ describe('<maig-city-stats> in Spanish', () => {
     expect(es.shadowRoot!.querySelectorAll('.notes li[lang="en"]').length, 'feed notes left in English').to.equal(0);
   });
 
+  it('one number style per language tag: an es-US card writes "100,000" like its figures, an es card "100.000"', async () => {
+    for (const [lang, per, grouped] of [['es-US', '100,000', /^\d{1,3}(,\d{3})+$/], ['es', '100.000', /^\d{1,3}(\.\d{3})+$/]] as const) {
+      const el = await card(lang, { state: 'MD', city: 'Baltimore' });
+      const text = shadowText(el);
+      expect(text, lang).to.include(`por cada ${per} habitantes`);
+      expect(text, lang).not.to.match(/100[\s\u00a0\u202f]000/);
+      expect(figure(el, 'national-deaths')!.querySelector('data')!.textContent, lang).to.match(grouped);
+    }
+  });
+
   it('Chicago: the Cook County figure, labelled as the county’s, in Spanish (page <html lang="es">)', async () => {
     document.documentElement.lang = 'es';
     const en = await card('en', { state: 'IL', city: 'Chicago' });
@@ -190,7 +200,7 @@ describe('<maig-city-stats> in Spanish', () => {
     expect(heads).to.deep.equal([
       'Año',
       'Maryland: muertes por arma de fuego',
-      'Maryland: tasa por cada 100 000 habitantes (ajustada por edad)',
+      'Maryland: tasa por cada 100.000 habitantes (ajustada por edad)',
       'Estados Unidos: muertes por arma de fuego',
     ]);
     expect(es.shadowRoot!.querySelectorAll('.table__scroll').length).to.equal(4);
@@ -206,18 +216,18 @@ describe('<maig-city-stats> in Spanish', () => {
     const ready = oneEvent(es, 'maig-chart-ready');
     box.scrollIntoView();
     const event = await ready;
-    expect(event.detail.series).to.deep.equal(['Maryland, tasa por cada 100 000 habitantes', 'Estados Unidos, muertes']);
+    expect(event.detail.series).to.deep.equal(['Maryland, tasa por cada 100.000 habitantes', 'Estados Unidos, muertes']);
     const canvas = box.querySelector('canvas')!;
     expect(canvas.getAttribute('aria-label')).to.match(/^Gráfico de líneas\. Tasa de muertes por arma de fuego en Maryland, \d{4}–\d{4}\.$/);
     const { Chart } = await import('chart.js');
     const chart = Chart.getChart(canvas)!;
     const scales = chart.options.scales as Record<string, { title: { text: string } }>;
-    expect(scales.y!.title.text).to.equal('Muertes por cada 100 000 habitantes (tasa ajustada por edad)');
+    expect(scales.y!.title.text).to.equal('Muertes por cada 100.000 habitantes (tasa ajustada por edad)');
     expect(scales.y1!.title.text).to.equal('Muertes por arma de fuego en EE. UU.');
     const label = chart.options.plugins!.tooltip!.callbacks!.label as unknown as (item: { datasetIndex: number; raw: number }) => string;
     expect(label({ datasetIndex: 1, raw: 46728 })).to.equal(`Estados Unidos, muertes: ${spanishNumber(46728)}`);
-    expect(label({ datasetIndex: 0, raw: 12.3 })).to.equal(`Maryland, tasa por cada 100 000 habitantes: ${spanishNumber(12.3, { minimumFractionDigits: 1 })}`);
-    expect(shadowText(es, '.legend')).to.equal('Maryland, tasa por cada 100 000 habitantes (eje izquierdo) Muertes por arma de fuego en EE. UU. (eje derecho)');
+    expect(label({ datasetIndex: 0, raw: 12.3 })).to.equal(`Maryland, tasa por cada 100.000 habitantes: ${spanishNumber(12.3, { minimumFractionDigits: 1 })}`);
+    expect(shadowText(es, '.legend')).to.equal('Maryland, tasa por cada 100.000 habitantes (eje izquierdo) Muertes por arma de fuego en EE. UU. (eje derecho)');
     expectNoEnglish(es, 'chart drawn');
     expectLangMarks(es);
     await expect(es).to.be.accessible();

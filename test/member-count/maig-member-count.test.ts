@@ -1,11 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/member-count/define.js';
 import type { MaigMemberCount } from '../../src/member-count/maig-member-count.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
 import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
-import { itChromium } from '../helpers/engine.js';
 
 describe('<maig-member-count>', () => {
   afterEach(resetFeed);
@@ -97,27 +95,6 @@ describe('<maig-member-count>', () => {
       fail = false;
       (el.shadowRoot!.querySelector('[part="retry"]') as HTMLButtonElement).click();
       expect((await waitForShadow(el, '[part="number"]')).textContent).to.equal('3');
-    });
-
-    itChromium('follows the reader\'s dark scheme unless theme="light", and theme="dark" forces it', async () => {
-      mockFetch(fixtureRoutes());
-      const background = (el: Element) => getComputedStyle(el.shadowRoot!.querySelector('.root')!).backgroundColor;
-      const light = await fixture<MaigMemberCount>(html`<maig-member-count feed=${FIXTURE_FEED}></maig-member-count>`);
-      await waitForShadow(light, '[part="number"]');
-      expect(background(light)).to.equal('rgb(255, 255, 255)');
-      const forced = await fixture<MaigMemberCount>(html`<maig-member-count feed=${FIXTURE_FEED} theme="dark"></maig-member-count>`);
-      await waitForShadow(forced, '[part="number"]');
-      expect(background(forced)).to.equal('rgb(27, 27, 27)');
-      await expect(forced).to.be.accessible();
-      await emulateMedia({ colorScheme: 'dark' });
-      try {
-        expect(background(light)).to.equal('rgb(27, 27, 27)');
-        light.theme = 'light';
-        await light.updateComplete;
-        expect(background(light)).to.equal('rgb(255, 255, 255)');
-      } finally {
-        await emulateMedia({ colorScheme: 'light' });
-      }
     });
 
     it('follows a change of the state attribute', async () => {

@@ -216,6 +216,33 @@ describe('built bundles in a browser', () => {
     await close();
   });
 
+  test('without maig-widgets.css, the loader reserves the same room itself under the strict CSP, as soon as it runs', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>reserved by the loader</title>
+      <script type="module" src="/dist/maig-widgets.js" blocking="render"></script></head><body>
+      <maig-principles id="tag">Statement of Principles</maig-principles>
+      <div id="div" data-maig-widget="city-stats" data-city="Baltimore" data-state="MD">Gun violence in Baltimore</div>
+      <div id="map" data-maig-widget="member-map">Member map</div>
+      <div id="other" data-maig-widget="membercount">Not reserved</div></body></html>`;
+    // The widgets' modules never arrive: what is measured is the room before a widget is drawn.
+    const { page, problems, close } = await openPage(web.browser, `${web.url}demo/__test.html`, {
+      prepare: async (page) => {
+        await page.route(`${web.url}demo/__test.html`, (route) =>
+          route.fulfill({ contentType: 'text/html', body: html, headers: { 'content-security-policy': CSP } }),
+        );
+        await page.route(/\/dist\/elements\//, () => {});
+      },
+    });
+    await page.waitForFunction(() => window.maigWidgets && document.querySelector('#div > maig-city-stats'));
+    const height = async (selector) => Math.round((await page.locator(selector).boundingBox()).height);
+    assert.equal(await height('#tag'), 56 * 16);
+    assert.equal(await height('#div > maig-city-stats'), 81 * 16);
+    assert.ok((await height('#map > maig-member-map')) > 500, 'the map keeps its room');
+    assert.ok((await height('#other')) < 60, 'an unknown name reserves nothing');
+    assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 1);
+    assert.deepEqual(problems.filter((p) => /CSP violation/.test(p)), []);
+    await close();
+  });
+
   test('fallback content stays visible when the script never runs', async () => {
     const html = `<!doctype html><html lang="en"><head><title>no script</title></head><body>
       <maig-member-count state="NJ">61 member cities in New Jersey</maig-member-count>

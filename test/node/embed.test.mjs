@@ -128,6 +128,15 @@ describe('embed page (dist/embed/index.html)', () => {
     return new RegExp(`['"]${quoted}['"]\\s*:\\s*['"]([^'"]+)['"]`).exec(source)?.[1];
   };
 
+  test('the embed page has a heading naming the widget it shows, in the embed\'s language', async () => {
+    for (const [query, name] of [['widget=member-map', 'Member map'], ['widget=principles&lang=es', 'Declaración de Principios']]) {
+      const { page, close } = await open(embedUrl(host, query));
+      await page.waitForFunction(() => document.querySelector('#maig-embed > *')?.shadowRoot);
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), name, query);
+      await close();
+    }
+  });
+
   test('lang=es-us: the page and the widget are Spanish (es-US), the title is Spanish, the Spanish chunk loads, axe clean', async () => {
     const { page, problems, requests, close } = await open(embedUrl(host, 'widget=member-count&state=PR&lang=es-us'));
     await widgetText(page, '[part="number"]');
@@ -447,6 +456,30 @@ describe('embed builder (dist/builder/index.html)', () => {
     });
   }
 
+  test('labels people read first: no raw attribute name as a label, no backticks in hints, technical options under a closed "Advanced"', async () => {
+    const { page, close } = await open(`${other}dist/builder/index.html`);
+    await page.waitForSelector('#attr-state option[value="MD"]', { state: 'attached' });
+    for (const widget of ['member-count', 'member-map', 'principles', 'city-stats', 'join-form']) {
+      await page.selectOption('#widget', widget);
+      const form = await page.evaluate(() => ({
+        labels: [...document.querySelectorAll('#fields label')].map((l) => ({ text: l.textContent.trim(), for: l.htmlFor, advanced: !!l.closest('details') })),
+        hints: [...document.querySelectorAll('#fields .hint')].map((p) => p.textContent),
+        open: document.querySelector('#fields details')?.open ?? null,
+      }));
+      const names = form.labels.map((l) => l.for.replace(/^attr-/, ''));
+      for (const l of form.labels) assert.notEqual(l.text, l.for.replace(/^attr-/, ''), `${widget}: the label of ${l.for} is its attribute name`);
+      for (const hint of form.hints) assert.doesNotMatch(hint, /`/, `${widget}: a backtick in "${hint}"`);
+      assert.ok(!form.labels[0].advanced && form.labels[0].for !== 'attr-feed', `${widget}: first field ${form.labels[0].for}`);
+      assert.equal(form.labels.find((l) => l.for === 'attr-feed')?.advanced, true, `${widget}: feed under Advanced`);
+      assert.equal(form.open, false);
+      assert.ok(names.includes('theme'));
+    }
+    await page.selectOption('#widget', 'member-count');
+    assert.equal(await page.locator('label[for="attr-state"]').textContent(), 'State');
+    assert.equal(await page.locator('label[for="attr-hide-claim"]').textContent(), "Hide the coalition's headline");
+    await close();
+  });
+
   test('axe finds nothing for every widget\'s form and preview', async () => {
     const { page, problems, close } = await open(`${other}dist/builder/index.html`);
     await page.waitForSelector('#attr-state option[value="MD"]', { state: 'attached' });
@@ -454,9 +487,10 @@ describe('embed builder (dist/builder/index.html)', () => {
       await page.selectOption('#widget', widget);
       await page.waitForFunction((t) => document.querySelector(`#preview ${t}`)?.shadowRoot?.childElementCount, `maig-${widget}`);
       assert.deepEqual(await axe(page), [], widget);
+      // Every documented attribute has its field (people's options first, then "Advanced").
       assert.deepEqual(
-        await page.$$eval('#fields label', (labels) => labels.map((l) => l.textContent)),
-        await page.evaluate((w) => import('../embed/widgets.js').then((m) => m.WIDGETS[w].attributes.map((a) => a.name)), widget),
+        (await page.$$eval('#fields label', (labels) => labels.map((l) => l.htmlFor.replace(/^attr-/, '')))).sort(),
+        (await page.evaluate((w) => import('../embed/widgets.js').then((m) => m.WIDGETS[w].attributes.map((a) => a.name)), widget)).sort(),
       );
     }
     assert.deepEqual(problems, []);

@@ -43,6 +43,14 @@ describe('stats feed section', () => {
     assert.equal([...files.keys()].filter((p) => p.startsWith('stats/state/')).length, 56);
   });
 
+  test('the notes a resident reads never speak of "this feed" (English) or "estos datos" (Spanish)', async () => {
+    const { files } = await built;
+    for (const [path, text] of files) {
+      if (!path.startsWith('stats/')) continue;
+      assert.doesNotMatch(text, /this feed|estos datos/i, path);
+    }
+  });
+
   test('the copies in data/stats equal the shared public data, byte for byte', { skip: !shared && 'no ../shared/data beside the clone' }, () => {
     const copies = readdirSync('data/stats').filter((f) => f.endsWith('.csv') && existsSync(join(SHARED, f)));
     assert.deepEqual(copies.sort(), [

@@ -3,6 +3,7 @@ import {
   DEFAULT_FEED_URL,
   configureFeed,
   clearFeedCache,
+  MAX_KEPT_CHARS,
   loadResource,
   normalizeFeedUrl,
   resolveFeedUrl,
@@ -12,7 +13,7 @@ import { FEED_SHAPES as MEMBER_COUNT_SHAPES } from '../../src/member-count/feed-
 import '../../src/member-count/define.js';
 import '../../src/principles/define.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
-import { FIXTURE_FEED, fixtureIndex, fixtureRoutes, resetFeed, caught } from '../helpers/feed.js';
+import { FIXTURE_FEED, fixtureIndex, fixtureMembers, fixtureRoutes, resetFeed, caught } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 
 describe('feed client', () => {
@@ -141,6 +142,36 @@ describe('feed client', () => {
     expect((await waitForShadow(el, '[part="number"]')).textContent).to.equal('3');
     expect(shadowText(el, '[part="stale"]')).to.match(/^The live data could not be loaded\. Showing a copy saved on .+; it may be out of date\.$/);
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps no copy of a resource too big for the storage: it is shown, and nothing is written for it', async () => {
+    const members = fixtureMembers();
+    // About 1.5 million characters of JSON: more than the bound, well within what a browser's
+    // storage would accept, so only the size check keeps it out.
+    members.members = Array.from({ length: 25_000 }, (_, i) => ({ id: `nj-c${i}`, city: `A city with a rather long name, number ${i}`, state: 'NJ' }));
+    expect(JSON.stringify(members).length).to.be.above(MAX_KEPT_CHARS);
+    mockFetch({ ...fixtureRoutes(), 'https://feed.test/v1/members.json': { json: members } });
+    const written: string[] = [];
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      written.push(key);
+      return setItem.call(this, key, value);
+    };
+    try {
+      const loaded = await loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES);
+      expect(loaded.data.members).to.have.length(25_000);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    expect(written).to.deep.equal([`maig-feed:${FIXTURE_FEED}`]);
+    expect(localStorage.getItem('maig-feed:https://feed.test/v1/members.json')).to.equal(null);
+    // The small index was kept, as received, and reads back.
+    expect(JSON.parse(localStorage.getItem(`maig-feed:${FIXTURE_FEED}`)!).data).to.deep.equal(fixtureIndex());
+
+    // Without a kept copy, a failing network then gives the error state, not an old copy.
+    clearFeedCache();
+    mockFetch({ [FIXTURE_FEED]: { networkError: true }, 'https://feed.test/v1/members.json': { networkError: true } });
+    expect((await caught(loadResource(FIXTURE_FEED, 'members', MEMBER_COUNT_SHAPES))).kind).to.equal('network');
   });
 
   it('never throws into the page: errors stay inside the widget', async () => {

@@ -38,6 +38,19 @@ async function pageErrors(body: () => Promise<void>): Promise<unknown[]> {
 }
 
 describe('feed shapes', () => {
+  it('stops at the first wrong item of a long array, without reading the rest', () => {
+    let reads = 0;
+    const items = Array.from({ length: 200_000 }, () => ({ id: 7, city: 'Newark', state: 'NJ' }));
+    const counted = new Proxy(items, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    expect(shapeError({ ...fixtureMembers(), members: counted }, SHAPES.members)).to.equal('/members/0/id: expected string, found integer');
+    expect(reads).to.equal(1);
+  });
+
   afterEach(resetFeed);
 
   it('accepts the real default feed and the fixtures, with fields added by a later 1.x feed', async () => {
@@ -155,7 +168,7 @@ describe('feed shapes', () => {
       });
       expect(errors).to.deep.equal([]);
       expect(shadowText(el, '[part="error"]')).to.contain(SCHEMA_MESSAGE);
-      expect(shadowText(el, '.state__detail')).to.match(/^\/\S+: (expected|missing)/);
+      expect(shadowText(el, '.state__detail [lang="en"]')).to.match(/^\/\S+: (expected|missing)/);
       expect(el.shadowRoot!.querySelector('[part="loading"]')).to.equal(null);
       await expect(el).to.be.accessible();
     });
@@ -179,7 +192,7 @@ describe('feed shapes', () => {
       engineMessage = (e as Error).message;
     }
     expect(engineMessage, 'the date cannot be formatted in this engine').to.not.equal('');
-    expect(shadowText(el, '.state__detail')).to.equal(engineMessage);
+    expect(shadowText(el, '.state__detail [lang="en"]')).to.equal(engineMessage);
     await expect(el).to.be.accessible();
   });
 

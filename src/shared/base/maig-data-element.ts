@@ -3,7 +3,7 @@ import type { Task } from '@lit/task';
 import type { LoadedResource } from '../feed/client.js';
 import { FeedError, describeError } from '../feed/errors.js';
 import { formatDate } from '../format/locale.js';
-import type { Values } from '../i18n/i18n.js';
+import { translate, type Values } from '../i18n/i18n.js';
 import { MaigElement } from './maig-element.js';
 
 /**
@@ -16,6 +16,9 @@ export class EmptyResult {
     readonly values?: Values,
   ) {}
 }
+
+/** Errors whose detail went to the console already (a re-render writes it once). */
+const warnedErrors = new WeakSet<object>();
 
 /**
  * Base of a widget that shows a data task (`@lit/task`): one look for its loading, empty, error
@@ -39,15 +42,23 @@ export abstract class MaigDataElement extends MaigElement {
   /** The error state: what happened in plain words, a retry button, and the author's fallback content. */
   protected renderError(error: unknown, retry: () => void): TemplateResult {
     const { message, values, detail } = describeError(error);
+    if (detail && !warnedErrors.has(error as object)) {
+      if (typeof error === 'object' && error) warnedErrors.add(error);
+      console.warn(`maig-widgets: <${this.localName}> ${translate('en', message, values)} (${detail})`);
+    }
     return html`<div class="state state--error" part="error" role="alert">
       <p class="state__title">${this.errorTitle}</p>
       <p>${this.t(message, values)}</p>
       ${detail
-        ? // Technical detail for whoever looks after the page (a field path, a URL): English, marked so.
-          html`<p class="state__detail" lang=${this.uiLang === 'en' ? nothing : 'en'}>${detail}</p>`
+        ? // Technical detail for whoever looks after the page (a field path, a URL, a parser's
+          // message): in the console, and behind a closed "Details", in English, marked so.
+          html`<details class="state__detail" part="error-detail">
+            <summary>${this.t('Details')}</summary>
+            <p lang="en">${detail}</p>
+          </details>`
         : nothing}
       <button class="button button--secondary retry" part="retry" type="button" @click=${() => this.retryKeepingFocus(retry)}>${this.t('Try again')}</button>
-      <slot></slot>
+      <div class="state__fallback"><slot></slot></div>
     </div>`;
   }
 

@@ -1,7 +1,8 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { resolveFeedUrl } from '../feed/client.js';
-import { pageLocale } from '../format/locale.js';
+import { formatNumber, pageLocale } from '../format/locale.js';
 import { litPolicyRefused, warnPolicyRefused } from '../trusted-types.js';
+import { isDark, unwatchScheme, watchScheme } from './scheme.js';
 import { catalogReady, langOf, langTag, loadCatalog, translate, type CatalogLoader, type Lang, type Values } from '../i18n/i18n.js';
 
 /**
@@ -22,8 +23,53 @@ export abstract class MaigElement extends LitElement {
   /** URL of the data feed (its index.json or its folder). Default: `<meta name="maig-feed">`, then the feed next to the script. */
   feed: string | null = null;
 
-  /** `light` or `dark` forces a color scheme; by default the widget follows the reader's system. */
+  /**
+   * The palette. By default the host page's: a page that declares `color-scheme: light dark`
+   * (CSS, or `<meta name="color-scheme" content="light dark">`) gets the dark theme when the
+   * reader's system is dark, one that declares `dark` always, one that declares nothing the light
+   * theme. `auto` follows the reader's system whatever the page; `light` or `dark` forces it.
+   */
   theme: 'light' | 'dark' | 'auto' | null = null;
+
+  /** Custom states (`dark`, for the styles' `:host(:state(dark))`); null where the browser has none. */
+  private readonly internalStates: CustomStateSet | null = (() => {
+    try {
+      return this.attachInternals().states ?? null;
+    } catch {
+      return null;
+    }
+  })();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    watchScheme(this);
+    this.applyScheme();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unwatchScheme(this);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (changed.has('theme')) this.applyScheme();
+    super.update(changed);
+  }
+
+  /**
+   * Sets the `dark` state from `theme` and the page (see shared/base/scheme.ts).
+   * @internal
+   */
+  applyScheme(): void {
+    const states = this.internalStates;
+    if (!states) return;
+    try {
+      if (isDark(this, this.theme)) states.add('dark');
+      else states.delete('dark');
+    } catch {
+      /* a browser that knows only the older `--dark` form of custom states: the light theme */
+    }
+  }
 
   /** The feed this element reads, resolved now. */
   protected get feedUrl(): string {
@@ -46,9 +92,13 @@ export abstract class MaigElement extends LitElement {
     return langOf(langTag(this));
   }
 
-  /** `source` (the English text) in the widget's language, with `{name}` placeholders filled. */
+  /**
+   * `source` (the English text) in the widget's language, with `{name}` placeholders filled. A
+   * number a translation writes as `{n:100000}` is written the page's way: one number style per
+   * language tag ("100,000" in es-US and es-PR, like every figure of the card; "100.000" in es).
+   */
   protected t(source: string, values?: Values): string {
-    return translate(this.uiLang, source, values);
+    return translate(this.uiLang, source, values).replace(/\{n:(\d+)\}/g, (_, n: string) => formatNumber(Number(n), this.locale));
   }
 
   /**

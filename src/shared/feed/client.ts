@@ -9,7 +9,8 @@
  *   here, each element passes its own table to {@link loadResource}) and typed errors
  *   ({@link FeedError}); nothing of the wrong shape reaches a widget.
  * - The last good copy is kept in localStorage, keyed by URL, and returned marked `stale`
- *   when the network fails. A kept copy that is unreadable or of the wrong shape is dropped.
+ *   when the network fails. A kept copy that is unreadable or of the wrong shape is dropped; a
+ *   resource larger than {@link MAX_KEPT_CHARS} is not kept.
  */
 import { FeedError } from './errors.js';
 import { withTimeout } from '../net/with-timeout.js';
@@ -38,6 +39,13 @@ export interface FeedOptions {
 }
 
 const options: FeedOptions = { timeoutMs: 10_000, keepCopies: true };
+/**
+ * The largest kept copy, in characters of JSON (the feed's own resources are 1-120 thousand).
+ * Browsers give a site about 5 million characters of localStorage, shared with the host page's
+ * own use: a resource larger than this is not kept (trying would spend seconds writing a copy the
+ * quota then refuses), and the widget simply has no copy to fall back on.
+ */
+export const MAX_KEPT_CHARS = 1_000_000;
 const cache = new Map<string, Promise<Loaded<unknown>>>();
 const STORAGE_PREFIX = 'maig-feed:';
 
@@ -90,7 +98,13 @@ function checkSchema(url: string, data: unknown, shape?: Shape): Record<string, 
   return data as Record<string, unknown>;
 }
 
-function fetchJson(url: string): Promise<unknown> {
+/** A parsed JSON document and the text it was parsed from. */
+interface Fetched {
+  data: unknown;
+  text: string;
+}
+
+function fetchJson(url: string): Promise<Fetched> {
   return withTimeout(options.timeoutMs, async (signal, timedOut) => {
     let response: Response;
     try {
@@ -108,17 +122,19 @@ function fetchJson(url: string): Promise<unknown> {
       throw timedOut() ? new FeedError('timeout', url) : new FeedError('network', url, String(error));
     }
     try {
-      return JSON.parse(text);
+      return { data: JSON.parse(text) as unknown, text };
     } catch (error) {
       throw new FeedError('json', url, error instanceof Error ? error.message : '');
     }
   });
 }
 
-function keep(url: string, data: unknown): void {
-  if (!options.keepCopies) return;
+/** Keeps `text` (the JSON of a resource that passed its checks) as the URL's last good copy, unless it is too big. */
+function keep(url: string, text: string): void {
+  if (!options.keepCopies || text.length > MAX_KEPT_CHARS) return;
   try {
-    localStorage.setItem(STORAGE_PREFIX + url, JSON.stringify({ savedAt: new Date().toISOString(), data }));
+    // The text as received: no second serialisation of the data.
+    localStorage.setItem(STORAGE_PREFIX + url, `{"savedAt":${JSON.stringify(new Date().toISOString())},"data":${text}}`);
   } catch {
     /* full or blocked storage: the copy is a convenience */
   }
@@ -166,9 +182,10 @@ export function loadJson<T>(url: string, shape?: Shape, check: (data: Record<str
   if (pending) return pending;
   pending = (async () => {
     try {
-      const data = checkSchema(url, await fetchJson(url), shape);
+      const fetched = await fetchJson(url);
+      const data = checkSchema(url, fetched.data, shape);
       check(data);
-      keep(url, data);
+      keep(url, fetched.text);
       return { data: data as T, url, stale: false };
     } catch (error) {
       const copy = kept(url);

@@ -63,10 +63,17 @@ export function shapeError(value: unknown, shape: Shape, path = ''): string | nu
     for (const key of Object.keys(shape)) if (key[0] !== '?' && !own(value as object, key)) return `${path}/${key}: missing`;
   }
   // Each item of an array, or each property of an object that the shape names (others may be
-  // anything; a feed's own "?x" is not the optional property "x").
-  for (const [key, item] of Object.entries(value as object)) {
-    const name = list ? 0 : [key[0] === '?' ? '' : key, `?${key}`, '?*'].find((k) => own(shape, k));
-    if (name !== undefined && (error = shapeError(item, (shape as Record<string | number, Shape>)[name]!, `${path}/${key}`))) return error;
+  // anything; a feed's own "?x" is not the optional property "x"), stopping at the first error:
+  // no list of every entry is built first, so a huge array of the wrong shape is refused at once.
+  if (list) {
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) if ((error = shapeError(items[i], shape[0], `${path}/${i}`))) return error;
+    return null;
+  }
+  for (const key in value as object) {
+    if (!own(value as object, key)) continue;
+    const name = [key[0] === '?' ? '' : key, `?${key}`, '?*'].find((k) => own(shape, k));
+    if (name !== undefined && (error = shapeError((value as Record<string, unknown>)[key], (shape as Record<string, Shape>)[name]!, `${path}/${key}`))) return error;
   }
   return null;
 }

@@ -3,6 +3,7 @@ import type { Catalog } from './i18n.js';
 /** Spanish for the strings every widget shares (base element, feed errors): the key is the English text exactly as the code writes it. */
 const es: Catalog = {
   'Try again': 'Intentar de nuevo',
+  Details: 'Detalles',
   'The live data could not be loaded. Showing a copy saved on {date}; it may be out of date.':
     'No se pudieron cargar los datos en vivo. Se muestra una copia guardada el {date}; puede estar desactualizada.',
   'The live data could not be loaded. Showing a copy; it may be out of date.':

@@ -19,13 +19,14 @@
 import { WIDGET_NAMES } from '../../common/widgets.js';
 import { isSpanish } from '../../common/lang.js';
 import { VERSION } from '../version.js';
+import { adoptReserved } from './reserved.js';
 
 /** Every widget of this version (src/common/widgets.js): `<maig-NAME>` elements and `data-maig-widget="NAME"` placeholders. */
 export const WIDGETS: readonly string[] = WIDGET_NAMES;
 
 const PLACEHOLDER = '[data-maig-widget]';
 const MOUNTED = 'data-maig-mounted';
-/** Set on an element or placeholder that could not become a widget; maig-widgets.css then stops reserving its room. */
+/** Set on an element or placeholder that could not become a widget; the reserving rules (reserved.js) then give its room back. */
 const FAILED = 'data-maig-failed';
 /** The message put in place of a widget that could not be shown. */
 const MESSAGE = 'data-maig-message';
@@ -160,6 +161,8 @@ export function startAutoMount(elementsUrl?: string): void {
   const w = window as unknown as { maigWidgets?: MaigWidgetsGlobal };
   if (w.maigWidgets) return;
   Object.defineProperty(w, 'maigWidgets', { value: Object.freeze({ version: VERSION, mount }), configurable: true });
+  // The room of every widget not drawn yet, at once (maig-widgets.css only adds the moment before this script runs).
+  adoptReserved(document);
   const start = () => {
     mount(document);
     new MutationObserver((records) => {

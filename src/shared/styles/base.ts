@@ -1,7 +1,23 @@
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
 
-/** The dark palette: used when the reader's system is dark (unless theme="light") or theme="dark". */
+/**
+ * `declarations` for the widget's `.root` in the dark theme: with `theme="dark"`, and when the
+ * element's custom state `dark` is set (see shared/base/scheme.ts: by default the host page's
+ * color scheme, with `theme="auto"` the reader's system). Two rules: a browser that does not know
+ * `:state()` drops only the second, and shows the light theme unless `theme="dark"`.
+ */
+export const whenDark = (declarations: CSSResult): CSSResult => css`
+  :host([theme='dark']) .root {
+    ${declarations}
+  }
+  :host(:state(dark)) .root {
+    ${declarations}
+  }
+`;
+
+/** The dark palette (see {@link whenDark}). */
 const darkColors = css`
+    color-scheme: dark;
     --_bg: var(--maig-color-surface-dark, #1b1b1b);
     --_bg-alt: var(--maig-color-surface-alt-dark, #2e2e2e);
     --_text: var(--maig-color-text-dark, #f0f0f0);
@@ -49,6 +65,8 @@ export const baseStyles = css`
     --_warn-bg: var(--maig-color-warning-surface, #faf3d1);
     --_radius: var(--maig-radius, 0.375em);
     --_space: var(--maig-space, 1em);
+    /* Native parts (form fields, scrollbars) in the widget's palette, not the host's. */
+    color-scheme: light;
     box-sizing: border-box;
     margin: 0;
     font-family: var(--maig-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
@@ -56,21 +74,14 @@ export const baseStyles = css`
     font-weight: 400;
     font-style: normal;
     line-height: 1.5;
-    letter-spacing: normal;
+    /* No letter-spacing or word-spacing here: a reader's own text spacing (WCAG 1.4.12) reaches the widget. */
     text-align: start;
     text-transform: none;
     color: var(--_text);
     background: var(--_bg);
     border-radius: var(--_radius);
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) .root {
-      ${darkColors}
-    }
-  }
-  :host([theme='dark']) .root {
-    ${darkColors}
-  }
+  ${whenDark(darkColors)}
   a {
     color: var(--_accent);
     text-decoration: underline;
@@ -140,9 +151,26 @@ export const baseStyles = css`
     border-inline-start-width: 0.375em;
   }
   .state__detail {
+    margin: 0 0 0.5em;
     color: var(--_muted);
     font-size: 0.875em;
     overflow-wrap: anywhere;
+  }
+  .state__detail summary {
+    cursor: pointer;
+  }
+  /*
+   * "Try again", then the author's fallback content on a line of its own, a clear gap apart; a
+   * fallback link is a target at least 24px high (WCAG 2.5.8).
+   */
+  .state__fallback ::slotted(*) {
+    display: block;
+    margin: 0.75em 0 0;
+  }
+  .state__fallback ::slotted(a) {
+    display: inline-block;
+    min-height: 1.5em;
+    line-height: 1.5;
   }
   .skeleton {
     display: block;
