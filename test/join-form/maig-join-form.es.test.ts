@@ -8,6 +8,8 @@ import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { audibleText, expectNoEnglish, expectTranslated, langAttributes } from '../helpers/i18n.js';
 
 const ENDPOINT = 'https://join.test/join';
+/** These receivers issue no fill-time challenge (the challenge has its own tests): answered at once, never the network. */
+const NO_CHALLENGE = { [`${ENDPOINT}/challenge`]: { status: 404 } };
 
 const q = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 
@@ -59,7 +61,7 @@ async function expectSpanish(en: MaigJoinForm, es: MaigJoinForm, state: string):
 /** A receiver answering every post with `answer` (a success with an id when none is given). */
 function receiver(answer: MockAnswer | ((n: number) => MockAnswer) = { status: 201, json: { ok: true, id: 'row-1' } }) {
   let calls = 0;
-  mockFetch({ [ENDPOINT]: () => (typeof answer === 'function' ? answer(++calls) : answer) });
+  mockFetch({ ...NO_CHALLENGE, [ENDPOINT]: () => (typeof answer === 'function' ? answer(++calls) : answer) });
 }
 
 /** Fills and sends both forms, and waits for each to report its failure. */

@@ -8,6 +8,8 @@ import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { typeKeys } from '../helpers/engine.js';
 
 const ENDPOINT = 'https://join.test/join';
+/** These receivers issue no fill-time challenge (the challenge has its own tests): answered at once, never the network. */
+const NO_CHALLENGE = { [`${ENDPOINT}/challenge`]: { status: 404 } };
 const DRAFT = `maig-join-draft:${ENDPOINT}`;
 
 const q = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
@@ -55,7 +57,7 @@ function receiver(answers: Array<MockAnswer> = []) {
     }
     return answer;
   };
-  const mock = mockFetch({ [ENDPOINT]: route });
+  const mock = mockFetch({ ...NO_CHALLENGE, [ENDPOINT]: route });
   return { mock, stored, keys, bodies, get calls() { return calls; } };
 }
 
@@ -256,6 +258,7 @@ describe('<maig-join-form>', () => {
     let down = true;
     const keys: string[] = [];
     mockFetch({
+      ...NO_CHALLENGE,
       [ENDPOINT]: (_url, init) => {
         keys.push((init!.headers as Record<string, string>)['idempotency-key']!);
         return down ? { networkError: true } : { status: 201, json: { ok: true, id: 'abc' } };
@@ -444,6 +447,7 @@ describe('<maig-join-form>', () => {
     fake.mock.restore();
     const body = await new Promise<URLSearchParams>((resolve) => {
       mockFetch({
+        ...NO_CHALLENGE,
         [ENDPOINT]: (_url, init) => {
           contentType = (init!.headers as Record<string, string>)['content-type']!;
           expect((init!.headers as Record<string, string>)['idempotency-key']).to.equal(undefined);
