@@ -37,9 +37,9 @@ const copiesForLoader = {
     const from = importer.startsWith(LOADER_COPY) ? importer.slice(LOADER_COPY.length) : importer;
     if (source.endsWith('/version.js')) return `${LOADER_COPY}${new URL('../version.ts', `file://${from}`).pathname}`;
     const resolved = await this.resolve(source, from, { skipSelf: true });
-    // The reserved-room table too: the member count reads it for its loading state, and a shared
-    // chunk would cost a page with only the member count one more request.
-    return resolved && /\/src\/common\/|\/src\/shared\/mount\/reserved\.js$/.test(resolved.id) ? `${LOADER_COPY}${resolved.id}` : null;
+    // (The reserved-room table, common/reserved.js, too: the member count reads it for its loading
+    // state, and a chunk shared with the loader would cost its page one more request.)
+    return resolved && /\/src\/common\//.test(resolved.id) ? `${LOADER_COPY}${resolved.id}` : null;
   },
   load(id) {
     if (!id.startsWith(LOADER_COPY)) return null;

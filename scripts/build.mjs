@@ -17,9 +17,9 @@ run('widget lists', process.execPath, ['scripts/build-registry.mjs']);
 run('bundles', bin('rollup'), ['-c', '--silent']);
 run('types', bin('tsc'), ['-p', 'tsconfig.build.json']);
 // Optional stylesheet that reserves each widget's space before its script runs: the loader's own
-// rules (src/shared/mount/reserved.js), for the moment before the loader has run.
+// rules (src/common/reserved.js), for the moment before the loader has run.
 {
-  const { reservedCss } = await import('../src/shared/mount/reserved.js');
+  const { reservedCss } = await import('../src/common/reserved.js');
   writeFileSync(
     'dist/maig-widgets.css',
     `/*

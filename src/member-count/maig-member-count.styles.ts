@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { RESERVED } from '../shared/mount/reserved.js';
+import { RESERVED } from '../common/reserved.js';
 
 /** While loading, the card keeps the room the loader reserved for it, so nothing below moves twice. */
 const [wide, narrow] = RESERVED['member-count']!.height!;

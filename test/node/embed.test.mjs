@@ -30,8 +30,14 @@ const hostRoute = (req, res, url) => {
   return true;
 };
 
+let receiverDir;
+let pageReceiver;
 before(async () => {
-  const server = await start({ port: 0, routes: [hostRoute, createOembed({ csp: CSP }).route] });
+  // A real receiver behind the join form's endpoint (/join), as `npm start` has: the form asks it
+  // for its fill-time challenge when shown.
+  receiverDir = mkdtempSync(join(tmpdir(), 'maig-embed-pages-'));
+  pageReceiver = await createReceiver({ sqlitePath: join(receiverDir, 'join.sqlite'), databaseUrl: null }, { env: {} });
+  const server = await start({ port: 0, routes: [hostRoute, createOembed({ csp: CSP }).route, pageReceiver.route] });
   ({ close, url: host } = server);
   other = host.replace('127.0.0.1', 'localhost');
   browser = await launch();
@@ -39,6 +45,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await close?.();
+  await pageReceiver?.close();
+  if (receiverDir) rmSync(receiverDir, { recursive: true, force: true });
 });
 
 const embedUrl = (origin, query) => `${origin}dist/embed/index.html?${query}`;

@@ -19,7 +19,7 @@
 import { WIDGET_NAMES } from '../../common/widgets.js';
 import { isSpanish } from '../../common/lang.js';
 import { VERSION } from '../version.js';
-import { adoptReserved } from './reserved.js';
+import { adoptReserved } from '../../common/reserved.js';
 
 /** Every widget of this version (src/common/widgets.js): `<maig-NAME>` elements and `data-maig-widget="NAME"` placeholders. */
 export const WIDGETS: readonly string[] = WIDGET_NAMES;
