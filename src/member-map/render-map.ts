@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { BUCKETS, dotPath, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
+import { geometryOf, paintAreas } from './geometry.js';
 import type { TooltipController } from './tooltip.js';
 import type { ZoomController } from './zoom.js';
 import type { MapWords } from './words.js';
@@ -51,7 +52,8 @@ export function renderMap(view: MapView, zoom: ZoomController, tooltip: TooltipC
   // A zoomed view shows only the state: neighbours and the insets' frames are clipped away.
   const clip = zoomed ? 'url(#zoom-clip)' : nothing;
   const active = model.withMembers[zoom.focusIndex]?.code;
-  const interactive = new Set(model.withMembers.map((a) => a.code));
+  const geometry = geometryOf(model);
+  paintAreas(model, geometry, zoomed, active, (a) => `${a.name}: ${w.count(a.count)}`);
   const tip = tooltip.tip;
   const hoverArea = tip?.by === 'hover' ? model.byCode.get(tip.code) : undefined;
   const focusArea = zoom.focused ? model.byCode.get(zoom.focused) : undefined;
@@ -70,19 +72,11 @@ export function renderMap(view: MapView, zoom: ZoomController, tooltip: TooltipC
         <desc id="map-desc">${desc}</desc>
         ${zoomed ? svg`<defs><clipPath id="zoom-clip"><path d=${zoomed.d}></path></clipPath></defs>` : nothing}
         <g class="areas" clip-path=${clip}>
-          ${model.areas.map((a) =>
-            interactive.has(a.code)
-              ? svg`<path class="area b${a.bucket} ${zoomed === a ? 'area--zoomed' : ''}" d=${a.d} data-code=${a.code}
-                  role="button" tabindex=${a.code === active ? '0' : '-1'} aria-label=${`${a.name}: ${w.count(a.count)}`}
-                  aria-current=${zoomed === a ? 'true' : nothing}></path>`
-              : svg`<path class="area b0" d=${a.d} data-code=${a.code} aria-hidden="true"></path>`,
-          )}
-        </g>
+${geometry.areas}</g>
         ${zoomed ? svg`<path class="ring ring--zoomed" d=${zoomed.d} aria-hidden="true"></path>` : nothing}
         ${hoverArea ? svg`<path class="ring ring--hover" d=${hoverArea.d} aria-hidden="true"></path>` : nothing}
         <g class="dots" aria-hidden="true" clip-path=${clip} stroke-width=${at(zoomed ? W.dotZoomed : W.dot, scale)}>
-          ${model.withMembers.map((a) => svg`<path class="dot" d=${a.dots} data-code=${a.code}></path>`)}
-        </g>
+${geometry.dots}</g>
         ${matches.length
           ? svg`<g class="matches" aria-hidden="true"><path class="match-halo" stroke-width=${at(W.matchHalo, scale)} d=${dotPath(matches)}></path><path class="match" stroke-width=${at(W.match, scale)} d=${dotPath(matches)}></path></g>`
           : nothing}
