@@ -103,7 +103,8 @@ const es: Catalog = {
   "{title}: every figure of the chart (source: CDC WISQARS)": "{title}: todas las cifras del gráfico (fuente: CDC WISQARS)",
   "\"{query}\" is not a US state or territory code (use one such as \"MD\"), so only national figures are shown.": "\"{query}\" no es un código de estado o territorio de EE. UU. (use uno como \"MD\"), por lo que solo se muestran las cifras nacionales.",
   "No state was given for \"{city}\" (add one such as state=\"MD\"), so only national figures are shown.": "No se indicó un estado para \"{city}\" (agregue uno, como state=\"MD\"), por lo que solo se muestran las cifras nacionales.",
-  "\"{city}\" is not a member city in {state} in this feed, so there are no city-level figures for it. The state and national figures are shown.": "\"{city}\" no es una ciudad miembro de {state} en estos datos, por lo que no hay cifras de la ciudad. Se muestran las cifras estatales y nacionales.",
+  "\"{city}\" is not one of the member cities in {state}, so there are no figures for the city. The figures for {state} and the whole country are shown.": "\"{city}\" no es una de las ciudades miembro de {state}, por lo que no hay cifras de la ciudad. Se muestran las cifras de {state} y de todo el país.",
+  "\"{city}\" is not one of the member cities in {state}, so there are no figures for the city.": "\"{city}\" no es una de las ciudades miembro de {state}, por lo que no hay cifras de la ciudad.",
   'Loading the gun violence statistics…': 'Cargando las estadísticas de violencia armada…',
   'The gun violence statistics could not be shown.': 'No se pudieron mostrar las estadísticas de violencia armada.',
 };

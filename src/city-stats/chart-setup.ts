@@ -59,10 +59,19 @@ function dismissTooltipOnEscape(win: Window): Plugin<'line'> {
   };
 }
 
+/**
+ * Below this width (CSS pixels) the axis titles are not drawn on the canvas: Chart.js then gives
+ * each axis too little room and draws its title over its tick labels. The legend above the chart
+ * names each axis in text, so nothing is lost.
+ */
+export const AXIS_TITLES_MIN_WIDTH = 480;
+
 /** Draws the chart on `canvas`; it resizes with the canvas's parent. Destroy it with `chart.destroy()`. */
 export function createTrendChart(canvas: HTMLCanvasElement, options: TrendOptions): TrendChart {
   const { labels, series, textColor, gridColor } = options;
   const tick = (format: (v: number) => string) => (value: number | string) => format(Number(value));
+  const wide = (width: number) => width >= AXIS_TITLES_MIN_WIDTH;
+  const titles = wide(canvas.parentElement?.clientWidth ?? 0);
   const config: ChartConfiguration<'line', Array<number | null>, string> = {
     type: 'line',
     plugins: [dismissTooltipOnEscape(canvas.ownerDocument.defaultView ?? window)],
@@ -85,6 +94,14 @@ export function createTrendChart(canvas: HTMLCanvasElement, options: TrendOption
     options: {
       responsive: true,
       maintainAspectRatio: false,
+      onResize: (chart, size) => {
+        const show = wide(size.width);
+        const { y, y1 } = chart.options.scales as Record<'y' | 'y1', { title: { display: boolean } }>;
+        if (y.title.display === show) return;
+        y.title.display = show;
+        y1.title.display = show && !!options.rightTitle;
+        chart.update('none');
+      },
       animation: options.reducedMotion ? false : { duration: 400 },
       locale: options.locale,
       interaction: { mode: 'index', intersect: false },
@@ -94,7 +111,7 @@ export function createTrendChart(canvas: HTMLCanvasElement, options: TrendOption
         y: {
           position: 'left',
           beginAtZero: true,
-          title: { display: true, text: options.leftTitle, color: textColor },
+          title: { display: titles, text: options.leftTitle, color: textColor },
           ticks: { color: textColor, callback: tick(series.find((s) => s.axis === 'left')?.format ?? String) },
           grid: { color: gridColor },
         },
@@ -102,7 +119,7 @@ export function createTrendChart(canvas: HTMLCanvasElement, options: TrendOption
           position: 'right',
           display: 'auto',
           beginAtZero: true,
-          title: { display: !!options.rightTitle, text: options.rightTitle ?? '', color: textColor },
+          title: { display: titles && !!options.rightTitle, text: options.rightTitle ?? '', color: textColor },
           ticks: { color: textColor, callback: tick(series.find((s) => s.axis === 'right')?.format ?? String) },
           grid: { drawOnChartArea: false },
         },

@@ -120,8 +120,11 @@ export class MaigCityStats extends MaigDataElement {
       if (stateFile && cityQuery) {
         city = findCity(stateFile.data, cityQuery);
         if (!city) {
+          // Says what is shown: the state's figures only when there are some (the no-CDC note follows otherwise).
           notices.push([
-            '"{city}" is not a member city in {state} in this feed, so there are no city-level figures for it. The state and national figures are shown.',
+            stateFile.data.cdc
+              ? '"{city}" is not one of the member cities in {state}, so there are no figures for the city. The figures for {state} and the whole country are shown.'
+              : '"{city}" is not one of the member cities in {state}, so there are no figures for the city.',
             { city: cityQuery, state: stateFile.data.state.name },
           ]);
         }
@@ -161,7 +164,7 @@ export class MaigCityStats extends MaigDataElement {
     const stateName = stats.state?.data.state.name;
     const title = stats.city
       ? this.t('Gun violence in {city}, {state}', { city: stats.city.city, state: stateName ?? '' })
-      : stateName
+      : stateName && stats.state?.data.cdc
         ? this.t('Gun deaths in {state}', { state: stateName })
         : this.t('Gun deaths in the United States');
     return html`

@@ -30,7 +30,7 @@ import { STATES as ALL_STATES } from './states.js';
 /** @typedef {JoinAnswers & JoinPayloadExtra} JoinPayload What the form sends: the answers plus the idempotency key, the fill time and the honeypot. */
 
 /** @typedef {Partial<Record<JoinField, string>>} JoinErrors */
-/** @typedef {'required' | 'too-long' | 'letters' | 'unknown' | 'format'} JoinErrorCode Why a field needs fixing, stable for translation: the receiver sends these back in `codes`. */
+/** @typedef {'required' | 'too-long' | 'letters' | 'markup' | 'unknown' | 'format'} JoinErrorCode Why a field needs fixing, stable for translation: the receiver sends these back in `codes`. */
 /** @typedef {Partial<Record<JoinField, JoinErrorCode | string>>} JoinErrorCodes */
 /**
  * @typedef {{ ok: true, value: JoinAnswers, errors: JoinErrors, codes: JoinErrorCodes }
@@ -74,6 +74,8 @@ export const MIN_FILL_MS = 3000;
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
 const PHONE_CHARS = /^[0-9+().\-\s/x#ext]*$/i;
+/** Signs no name has, which markup and scripts are made of: a name with one is refused. */
+export const NAME_MARKUP = /[<>{}[\]\\`]/;
 const KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
 /**
@@ -100,6 +102,7 @@ export const FIELD_MESSAGES = Object.freeze({
   'name:required': 'Enter your full name.',
   'name:too-long': 'Your name is too long: use {max} characters or fewer.',
   'name:letters': 'Enter your name in letters.',
+  'name:markup': 'Write your name without the signs < > { } [ ] \\ or `.',
   'role:required': "Choose whether you are a mayor, a former mayor, or staff writing on a mayor's behalf.",
   'role:unknown': 'Choose one of the roles in the list.',
   'city:required': 'Enter your city or town.',
@@ -120,7 +123,7 @@ const consentValue = (/** @type {unknown} */ v) => v === true || (typeof v === '
 
 /**
  * Checks one submission. Returns the normalized answers, and per field that needs fixing a
- * stable code (`codes`: required, too-long, letters, unknown, format) and its plain English
+ * stable code (`codes`: required, too-long, letters, markup, unknown, format) and its plain English
  * message (`errors`), in the form's field order.
  * @param {Record<string, unknown>} input
  * @returns {JoinValidation}
@@ -143,6 +146,7 @@ export function validateSubmission(input) {
   const tooLong = (/** @type {keyof typeof MAX_LENGTH} */ field) => value[field].length > MAX_LENGTH[field];
   if (!value.name) codes.name = 'required';
   else if (tooLong('name')) codes.name = 'too-long';
+  else if (NAME_MARKUP.test(value.name)) codes.name = 'markup';
   else if (!/\p{L}/u.test(value.name)) codes.name = 'letters';
 
   if (!value.role) codes.role = 'required';

@@ -40,6 +40,7 @@ const es: Catalog = {
   'Enter your full name.': 'Escriba su nombre completo.',
   'Your name is too long: use {max} characters or fewer.': 'Su nombre es demasiado largo: use {max} caracteres o menos.',
   'Enter your name in letters.': 'Escriba su nombre con letras.',
+  'Write your name without the signs < > { } [ ] \\ or `.': 'Escriba su nombre sin los signos < > { } [ ] \\ ni `.',
   "Choose whether you are a mayor, a former mayor, or staff writing on a mayor's behalf.":
     'Indique si es alcalde o alcaldesa, exalcalde o exalcaldesa, o personal que escribe en nombre de un alcalde o alcaldesa.',
   'Choose one of the roles in the list.': 'Elija uno de los cargos de la lista.',
@@ -79,7 +80,6 @@ const es: Catalog = {
   "The coalition's staff will write to you at {email}.": 'El personal de la coalición le escribirá a {email}.',
   'Reference:': 'Referencia:',
   'This join form is not set up yet.': 'Este formulario para unirse aún no está configurado.',
-  'The page must give it the address of a receiver in its [endpoint] attribute.':
-    'La página debe indicarle la dirección de un receptor en su atributo [endpoint].',
+  'It cannot send your answers from this page.': 'No puede enviar sus respuestas desde esta página.',
 };
 export default es;

@@ -44,7 +44,7 @@ function renderText(
   const { t } = v;
   const invalid = Boolean(v.errors[field]);
   return html`<div class="field ${invalid ? 'field--invalid' : ''}" part="field">
-      <label class="label" part="label" for="f-${field}">${t(LABELS[field])}${required ? nothing : html` <span class="optional">${t('(optional)')}</span>`}</label>
+      <label class="label" part="label" for="f-${field}">${t(LABELS[field])}${required ? nothing : html`<span class="optional"> ${t('(optional)')}</span>`}</label>
       ${hint ? html`<p class="hint" id="f-${field}-hint">${hint}</p>` : nothing}
       ${renderFieldError(v, field)}
       <input
@@ -111,7 +111,7 @@ function renderState(v: FieldsView): TemplateResult {
 function renderMessage(v: FieldsView): TemplateResult {
   const invalid = Boolean(v.errors.message);
   return html`<div class="field ${invalid ? 'field--invalid' : ''}" part="field">
-      <label class="label" part="label" for="f-message">${v.t(LABELS.message)} <span class="optional">${v.t('(optional)')}</span></label>
+      <label class="label" part="label" for="f-message">${v.t(LABELS.message)}<span class="optional"> ${v.t('(optional)')}</span></label>
       ${renderFieldError(v, 'message')}
       <textarea
         class="input"

@@ -68,10 +68,10 @@ export function renderSuccess(t: T, receipt: { id: string | null; email: string 
 
 /** What the page shows when the form has no `endpoint`. */
 export function renderConfig(t: T, joinUrl: string | null): TemplateResult {
-  const [before, code, after] = around(t('The page must give it the address of a receiver in its [endpoint] attribute.'));
+  // The resident reads a plain sentence; what the page's author must set is in the console.
   return html`<div class="state state--error config" part="config" role="alert">
       <p class="state__title">${t('This join form is not set up yet.')}</p>
-      <p>${before}<code>${code}</code>${after}</p>
+      <p>${t('It cannot send your answers from this page.')}</p>
       ${renderElsewhere(t, joinUrl)}
     </div>`;
 }

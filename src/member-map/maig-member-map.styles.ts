@@ -154,8 +154,6 @@ export const memberMapStyles: CSSResultGroup = [
     display: flex;
     flex-wrap: wrap;
     gap: 0.25em 0.375em;
-    max-height: 24em;
-    overflow: auto;
     margin-bottom: 0.75em;
   }
 

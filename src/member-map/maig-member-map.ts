@@ -200,10 +200,11 @@ export class MaigMemberMap extends MaigDataElement {
         <figure class="figure">
           ${zoomed ? html`<button type="button" class="button button--secondary back back--top" part="back" @click=${back}>${w.t('Back to the whole country')}</button>` : nothing}
           ${renderMap({ model, zoomed, marked, matches, state: this.state }, zoom, this.tooltip, w)}
-          ${renderCaption(loaded, this.highlight, highlighted, w)}
+          ${zoomed ? nothing : renderCaption(loaded, this.highlight, highlighted, w)}
         </figure>
-        ${zoomed ? renderDetail(model, zoomed, { marked, picked: zoom.picked, headingLevel: this.headingLevel }, { pick, back }, w) : nothing}
+        ${zoomed ? renderDetail(model, zoomed, { marked, picked: zoom.picked, headingLevel: this.headingLevel }, { pick }, w) : nothing}
       </div>
+      ${zoomed ? renderCaption(loaded, this.highlight, highlighted, w, false) : nothing}
       ${renderLegend(w)}
       ${this.list.render(model, marked, w)}
       <p class="visually-hidden" role="status" id="map-status">${zoom.announcement}</p>

@@ -100,43 +100,30 @@ export const mapStyles = css`
   .mark {
     pointer-events: none;
   }
+  /* Dots, matches and the mark are zero-length paths with round caps. Their width is in map
+     units, set by render-map.ts as a stroke-width attribute divided by the zoom: WebKit ignores
+     non-scaling-stroke on zero-length paths, so it is not used for them. */
   .dot,
   .match,
   .match-halo,
   .mark path {
     fill: none;
     stroke-linecap: round;
-    vector-effect: non-scaling-stroke;
   }
-  .dot {
+  .dots {
     stroke: var(--_dot);
-    stroke-width: 3.5px;
-  }
-  .map--zoomed .dot {
-    stroke-width: 6px;
   }
   .map--searching .dots {
     opacity: 0.3;
   }
-  .match-halo {
-    stroke: var(--_bg);
-    stroke-width: 9px;
-  }
-  .match {
-    stroke: var(--_mark);
-    stroke-width: 6px;
-  }
-  .mark-halo {
-    stroke: var(--_bg);
-    stroke-width: 20px;
-  }
-  .mark-ring {
-    stroke: var(--_mark);
-    stroke-width: 16px;
-  }
+  .match-halo,
+  .mark-halo,
   .mark-core {
     stroke: var(--_bg);
-    stroke-width: 7px;
+  }
+  .match,
+  .mark-ring {
+    stroke: var(--_mark);
   }
 
   /* Tooltip: placed above (or below) the state it describes, never over it. */

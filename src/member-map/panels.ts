@@ -4,12 +4,12 @@ import type { MapResource, MembersResource } from '../shared/feed/types.js';
 import type { MapArea, MapModel, PlacedMember } from './model.js';
 import type { MapWords } from './words.js';
 
-/** The zoomed state's panel: its heading (focused after a zoom by keyboard), its cities, and the way back. */
+/** The zoomed state's panel: its heading (focused after a zoom by keyboard) and all its cities (the way back is the one button above the map). */
 export function renderDetail(
   model: MapModel,
   area: MapArea,
   { marked, picked, headingLevel }: { marked: PlacedMember | undefined; picked: string | null; headingLevel: number },
-  on: { pick: (m: PlacedMember) => void; back: () => void },
+  on: { pick: (m: PlacedMember) => void },
   w: MapWords,
 ): TemplateResult {
   const n = area.count;
@@ -28,19 +28,23 @@ export function renderDetail(
             )}
           </ul>`
         : nothing}
-      <button type="button" class="button button--secondary back" part="back" @click=${on.back}>${w.t('Back to the whole country')}</button>
     </section>`;
 }
 
-/** The map's caption: the highlighted city (or why it is not found), the counts, the date and the sources. */
+/**
+ * The map's caption: the highlighted city (or why it is not found), the counts, the date and the
+ * sources. A `<figcaption>` under the whole country; when zoomed, a block after the state's panel
+ * (on a phone it would otherwise sit between the zoomed map and the panel).
+ */
 export function renderCaption(
   { members, map, model }: { members: LoadedResource<MembersResource>; map: LoadedResource<MapResource>; model: MapModel },
   highlight: string | null,
   highlighted: PlacedMember | undefined,
   w: MapWords,
+  inFigure = true,
 ): TemplateResult {
   const asOf = members.data.asOf;
-  return html`<figcaption class="caption" part="caption">
+  const body = html`
       ${highlight
         ? highlighted
           ? html`<p class="caption__highlight"><span class="key key--mark" aria-hidden="true"></span>${w.tParts("Highlighted: {city}, one of the coalition's member cities.", {
@@ -64,5 +68,6 @@ export function renderCaption(
           },
         )}
       </p>
-    </figcaption>`;
+    `;
+  return inFigure ? html`<figcaption class="caption" part="caption">${body}</figcaption>` : html`<div class="caption" part="caption">${body}</div>`;
 }

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { BUCKETS, dotPath, zoomBox, type MapArea, type MapModel, type PlacedMember } from './model.js';
+import { geometryOf, paintAreas } from './geometry.js';
 import type { TooltipController } from './tooltip.js';
 import type { ZoomController } from './zoom.js';
 import type { MapWords } from './words.js';
@@ -34,13 +35,25 @@ function describe({ model, zoomed }: MapView, w: MapWords): { title: string; des
   return { title, desc };
 }
 
+/** Widths (diameters) of the dots and marks in map units on the whole-country view, about CSS pixels at full width. */
+export const DOT_WIDTHS = { dot: 3.5, dotZoomed: 6, matchHalo: 9, match: 6, markHalo: 20, markRing: 16, markCore: 7 } as const;
+
+/** A width in map units that draws `px` map-units-at-full-view whatever the zoom (`scale`: how many times the view is magnified). */
+const at = (px: number, scale: number): string => String(Math.round((px / scale) * 1000) / 1000);
+
 /** The map: shaded states (the interactive ones are buttons), dots, rings and marks, and the tooltip. */
 export function renderMap(view: MapView, zoom: ZoomController, tooltip: TooltipController, w: MapWords): TemplateResult {
   const { model, zoomed, marked, matches } = view;
   const viewBox = zoomed ? zoomBox(zoomed, model.viewBox) : model.viewBox;
   const { title, desc } = describe(view, w);
+  // Dots keep their size on screen when zoomed: their widths are divided by the magnification.
+  const scale = Math.max(1, Math.min(model.viewBox[2] / viewBox[2], model.viewBox[3] / viewBox[3]));
+  const W = DOT_WIDTHS;
+  // A zoomed view shows only the state: neighbours and the insets' frames are clipped away.
+  const clip = zoomed ? 'url(#zoom-clip)' : nothing;
   const active = model.withMembers[zoom.focusIndex]?.code;
-  const interactive = new Set(model.withMembers.map((a) => a.code));
+  const geometry = geometryOf(model);
+  paintAreas(model, geometry, zoomed, active, (a) => `${a.name}: ${w.count(a.count)}`);
   const tip = tooltip.tip;
   const hoverArea = tip?.by === 'hover' ? model.byCode.get(tip.code) : undefined;
   const focusArea = zoom.focused ? model.byCode.get(zoom.focused) : undefined;
@@ -57,29 +70,22 @@ export function renderMap(view: MapView, zoom: ZoomController, tooltip: TooltipC
         preserveAspectRatio="xMidYMid meet" role="group" aria-labelledby="map-title" aria-describedby="map-desc">
         <title id="map-title">${title}</title>
         <desc id="map-desc">${desc}</desc>
-        <g class="areas">
-          ${model.areas.map((a) =>
-            interactive.has(a.code)
-              ? svg`<path class="area b${a.bucket} ${zoomed === a ? 'area--zoomed' : ''}" d=${a.d} data-code=${a.code}
-                  role="button" tabindex=${a.code === active ? '0' : '-1'} aria-label=${`${a.name}: ${w.count(a.count)}`}
-                  aria-current=${zoomed === a ? 'true' : nothing}></path>`
-              : svg`<path class="area b0" d=${a.d} data-code=${a.code} aria-hidden="true"></path>`,
-          )}
-        </g>
+        ${zoomed ? svg`<defs><clipPath id="zoom-clip"><path d=${zoomed.d}></path></clipPath></defs>` : nothing}
+        <g class="areas" clip-path=${clip}>
+${geometry.areas}</g>
         ${zoomed ? svg`<path class="ring ring--zoomed" d=${zoomed.d} aria-hidden="true"></path>` : nothing}
         ${hoverArea ? svg`<path class="ring ring--hover" d=${hoverArea.d} aria-hidden="true"></path>` : nothing}
-        <g class="dots" aria-hidden="true">
-          ${model.withMembers.map((a) => svg`<path class="dot" d=${a.dots} data-code=${a.code}></path>`)}
-        </g>
+        <g class="dots" aria-hidden="true" clip-path=${clip} stroke-width=${at(zoomed ? W.dotZoomed : W.dot, scale)}>
+${geometry.dots}</g>
         ${matches.length
-          ? svg`<g class="matches" aria-hidden="true"><path class="match-halo" d=${dotPath(matches)}></path><path class="match" d=${dotPath(matches)}></path></g>`
+          ? svg`<g class="matches" aria-hidden="true"><path class="match-halo" stroke-width=${at(W.matchHalo, scale)} d=${dotPath(matches)}></path><path class="match" stroke-width=${at(W.match, scale)} d=${dotPath(matches)}></path></g>`
           : nothing}
         ${focusArea
           ? svg`<g class="focus-ring" aria-hidden="true" data-code=${focusArea.code}><path class="ring ring--focus-halo" d=${focusArea.d}></path><path class="ring ring--focus" d=${focusArea.d}></path></g>`
           : nothing}
         ${marked && marked.x !== null
           ? svg`<g class="mark" aria-hidden="true" data-id=${marked.id}>
-              <path class="mark-halo" d=${dotPath([marked])}></path><path class="mark-ring" d=${dotPath([marked])}></path><path class="mark-core" d=${dotPath([marked])}></path>
+              <path class="mark-halo" stroke-width=${at(W.markHalo, scale)} d=${dotPath([marked])}></path><path class="mark-ring" stroke-width=${at(W.markRing, scale)} d=${dotPath([marked])}></path><path class="mark-core" stroke-width=${at(W.markCore, scale)} d=${dotPath([marked])}></path>
             </g>`
           : nothing}
       </svg>

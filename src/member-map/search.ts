@@ -42,7 +42,14 @@ export class MapSearch {
       <label for="search">${w.t('Find a member city')}</label>
       <input id="search" part="search" type="search" autocomplete="off" spellcheck="false" .value=${this.text}
         aria-describedby="search-status" aria-controls="results"
-        @input=${(e: InputEvent) => (this.query = (e.target as HTMLInputElement).value)} />
+        @input=${(e: InputEvent) => (this.query = (e.target as HTMLInputElement).value)}
+        @keydown=${(e: KeyboardEvent) => {
+          // Enter picks the only match (with more, the person picks from the list).
+          if (e.key === 'Enter' && matches.length === 1) {
+            e.preventDefault();
+            pick(matches[0]!);
+          }
+        }} />
       <p id="search-status" class="search__status" role="status">${status}</p>
       <ul id="results" class="results" part="results" ?hidden=${!shown.length} aria-label=${w.t('Matching member cities')}>
         ${shown.map(

@@ -93,7 +93,11 @@ export class ZoomController implements ReactiveController {
     this.moveStop(model, area);
     this.options.tooltip.hide();
     // The keyboard moves focus to the panel's heading, which is read; a click is announced.
-    if (focusDetail) this.focusAfterRender = () => this.root.querySelector<HTMLElement>('#detail-title');
+    if (focusDetail) {
+      // Focus leaves the state for the panel's heading: no focus ring, drawn in this update.
+      this.focused = null;
+      this.focusAfterRender = () => this.root.querySelector<HTMLElement>('#detail-title');
+    }
     else {
       const w = this.options.words();
       this.announce(w.t('Zoomed in on {state}: {count}, listed after the map.', { state: area.name, count: w.count(area.count) }));
@@ -111,6 +115,11 @@ export class ZoomController implements ReactiveController {
     if (keepFocus) this.announce(this.options.words().t('Showing the whole country.'));
     else if (area && model) {
       const i = this.moveStop(model, area);
+      if (i >= 0) {
+        // The focus that follows would show these: drawn in this update instead of a second one.
+        this.focused = area.code;
+        this.options.tooltip.show(area.code, 'focus');
+      }
       this.focusAfterRender = () => (i >= 0 ? this.statePath(area.code) : this.root.querySelector<HTMLElement>('input[type=search]'));
       this.host.requestUpdate();
     }
@@ -146,6 +155,8 @@ export class ZoomController implements ReactiveController {
       this.focusIndex = (i + list.length) % list.length;
       const next = list[this.focusIndex]!;
       this.options.tooltip.show(next.code, 'focus');
+      // Its focus ring is drawn in this update: the focus that follows changes nothing (no second update).
+      this.focused = next.code;
       this.focusAfterRender = () => this.statePath(next.code);
       this.host.requestUpdate();
     };

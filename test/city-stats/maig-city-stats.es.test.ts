@@ -175,7 +175,7 @@ describe('<maig-city-stats> in Spanish', () => {
   it('an unknown city and an unknown state: Spanish notices', async () => {
     const [en, es] = await pair({ state: 'MD', city: 'Springfield' });
     expect(shadowText(es, '[data-notice="query"]')).to.equal(
-      '"Springfield" no es una ciudad miembro de Maryland en estos datos, por lo que no hay cifras de la ciudad. Se muestran las cifras estatales y nacionales.',
+      '"Springfield" no es una de las ciudades miembro de Maryland, por lo que no hay cifras de la ciudad. Se muestran las cifras de Maryland y de todo el país.',
     );
     await checkSpanish(en, es, 'unknown city', [/^Springfield$/]);
     const [en2, es2] = await pair({ state: 'ZZ' });

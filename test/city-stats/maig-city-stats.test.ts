@@ -359,10 +359,22 @@ describe('<maig-city-stats>', () => {
     expect(el.hasAttribute('show-national')).to.equal(true);
   });
 
+  it('San Juan, PR (not a member, no CDC state figures): the heading and the notes say that only US figures are shown', async () => {
+    const el = await card({ state: 'PR', city: 'San Juan' });
+    expect(shadowText(el, '[part="title"]')).to.equal('Gun deaths in the United States');
+    const notes = [...el.shadowRoot!.querySelectorAll('[part="notice"]')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim()).join(' ');
+    expect(notes).to.contain('"San Juan" is not one of the member cities in Puerto Rico, so there are no figures for the city.');
+    expect(notes).to.not.contain('state and national figures are shown');
+    expect(notes).to.not.contain('for Puerto Rico and the whole country are shown');
+    expect(notes).to.contain('The national figures are shown.');
+    expect(value(el, 'state-deaths')).to.not.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('an unknown city: a readable message, and the state and national figures', async () => {
     const el = await card({ state: 'MD', city: 'Springfield' });
     expect(shadowText(el, '[data-notice="query"]')).to.equal(
-      '"Springfield" is not a member city in Maryland in this feed, so there are no city-level figures for it. The state and national figures are shown.',
+      '"Springfield" is not one of the member cities in Maryland, so there are no figures for the city. The figures for Maryland and the whole country are shown.',
     );
     expect(value(el, 'state-deaths')).to.exist;
     expect(figure(el, 'city-killed')).to.equal(null);

@@ -315,15 +315,15 @@ describe('<maig-join-form> in Spanish', () => {
     }
   });
 
-  it('not set up: the configuration message in Spanish, the attribute name as code', async () => {
+  it('not set up: the configuration message in Spanish, in plain words, with the way to join elsewhere', async () => {
     mockFetch({});
     const en = await form('en', { endpoint: null });
     const es = await form('es', { endpoint: null });
     await waitForShadow(es, '[part="config"]');
     await waitUntil(() => es.shadowRoot!.querySelector('.elsewhere a') && en.shadowRoot!.querySelector('.elsewhere a'), 'no join link');
     expect(shadowText(es, '[part="config"] .state__title')).to.equal('Este formulario para unirse aún no está configurado.');
-    expect(shadowText(es, '[part="config"] code')).to.equal('endpoint');
-    expect(shadowText(es, '[part="config"]')).to.contain('La página debe indicarle la dirección de un receptor en su atributo endpoint.');
+    expect(es.shadowRoot!.querySelector('[part="config"] code')).to.equal(null);
+    expect(shadowText(es, '[part="config"]')).to.contain('No puede enviar sus respuestas desde esta página.');
     await expectSpanish(en, es, 'not set up');
   });
 

@@ -151,6 +151,35 @@ describe('<maig-join-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('refuses markup signs in a name, says why, and sends nothing', async () => {
+    const { mock } = receiver();
+    const el = await newForm();
+    await fillValid(el);
+    type(el, '#f-name', 'R0m3r0 <script>');
+    submit(el);
+    await waitForShadow(el, '[part="summary"]');
+    expect(shadowText(el, '#f-name-error')).to.equal('Error: Write your name without the signs < > { } [ ] \\ or `.');
+    expect(mock.calls.filter((c) => c.includes('join.test'))).to.have.length(0);
+    await expect(el).to.be.accessible();
+    type(el, '#f-name', "Ras J. Baraka-O'Neil");
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#f-name-error')).to.equal(null);
+  });
+
+  it('names an optional field with a space before "(optional)"', async () => {
+    const el = await newForm();
+    await expect(el).to.be.accessible();
+    const axe = (window as unknown as { axe: { setup(n?: Node): unknown; commons: { text: { accessibleText(e: Element): string } }; teardown(): void } }).axe;
+    axe.setup(el);
+    const name = (id: string) => axe.commons.text.accessibleText(q(el, id));
+    const names = { phone: name('#f-phone'), message: name('#f-message') };
+    axe.teardown();
+    expect(names).to.deep.equal({ phone: 'Phone number (optional)', message: 'Message (optional)' });
+    expect(q(el, 'label[for="f-phone"]').innerText.replace(/\s+/g, ' ')).to.equal('Phone number (optional)');
+    // The space is in the same text as "(optional)": no engine drops it as a lone white-space node.
+    for (const id of ['f-phone', 'f-message']) expect(q(el, `label[for="${id}"] .optional`).textContent).to.match(/^ \(optional\)$/);
+  });
+
   it('explains a malformed email and a bad phone, and clears an error as soon as it is fixed', async () => {
     const el = await newForm();
     await fillValid(el);
@@ -485,6 +514,10 @@ describe('<maig-join-form>', () => {
     const box = await waitForShadow(el, '[part="config"]');
     expect(box.getAttribute('role')).to.equal('alert');
     expect(shadowText(el, '[part="config"]')).to.contain('This join form is not set up yet.');
+    // A resident reads no developer words; the page's author reads the console.
+    expect(shadowText(el, '[part="config"]')).to.contain('It cannot send your answers from this page.');
+    expect(shadowText(el, '[part="config"]')).to.not.match(/endpoint|receiver|attribute/i);
+    expect(el.shadowRoot!.querySelector('[part="config"] code')).to.equal(null);
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);
     expect(el.querySelector('a')!.getBoundingClientRect().height).to.be.above(0);
     await expect(el).to.be.accessible();

@@ -201,7 +201,7 @@ describe('<maig-member-map> in Spanish', () => {
     const zoomed = await pair(map, ready, click);
     expect(status(zoomed.es)).to.equal('Vista ampliada de New Jersey: 2 ciudades miembro, en la lista después del mapa.');
     expect(shadowText(zoomed.es, '#map-desc')).to.contain('Vista ampliada de New Jersey.');
-    expect(shadowText(zoomed.es, '[part="detail"] .back')).to.equal('Volver a todo el país');
+    expect(shadowText(zoomed.es, '.back--top')).to.equal('Volver a todo el país');
     await checkSpanish(zoomed.en, zoomed.es, 'zoomed');
 
     // Escape in the search box while zoomed returns to the whole country and says so.

@@ -192,6 +192,48 @@ describe('<maig-member-map>', () => {
       expect(shadow(el).querySelector('path.match')).to.equal(null);
     });
 
+    it('Enter in the search box picks the one matching city', async () => {
+      const el = await fixture<MaigMemberMap>(html`<maig-member-map feed=${REAL_FEED}></maig-member-map>`);
+      await ready(el);
+      const input = shadow(el).querySelector<HTMLInputElement>('#search')!;
+      input.focus();
+      await sendKeys({ type: 'san seb' });
+      await el.updateComplete;
+      expect(shadowText(el, '#search-status')).to.equal('1 city matches “san seb”.');
+      const selected = oneEvent(el, 'maig-member-select');
+      await sendKeys({ press: 'Enter' });
+      expect(((await selected) as CustomEvent<MemberSelectDetail>).detail.id).to.equal('pr-san-sebastian');
+      await el.updateComplete;
+      expect(el.getAttribute('state')).to.equal('PR');
+      expect(shadow(el).querySelector('.mark')!.getAttribute('data-id')).to.equal('pr-san-sebastian');
+    });
+
+    it('zoomed on California on a phone: every city shown without an inner scroll box, one way back, the caption after the panel, the view clipped to the state', async () => {
+      const el = await fixture<MaigMemberMap>(html`<maig-member-map feed=${REAL_FEED} state="CA" style="display:block;width:360px"></maig-member-map>`);
+      await ready(el);
+      const cities = shadow(el).querySelector<HTMLElement>('.cities')!;
+      const n = Number(shadowText(el, '.detail__count').split(' ')[0]);
+      expect(cities.querySelectorAll('li').length).to.equal(n);
+      expect(n).to.be.above(40);
+      expect(cities.scrollHeight).to.be.at.most(cities.clientHeight + 1);
+      expect(['visible', 'clip']).to.include(getComputedStyle(cities).overflowY);
+      const backs = [...shadow(el).querySelectorAll('button')].filter((b) => b.textContent!.trim() === 'Back to the whole country');
+      expect(backs.length).to.equal(1);
+      const top = (sel: string) => shadow(el).querySelector(sel)!.getBoundingClientRect().top;
+      expect(top('[part="caption"]')).to.be.above(top('[part="detail"]'));
+      expect(top('[part="detail"]')).to.be.above(top('svg.map'));
+      // Everything but the zoomed state's outline is clipped to the state (no neighbour, no inset frame).
+      const clip = shadow(el).querySelector('clipPath#zoom-clip path')!;
+      expect(clip.getAttribute('d')).to.equal(area(el, 'CA').getAttribute('d'));
+      expect(shadow(el).querySelector('g.areas')!.getAttribute('clip-path')).to.equal('url(#zoom-clip)');
+      expect(shadow(el).querySelector('g.dots')!.getAttribute('clip-path')).to.equal('url(#zoom-clip)');
+      await expect(el).to.be.accessible();
+      el.state = null;
+      await el.updateComplete;
+      expect(shadow(el).querySelector('g.areas')!.hasAttribute('clip-path')).to.equal(false);
+      expect(shadow(el).querySelector('figure [part="caption"]')).to.not.equal(null);
+    });
+
     it('highlight="Baltimore, MD" marks the city and names it in the caption', async () => {
       const el = await fixture<MaigMemberMap>(html`<maig-member-map feed=${REAL_FEED} highlight="Baltimore, MD"></maig-member-map>`);
       await ready(el);
@@ -225,6 +267,26 @@ describe('<maig-member-map>', () => {
       el.state = 'ZZ';
       await el.updateComplete;
       expect(shadowText(el, '.note')).to.equal('“ZZ” is not a US state or territory on this map; showing the whole country.');
+    });
+
+    it('draws dots and the mark the same size on screen zoomed or not, without non-scaling-stroke (which WebKit ignores on dots)', async () => {
+      const el = await fixture<MaigMemberMap>(html`<maig-member-map feed=${REAL_FEED} highlight="Baltimore, MD" style="display:block;width:600px"></maig-member-map>`);
+      await ready(el);
+      const svg = shadow(el).querySelector<SVGSVGElement>('svg.map')!;
+      // What an engine that ignores vector-effect on zero-length paths draws: the stroke width times the map's scale.
+      const onScreen = (selector: string) => {
+        const path = shadow(el).querySelector<SVGPathElement>(selector)!;
+        expect(getComputedStyle(path).vectorEffect, selector).to.not.equal('non-scaling-stroke');
+        return parseFloat(getComputedStyle(path).strokeWidth) * svg.getScreenCTM()!.a;
+      };
+      const national = { dot: onScreen('path.dot'), ring: onScreen('.mark-ring') };
+      el.state = 'MD';
+      await el.updateComplete;
+      const zoomed = { dot: onScreen('path.dot'), ring: onScreen('.mark-ring') };
+      expect(svg.getScreenCTM()!.a / 4).to.be.above(1); // Maryland is magnified several times
+      expect(zoomed.ring).to.be.closeTo(national.ring, 0.5);
+      expect(zoomed.dot).to.be.within(national.dot, 8);
+      expect(zoomed.ring).to.be.below(20);
     });
 
     it('has a complete list alternative: every state with members, each opening to its cities', async () => {

@@ -103,6 +103,13 @@ forEachStore((store) => {
     assert.equal(r.errors.city, 'Enter your city or town.');
     assert.equal(r.errors.message, 'Your message is too long: use 2,000 characters or fewer.');
     assert.deepEqual({ ...r.codes }, { city: 'required', message: 'too-long' });
+    // Markup signs in a name are refused, by the form and by the receiver (the same validator).
+    for (const name of ['R0m3r0 <script>', 'Ana {x}', 'Bo`b', 'A [b]', 'C\\D']) {
+      const m = validateSubmission(valid({ name }));
+      assert.equal(m.codes.name, 'markup', name);
+      assert.equal(m.errors.name, 'Write your name without the signs < > { } [ ] \\ or `.');
+    }
+    assert.equal(validateSubmission(valid({ name: "Ras J. Baraka-O'Neil" })).ok, true);
     // Every code the validator gives has its message (which the form translates).
     for (const [field, code] of Object.entries(validateSubmission({ name: '1', phone: 'x'.repeat(41), email: 'a@b', role: 'x', state: 'ZZ' }).codes)) {
       assert.ok(FIELD_MESSAGES[`${field}:${code}`], `${field}:${code}`);

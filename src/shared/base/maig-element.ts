@@ -89,7 +89,23 @@ export abstract class MaigElement extends LitElement {
    * then the document's. `es`, `es-US`, `es-PR`… give Spanish; anything else English.
    */
   protected get uiLang(): Lang {
-    return langOf(langTag(this));
+    return this.langOfUpdate ?? langOf(langTag(this));
+  }
+
+  /** The language read once at the start of an update: a render asks for it once per string. */
+  private langOfUpdate: Lang | null = null;
+
+  /**
+   * Reads the language once for the whole render: `t()` is called for every state's label, and
+   * each call would otherwise walk the ancestors (across shadow roots) for their `lang`.
+   */
+  protected override update(changed: PropertyValues): void {
+    this.langOfUpdate = langOf(langTag(this));
+    try {
+      super.update(changed);
+    } finally {
+      this.langOfUpdate = null;
+    }
   }
 
   /**
