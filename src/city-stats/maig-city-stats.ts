@@ -15,6 +15,7 @@ import { renderNational, renderState } from './figures.js';
 import { renderCity, renderLocal } from './local.js';
 import { renderTrend, type TrendView } from './trend.js';
 import { renderFooter } from './sources.js';
+import { headingLevel } from '../shared/a11y/heading-level.js';
 
 export type { ChartReadyDetail } from './chart.js';
 
@@ -35,7 +36,7 @@ export type { ChartReadyDetail } from './chart.js';
  * @attr state - USPS code of the state, DC or territory (e.g. `MD`). Without it only national figures are shown.
  * @attr city - A member city of that state (e.g. `Baltimore`); leave it out for a state card.
  * @attr show-national - Show the US series on the chart from the start.
- * @attr heading-level - Level (2-5) of the card's heading; its sections use the next level. Default 2.
+ * @attr heading-level - Level (2-6) of the card's heading; its sections use the next level (at most 6). A number outside 2-6 is brought to the nearest. Default 2.
  * @attr feed - URL of the data feed (index.json or its folder).
  * @attr theme - `light` or `dark` to force a color scheme.
  *
@@ -85,7 +86,7 @@ export class MaigCityStats extends MaigDataElement {
   /** Shows the US series on the chart. */
   @property({ type: Boolean, reflect: true, attribute: 'show-national' }) showNational = false;
 
-  /** Level of the card's heading (2-5); the card's sections use the next level. */
+  /** Level of the card's heading (2-6); the card's sections use the next level. */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private showTable = false;
@@ -138,12 +139,12 @@ export class MaigCityStats extends MaigDataElement {
   });
 
   private get level(): number {
-    return Math.min(5, Math.max(2, Math.round(this.headingLevel) || 2));
+    return headingLevel(this.headingLevel, 2) ?? 2;
   }
 
   /** The card's words now (its language, the page's locale, its section heading level). */
   private words(): CardWords {
-    return cardWords((s, v) => this.t(s, v), this.uiLang, this.locale, this.level + 1);
+    return cardWords((s, v) => this.t(s, v), this.uiLang, this.locale, Math.min(6, this.level + 1));
   }
 
   private get trendView(): TrendView {

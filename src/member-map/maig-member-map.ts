@@ -18,6 +18,7 @@ import { MapSearch } from './search.js';
 import { CityList } from './list.js';
 import { renderLegend, renderMap } from './render-map.js';
 import { renderCaption, renderDetail } from './panels.js';
+import { headingLevel } from '../shared/a11y/heading-level.js';
 
 export type { MemberSelectDetail } from './zoom.js';
 
@@ -49,7 +50,7 @@ interface Loaded {
  * @attr state - Opens zoomed on a state or territory (USPS code such as `PA`, or its name). Updated when a person zooms.
  * @attr highlight - Marks one member city, e.g. `Baltimore, MD` (or its id `md-baltimore`), and names it in the caption.
  * @attr theme - `light` or `dark` to force a color scheme.
- * @attr heading-level - Level (1-6) of the zoomed state's panel heading. Default 3.
+ * @attr heading-level - Level (2-6) of the zoomed state's panel heading; a number outside 2-6 is brought to the nearest. Default 3.
  *
  * @fires {CustomEvent} maig-member-select - A person picked a state or a city. `detail`: {@link MemberSelectDetail} `{ type: 'state' | 'city', state, city?, id? }`.
  *
@@ -101,7 +102,7 @@ export class MaigMemberMap extends MaigDataElement {
   /** The member city to mark: "City, ST" or a member id. */
   @property({ reflect: true }) highlight: string | null = null;
 
-  /** Level (1-6) of the zoomed state's panel heading. */
+  /** Level (2-6) of the zoomed state's panel heading. */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
 
   protected override get loadingText(): string {
@@ -202,7 +203,7 @@ export class MaigMemberMap extends MaigDataElement {
           ${renderMap({ model, zoomed, marked, matches, state: this.state }, zoom, this.tooltip, w)}
           ${renderCaption(loaded, this.highlight, highlighted, w)}
         </figure>
-        ${zoomed ? renderDetail(model, zoomed, { marked, picked: zoom.picked, headingLevel: this.headingLevel }, { pick, back }, w) : nothing}
+        ${zoomed ? renderDetail(model, zoomed, { marked, picked: zoom.picked, headingLevel: headingLevel(this.headingLevel, 3) ?? 3 }, { pick, back }, w) : nothing}
       </div>
       ${renderLegend(w)}
       ${this.list.render(model, marked, w)}
