@@ -38,7 +38,7 @@ export type { ChartReadyDetail } from './chart.js';
  * @attr show-national - Show the US series on the chart from the start.
  * @attr heading-level - Level (2-6) of the card's heading; its sections use the next level (at most 6). A number outside 2-6 is brought to the nearest. Default 2.
  * @attr feed - URL of the data feed (index.json or its folder).
- * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr theme - By default the host page's color scheme (light unless the page declares `color-scheme: light dark` and the reader's system is dark, or `dark`); `auto` follows the reader's system; `light` or `dark` forces it.
  *
  * @fires {CustomEvent<ChartReadyDetail>} maig-chart-ready - The trend chart has been drawn (it is loaded when the card scrolls into view).
  *

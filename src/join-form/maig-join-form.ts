@@ -45,7 +45,7 @@ export type { JoinSubmitDetail, JoinSuccessDetail, JoinErrorDetail } from './eve
  * @attr retry-delay - Milliseconds before the first retry; doubles after each. Default 1000.
  * @attr min-fill-ms - The form waits until it has been open this long before sending (spam check; the reference receiver requires 3000). Default 3000.
  * @attr feed - URL of the data feed: the Statement of Principles and the coalition's join page come from it.
- * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr theme - By default the host page's color scheme (light unless the page declares `color-scheme: light dark` and the reader's system is dark, or `dark`); `auto` follows the reader's system; `light` or `dark` forces it.
  *
  * @fires {CustomEvent<JoinSubmitDetail>} maig-join-submit - Valid answers are being sent.
  * @fires {CustomEvent<JoinSuccessDetail>} maig-join-success - The receiver confirmed the submission.

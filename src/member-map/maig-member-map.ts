@@ -49,7 +49,7 @@ interface Loaded {
  * @attr feed - URL of the data feed (index.json or its folder). The feed must have `members` and `map` resources.
  * @attr state - Opens zoomed on a state or territory (USPS code such as `PA`, or its name). Updated when a person zooms.
  * @attr highlight - Marks one member city, e.g. `Baltimore, MD` (or its id `md-baltimore`), and names it in the caption.
- * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr theme - By default the host page's color scheme (light unless the page declares `color-scheme: light dark` and the reader's system is dark, or `dark`); `auto` follows the reader's system; `light` or `dark` forces it.
  * @attr heading-level - Level (2-6) of the zoomed state's panel heading; a number outside 2-6 is brought to the nearest. Default 3.
  *
  * @fires {CustomEvent} maig-member-select - A person picked a state or a city. `detail`: {@link MemberSelectDetail} `{ type: 'state' | 'city', state, city?, id? }`.
