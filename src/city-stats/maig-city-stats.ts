@@ -122,7 +122,7 @@ export class MaigCityStats extends MaigDataElement {
         city = findCity(stateFile.data, cityQuery);
         if (!city) {
           notices.push([
-            '"{city}" is not a member city in {state} in this feed, so there are no city-level figures for it. The state and national figures are shown.',
+            '"{city}" is not a member city in {state}, so there are no city-level figures for it. The state and national figures are shown.',
             { city: cityQuery, state: stateFile.data.state.name },
           ]);
         }
@@ -171,9 +171,9 @@ export class MaigCityStats extends MaigDataElement {
       ${stats.notices.map(([m, values]) => html`<p class="notice" part="notice" role="note" data-notice="query">${this.t(m, values)}</p>`)}
       ${stats.state && !stats.state.data.cdc
         ? html`<p class="notice" part="notice" role="note" data-notice="no-cdc">
-            ${this.t('No CDC state figures for {state} in this feed.', { state: stats.state.data.state.name })}
+            ${this.t('No CDC state figures for {state} in the sources we use.', { state: stats.state.data.state.name })}
             ${stats.state.data.cdcNote
-              ? this.t("CDC/NCHS publishes no state firearm mortality figures for {state} in this feed's source.", { state: stats.state.data.state.name })
+              ? this.t("CDC/NCHS publishes no state firearm mortality figures for {state} in the source we use.", { state: stats.state.data.state.name })
               : ''}
             ${this.t('The national figures are shown.')}
           </p>`

@@ -130,7 +130,7 @@ export class MaigMemberMap extends MaigDataElement {
     task: async ([feedUrl]: readonly [string]): Promise<Loaded | EmptyResult> => {
       const [members, map] = await Promise.all([loadResource(feedUrl, 'members', FEED_SHAPES), loadResource(feedUrl, 'map', FEED_SHAPES)]);
       if (!Array.isArray(map.data.states) || !Array.isArray(map.data.members) || !Array.isArray(map.data.viewBox) || map.data.states.some((s) => typeof s.dots !== 'string')) {
-        throw new WidgetError('The map geometry in this feed is incomplete (no states, dots, members or viewBox).');
+        throw new WidgetError('The map data is incomplete, so the map cannot be drawn.');
       }
       this.bench.data();
       if (members.data.members.length === 0) return new EmptyResult('The feed lists no member cities yet.');
