@@ -53,7 +53,7 @@ export function renderState(w: CardWords, stats: Stats): TemplateResult | typeof
           cdcSource,
         )
       : html`<li class="figure figure--note" part="figure" data-figure="state-change">
-          <span class="figure__label">${w.t('No change is shown: CDC figures for {state} in this feed cover {year} only.', { state: name, year: latest.year })}</span>
+          <span class="figure__label">${w.t('No change is shown: the CDC figures we have for {state} cover {year} only.', { state: name, year: latest.year })}</span>
         </li>`}
   `;
 }

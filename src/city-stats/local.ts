@@ -89,7 +89,7 @@ export function renderCity(w: CardWords, stats: Stats): TemplateResult | typeof 
   const heading = html`<div class="subtitle" role="heading" aria-level=${w.subLevel}>${w.t('Earlier figures: recorded in {place}', { place: name })}</div>`;
   if (!shootings && !massShootings) {
     return html`${heading}<p class="notice" part="notice" role="note" data-notice="no-city">
-        ${w.t("No Gun Violence Archive figures in this feed for {place}: it has no record under this city's name.", { place: name })}
+        ${w.t("No Gun Violence Archive figures for {place}: it has no record under this city's name.", { place: name })}
       </p>`;
   }
   const s = file.gvaCity;
@@ -120,7 +120,7 @@ export function renderCity(w: CardWords, stats: Stats): TemplateResult | typeof 
             gva,
           )}`
         : html`<li class="figure figure--note" part="figure" data-figure="city-killed">
-            <span class="figure__label">${w.t('No killed or injured figures for {city} for the years this feed uses.', { city: city.city })}</span>
+            <span class="figure__label">${w.t('No killed or injured figures for {city} for the years shown.', { city: city.city })}</span>
           </li>`}
       ${massShootings
         ? figure(w, 
@@ -143,7 +143,7 @@ export function renderCity(w: CardWords, stats: Stats): TemplateResult | typeof 
     <p class="caveat">
       ${w.t('Gun Violence Archive leaves out most suicides, so its city figures are not comparable with the CDC figures above.')}
       ${w.t('Its killed and injured figures by city stop in {year}.', { year: s.last })}
-      ${w.t('No per-capita city rate is given: this feed has no current city population.')}
+      ${w.t('No per-capita city rate is given: the sources we use have no current population for the city.')}
     </p>
   `;
 }

@@ -15,6 +15,7 @@ import { renderNational, renderState } from './figures.js';
 import { renderCity, renderLocal } from './local.js';
 import { renderTrend, type TrendView } from './trend.js';
 import { renderFooter } from './sources.js';
+import { headingLevel } from '../shared/a11y/heading-level.js';
 
 export type { ChartReadyDetail } from './chart.js';
 
@@ -35,9 +36,9 @@ export type { ChartReadyDetail } from './chart.js';
  * @attr state - USPS code of the state, DC or territory (e.g. `MD`). Without it only national figures are shown.
  * @attr city - A member city of that state (e.g. `Baltimore`); leave it out for a state card.
  * @attr show-national - Show the US series on the chart from the start.
- * @attr heading-level - Level (2-5) of the card's heading; its sections use the next level. Default 2.
+ * @attr heading-level - Level (2-6) of the card's heading; its sections use the next level (at most 6). A number outside 2-6 is brought to the nearest. Default 2.
  * @attr feed - URL of the data feed (index.json or its folder).
- * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr theme - By default the host page's color scheme (light unless the page declares `color-scheme: light dark` and the reader's system is dark, or `dark`); `auto` follows the reader's system; `light` or `dark` forces it.
  *
  * @fires {CustomEvent<ChartReadyDetail>} maig-chart-ready - The trend chart has been drawn (it is loaded when the card scrolls into view).
  *
@@ -85,7 +86,7 @@ export class MaigCityStats extends MaigDataElement {
   /** Shows the US series on the chart. */
   @property({ type: Boolean, reflect: true, attribute: 'show-national' }) showNational = false;
 
-  /** Level of the card's heading (2-5); the card's sections use the next level. */
+  /** Level of the card's heading (2-6); the card's sections use the next level. */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private showTable = false;
@@ -141,12 +142,12 @@ export class MaigCityStats extends MaigDataElement {
   });
 
   private get level(): number {
-    return Math.min(5, Math.max(2, Math.round(this.headingLevel) || 2));
+    return headingLevel(this.headingLevel, 2) ?? 2;
   }
 
   /** The card's words now (its language, the page's locale, its section heading level). */
   private words(): CardWords {
-    return cardWords((s, v) => this.t(s, v), this.uiLang, this.locale, this.level + 1);
+    return cardWords((s, v) => this.t(s, v), this.uiLang, this.locale, Math.min(6, this.level + 1));
   }
 
   private get trendView(): TrendView {
@@ -173,9 +174,9 @@ export class MaigCityStats extends MaigDataElement {
       ${stats.notices.map(([m, values]) => html`<p class="notice" part="notice" role="note" data-notice="query">${this.t(m, values)}</p>`)}
       ${stats.state && !stats.state.data.cdc
         ? html`<p class="notice" part="notice" role="note" data-notice="no-cdc">
-            ${this.t('No CDC state figures for {state} in this feed.', { state: stats.state.data.state.name })}
+            ${this.t('No CDC state figures for {state} in the sources we use.', { state: stats.state.data.state.name })}
             ${stats.state.data.cdcNote
-              ? this.t("CDC/NCHS publishes no state firearm mortality figures for {state} in this feed's source.", { state: stats.state.data.state.name })
+              ? this.t("CDC/NCHS publishes no state firearm mortality figures for {state} in the source we use.", { state: stats.state.data.state.name })
               : ''}
             ${this.t('The national figures are shown.')}
           </p>`

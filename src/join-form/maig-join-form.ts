@@ -16,6 +16,7 @@ import { ValidationController } from './validation.js';
 import { SendController } from './sending.js';
 import { renderConsent, renderFields, renderHoneypot } from './fields.js';
 import { renderConfig, renderStatus, renderSuccess, renderSummary } from './panels.js';
+import { headingLevel, subLevel } from '../shared/a11y/heading-level.js';
 
 export type { JoinSubmitDetail, JoinSuccessDetail, JoinErrorDetail } from './events.js';
 
@@ -38,13 +39,13 @@ export type { JoinSubmitDetail, JoinSuccessDetail, JoinErrorDetail } from './eve
  * @attr state - Prefills the state or territory: a USPS code (`NJ`) or a name (`New Jersey`).
  * @attr heading - The form's heading text. Default "Join Mayors Against Illegal Guns" (in the form's language).
  * @attr lang - The form's language: `es`, `es-US`, `es-PR`… give Spanish, anything else English. Default: the nearest ancestor's `lang`, then the page's.
- * @attr heading-level - Level (1-6) of the heading; `0` hides it. Default 2.
+ * @attr heading-level - Level (2-6) of the heading; a number outside 2-6 is brought to the nearest; `0` hides it. Default 2.
  * @attr timeout - Milliseconds before one try is given up. Default 15000.
  * @attr retries - Automatic retries after a network error, a timeout or a 5xx. Default 3.
  * @attr retry-delay - Milliseconds before the first retry; doubles after each. Default 1000.
  * @attr min-fill-ms - The form waits until it has been open this long before sending (spam check; the reference receiver requires 3000). Default 3000.
  * @attr feed - URL of the data feed: the Statement of Principles and the coalition's join page come from it.
- * @attr theme - `light` or `dark` to force a color scheme.
+ * @attr theme - By default the host page's color scheme (light unless the page declares `color-scheme: light dark` and the reader's system is dark, or `dark`); `auto` follows the reader's system; `light` or `dark` forces it.
  *
  * @fires {CustomEvent<JoinSubmitDetail>} maig-join-submit - Valid answers are being sent.
  * @fires {CustomEvent<JoinSuccessDetail>} maig-join-success - The receiver confirmed the submission.
@@ -104,7 +105,7 @@ export class MaigJoinForm extends MaigElement {
   /** Heading text (default: "Join Mayors Against Illegal Guns" in the form's language). */
   @property({ reflect: true }) heading: string | null = null;
 
-  /** Level of the heading (1-6); 0 hides it. */
+  /** Level of the heading (2-6); 0 hides it. */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 2;
 
   /** Milliseconds before one try is given up. */
@@ -219,8 +220,8 @@ export class MaigJoinForm extends MaigElement {
    * its principles' titles nest under the form's (0, no heading of its own, when the form has none).
    */
   private principlesLevel(): number {
-    const level = Math.round(this.headingLevel);
-    return level >= 1 && level <= 6 ? Math.min(6, level + 1) : 0;
+    const level = this.level;
+    return level === null ? 0 : subLevel(level);
   }
 
   private renderForm(): TemplateResult {
@@ -231,8 +232,8 @@ export class MaigJoinForm extends MaigElement {
     return html`<form
       part="form"
       novalidate
-      aria-labelledby=${ifDefined(this.headingLevel >= 1 && this.headingLevel <= 6 ? 'join-heading' : undefined)}
-      aria-label=${ifDefined(this.headingLevel >= 1 && this.headingLevel <= 6 ? undefined : this.headingText)}
+      aria-labelledby=${ifDefined(this.level !== null ? 'join-heading' : undefined)}
+      aria-label=${ifDefined(this.level !== null ? undefined : this.headingText)}
       @submit=${this.onSubmit}
       @input=${this.onInput}
       @change=${this.onInput}
@@ -273,13 +274,18 @@ export class MaigJoinForm extends MaigElement {
     return this.uiLang;
   }
 
+  /** The heading's level (2-6), or null when `heading-level="0"` hides it. */
+  private get level(): number | null {
+    return headingLevel(this.headingLevel, 2, { hideable: true });
+  }
+
   private get headingText(): string {
     return this.heading ?? this.t('Join Mayors Against Illegal Guns');
   }
 
   private renderHeading(): TemplateResult | typeof nothing {
-    const level = Math.round(this.headingLevel);
-    if (!(level >= 1 && level <= 6)) return nothing;
+    const level = this.level;
+    if (level === null) return nothing;
     return html`<div class="heading" part="heading" id="join-heading" role="heading" aria-level=${level}>${this.headingText}</div>`;
   }
 

@@ -2,8 +2,8 @@ import type { Catalog } from '../shared/i18n/i18n.js';
 
 /** Spanish for this widget's strings: the key is the English text exactly as the code writes it. */
 const es: Catalog = {
-  'The map geometry in this feed is incomplete (no states, dots, members or viewBox).':
-    'La geometría del mapa en estos datos está incompleta (faltan estados, puntos, miembros o viewBox).',
+  'The map data is incomplete, so the map cannot be drawn.':
+    'Los datos del mapa están incompletos, por lo que no se puede dibujar.',
   'The feed lists no member cities yet.': 'Los datos aún no incluyen ninguna ciudad miembro.',
   'Zoomed in on {state}: {count}, listed after the map.': 'Vista ampliada de {state}: {count}, en la lista después del mapa.',
   'Showing the whole country.': 'Se muestra todo el país.',

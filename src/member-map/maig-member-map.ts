@@ -18,6 +18,7 @@ import { MapSearch } from './search.js';
 import { CityList } from './list.js';
 import { renderLegend, renderMap } from './render-map.js';
 import { renderCaption, renderDetail } from './panels.js';
+import { headingLevel } from '../shared/a11y/heading-level.js';
 
 export type { MemberSelectDetail } from './zoom.js';
 
@@ -48,8 +49,8 @@ interface Loaded {
  * @attr feed - URL of the data feed (index.json or its folder). The feed must have `members` and `map` resources.
  * @attr state - Opens zoomed on a state or territory (USPS code such as `PA`, or its name). Updated when a person zooms.
  * @attr highlight - Marks one member city, e.g. `Baltimore, MD` (or its id `md-baltimore`), and names it in the caption.
- * @attr theme - `light` or `dark` to force a color scheme.
- * @attr heading-level - Level (1-6) of the zoomed state's panel heading. Default 3.
+ * @attr theme - By default the host page's color scheme (light unless the page declares `color-scheme: light dark` and the reader's system is dark, or `dark`); `auto` follows the reader's system; `light` or `dark` forces it.
+ * @attr heading-level - Level (2-6) of the zoomed state's panel heading; a number outside 2-6 is brought to the nearest. Default 3.
  *
  * @fires {CustomEvent} maig-member-select - A person picked a state or a city. `detail`: {@link MemberSelectDetail} `{ type: 'state' | 'city', state, city?, id? }`.
  *
@@ -101,7 +102,7 @@ export class MaigMemberMap extends MaigDataElement {
   /** The member city to mark: "City, ST" or a member id. */
   @property({ reflect: true }) highlight: string | null = null;
 
-  /** Level (1-6) of the zoomed state's panel heading. */
+  /** Level (2-6) of the zoomed state's panel heading. */
   @property({ type: Number, reflect: true, attribute: 'heading-level' }) headingLevel = 3;
 
   protected override get loadingText(): string {
@@ -129,7 +130,7 @@ export class MaigMemberMap extends MaigDataElement {
     task: async ([feedUrl]: readonly [string]): Promise<Loaded | EmptyResult> => {
       const [members, map] = await Promise.all([loadResource(feedUrl, 'members', FEED_SHAPES), loadResource(feedUrl, 'map', FEED_SHAPES)]);
       if (!Array.isArray(map.data.states) || !Array.isArray(map.data.members) || !Array.isArray(map.data.viewBox) || map.data.states.some((s) => typeof s.dots !== 'string')) {
-        throw new WidgetError('The map geometry in this feed is incomplete (no states, dots, members or viewBox).');
+        throw new WidgetError('The map data is incomplete, so the map cannot be drawn.');
       }
       this.bench.data();
       if (members.data.members.length === 0) return new EmptyResult('The feed lists no member cities yet.');
@@ -202,7 +203,7 @@ export class MaigMemberMap extends MaigDataElement {
           ${renderMap({ model, zoomed, marked, matches, state: this.state }, zoom, this.tooltip, w)}
           ${zoomed ? nothing : renderCaption(loaded, this.highlight, highlighted, w)}
         </figure>
-        ${zoomed ? renderDetail(model, zoomed, { marked, picked: zoom.picked, headingLevel: this.headingLevel }, { pick }, w) : nothing}
+        ${zoomed ? renderDetail(model, zoomed, { marked, picked: zoom.picked, headingLevel: headingLevel(this.headingLevel, 3) ?? 3 }, { pick }, w) : nothing}
       </div>
       ${zoomed ? renderCaption(loaded, this.highlight, highlighted, w, false) : nothing}
       ${renderLegend(w)}

@@ -13,9 +13,8 @@ export function renderDetail(
   w: MapWords,
 ): TemplateResult {
   const n = area.count;
-  const level = Math.round(headingLevel);
   return html`<section class="detail" part="detail" aria-labelledby="detail-title">
-      <div id="detail-title" class="detail__title" role="heading" aria-level=${level >= 1 && level <= 6 ? level : 3} tabindex="-1">${area.name}</div>
+      <div id="detail-title" class="detail__title" role="heading" aria-level=${headingLevel} tabindex="-1">${area.name}</div>
       <p class="detail__count">${n ? w.count(n) : w.t('No member city in {state} is listed in the feed yet.', { state: area.name })}</p>
       ${n
         ? html`<ul class="cities">

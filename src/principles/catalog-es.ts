@@ -8,8 +8,8 @@ import type { Catalog } from '../shared/i18n/i18n.js';
 const es: Catalog = {
   'Loading the Statement of Principles…': 'Cargando la Declaración de Principios…',
   'The Statement of Principles could not be shown.': 'No se pudo mostrar la Declaración de Principios.',
-  'There is no version "{id}" of the Statement of Principles. Versions in this feed: {known}.':
-    'No existe la versión "{id}" de la Declaración de Principios. Versiones en esta fuente de datos: {known}.',
+  'There is no version "{id}" of the Statement of Principles. Versions published: {known}.':
+    'No existe la versión "{id}" de la Declaración de Principios. Versiones publicadas: {known}.',
   'The Statement of Principles is available in English only.': 'La Declaración de Principios solo está disponible en inglés.',
   'Expand all': 'Mostrar todo',
   'Collapse all': 'Ocultar todo',

@@ -104,7 +104,7 @@ export class MaigPrinciples extends MaigDataElement {
       const found = loaded.data.versions.find((v) => v.id === id);
       if (!found) {
         const known = loaded.data.versions.map((v) => `"${v.id}"`).join(', ');
-        throw new WidgetError('There is no version "{id}" of the Statement of Principles. Versions in this feed: {known}.', { id, known });
+        throw new WidgetError('There is no version "{id}" of the Statement of Principles. Versions published: {known}.', { id, known });
       }
       return { loaded, version: found };
     },

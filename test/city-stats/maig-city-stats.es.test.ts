@@ -164,7 +164,7 @@ describe('<maig-city-stats> in Spanish', () => {
     const en = await card('en', { state: 'PR', city: 'San Sebastián' });
     const es = await card('es-PR', { state: 'PR', city: 'San Sebastián' });
     expect(shadowText(es, '[data-notice="no-cdc"]')).to.equal(
-      'No hay cifras estatales de los CDC para Puerto Rico en estos datos. Los CDC/NCHS no publican cifras estatales de mortalidad por arma de fuego para Puerto Rico en la fuente de estos datos. Se muestran las cifras nacionales.',
+      'No hay cifras estatales de los CDC para Puerto Rico en las fuentes que usamos. Los CDC/NCHS no publican cifras estatales de mortalidad por arma de fuego para Puerto Rico en la fuente que usamos. Se muestran las cifras nacionales.',
     );
     expect(shadowText(es, '[data-notice="no-local"]')).to.equal(
       'Las cifras por condado de los CDC no tienen datos de Puerto Rico ni de ningún otro territorio, por lo que no hay una cifra local de los CDC para San Sebastián. A continuación se muestran las cifras disponibles.',

@@ -295,14 +295,14 @@ describe('<maig-city-stats>', () => {
     const el = await card({ state: 'PR', city: 'San Sebastián' });
     expect(figure(el, 'state-deaths')).to.equal(null);
     expect(figure(el, 'local-homicide')).to.equal(null);
-    expect(shadowText(el, '[data-notice="no-cdc"]')).to.contain('No CDC state figures for Puerto Rico in this feed.');
+    expect(shadowText(el, '[data-notice="no-cdc"]')).to.contain('No CDC state figures for Puerto Rico in the sources we use.');
     expect(shadowText(el, '[data-notice="no-local"]')).to.equal(
       "CDC's county figures have no rows for Puerto Rico or any other territory, so there is no local CDC figure for San Sebastián. The figures that exist are shown below.",
     );
     const latest = data.national.at(-1)!;
     expectFigure(el, 'national-deaths', Number(latest.firearm_deaths_total), en(latest.firearm_deaths_total!), latest.year!, 'CDC WISQARS');
     expect(shadowText(el, '[data-notice="no-city"]')).to.equal(
-      "No Gun Violence Archive figures in this feed for San Sebastián, PR: it has no record under this city's name.",
+      "No Gun Violence Archive figures for San Sebastián, PR: it has no record under this city's name.",
     );
     expect(shadowText(el, '#trend-title')).to.equal(`Firearm deaths in the United States, ${data.national[0]!.year}–${latest.year}`);
     await expect(el).to.be.accessible();

@@ -560,7 +560,7 @@ describe('<maig-member-map>', () => {
       expect(level()).to.equal('5');
       el.setAttribute('heading-level', '9');
       await el.updateComplete;
-      expect(level(), 'out of range falls back to 3').to.equal('3');
+      expect(level(), 'out of range is brought to the nearest').to.equal('6');
     });
 
     itChromium('keeps the legend\'s swatches the same colors as the map in forced-colors mode', async () => {

@@ -109,9 +109,9 @@ describe('<maig-principles> in Spanish', () => {
     mockFetch(fixtureRoutes());
     const el = await render('en', html`<maig-principles feed=${FIXTURE_FEED} version="1999"></maig-principles>`);
     await waitForShadow(el, '[part="error"]');
-    const english = 'There is no version "1999" of the Statement of Principles. Versions in this feed: "current", "earlier".';
+    const english = 'There is no version "1999" of the Statement of Principles. Versions published: "current", "earlier".';
     expect(shadowText(el, '[part="error"]')).to.contain(english);
-    const spanish = 'No existe la versión "1999" de la Declaración de Principios. Versiones en esta fuente de datos: "current", "earlier".';
+    const spanish = 'No existe la versión "1999" de la Declaración de Principios. Versiones publicadas: "current", "earlier".';
     expect(await switchLang(el, 'es', '[part="error"]', spanish)).to.deep.equal({ showedLoading: false });
     expectNoEnglish(el);
     await expect(el).to.be.accessible();

@@ -160,7 +160,7 @@ describe('<maig-principles>', () => {
     it('explains an unknown version, with the versions the feed has', async () => {
       const el = await fixture<MaigPrinciples>(html`<maig-principles feed=${FIXTURE_FEED} version="1999"></maig-principles>`);
       await waitForShadow(el, '[part="error"]');
-      expect(shadowText(el, '[part="error"]')).to.contain('There is no version "1999" of the Statement of Principles. Versions in this feed: "current", "earlier".');
+      expect(shadowText(el, '[part="error"]')).to.contain('There is no version "1999" of the Statement of Principles. Versions published: "current", "earlier".');
       await expect(el).to.be.accessible();
     });
 

@@ -51,11 +51,6 @@ export abstract class MaigElement extends LitElement {
     unwatchScheme(this);
   }
 
-  protected override update(changed: PropertyValues): void {
-    if (changed.has('theme')) this.applyScheme();
-    super.update(changed);
-  }
-
   /**
    * Sets the `dark` state from `theme` and the page (see shared/base/scheme.ts).
    * @internal
@@ -100,6 +95,7 @@ export abstract class MaigElement extends LitElement {
    * each call would otherwise walk the ancestors (across shadow roots) for their `lang`.
    */
   protected override update(changed: PropertyValues): void {
+    if (changed.has('theme')) this.applyScheme();
     this.langOfUpdate = langOf(langTag(this));
     try {
       super.update(changed);
