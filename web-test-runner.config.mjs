@@ -2,6 +2,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { plainSummaryReporter } from './scripts/lib/wtr-plain-reporter.mjs';
 import { forcedColorsPlugin } from './scripts/lib/wtr-forced-colors.mjs';
+import { gvaFeedPlugin } from './scripts/lib/wtr-gva-feed.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { findChrome } from './scripts/lib/find-chrome.mjs';
 
@@ -20,7 +21,7 @@ export default {
   // One page at a time: Chromium gives a background page no animation frames (modernweb-dev/web#2588).
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin(), gvaFeedPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -104,6 +104,8 @@ const es: Catalog = {
   "\"{query}\" is not a US state or territory code (use one such as \"MD\"), so only national figures are shown.": "\"{query}\" no es un código de estado o territorio de EE. UU. (use uno como \"MD\"), por lo que solo se muestran las cifras nacionales.",
   "No state was given for \"{city}\" (add one such as state=\"MD\"), so only national figures are shown.": "No se indicó un estado para \"{city}\" (agregue uno, como state=\"MD\"), por lo que solo se muestran las cifras nacionales.",
   "\"{city}\" is not a member city in {state} in this feed, so there are no city-level figures for it. The state and national figures are shown.": "\"{city}\" no es una ciudad miembro de {state} en estos datos, por lo que no hay cifras de la ciudad. Se muestran las cifras estatales y nacionales.",
+  'The CDC figures are in the public domain.': 'Las cifras de los CDC son de dominio público.',
+  'The Gun Violence Archive figures are copyrighted and appear here with its permission.': 'Las cifras de Gun Violence Archive están protegidas por derechos de autor y se publican aquí con su permiso.',
   'Loading the gun violence statistics…': 'Cargando las estadísticas de violencia armada…',
   'The gun violence statistics could not be shown.': 'No se pudieron mostrar las estadísticas de violencia armada.',
 };
