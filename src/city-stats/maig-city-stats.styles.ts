@@ -211,6 +211,12 @@ export const cityStatsStyles = css`
     border-top: 0.0625em solid var(--_border);
     padding-top: 0.5em;
   }
+  .downloads {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-top: 0.75em;
+  }
   .sources__title {
     margin: 0;
     font-size: 1em;

@@ -53,6 +53,8 @@ export type { ChartReadyDetail } from './chart.js';
  * @csspart toggle - The "Show as table" button.
  * @csspart notes - Caveats of the figures.
  * @csspart sources - The list of sources, as links.
+ * @csspart downloads - The download buttons' row.
+ * @csspart download - A download button: the figures as CSV, the chart as PNG (once drawn).
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart retry - The error state's "Try again" button.
@@ -185,7 +187,31 @@ export class MaigCityStats extends MaigDataElement {
         ${renderState(w, stats)} ${renderNational(w, stats)}
       </ul>
       ${renderTrend(w, stats, this.trendView)} ${renderCity(w, stats)} ${renderFooter(w, stats)}
+      <div class="downloads" part="downloads">
+        <button class="button button--secondary" part="download" type="button" data-download="csv" @click=${() => this.downloadFigures(stats)}>
+          ${this.t('Download the figures (CSV)')}
+        </button>
+        ${this.chart.status === 'ready'
+          ? html`<button class="button button--secondary" part="download" type="button" data-download="png" @click=${() => this.downloadChart(stats)}>
+              ${this.t('Download the chart (PNG)')}
+            </button>`
+          : nothing}
+      </div>
     `;
+  }
+
+  /** Saves the card's figures as CSV (the code is loaded on the first click). */
+  private async downloadFigures(stats: Stats): Promise<void> {
+    const { saveFigures } = await import('./download.js');
+    saveFigures(this.words(), stats);
+  }
+
+  /** Saves the drawn chart as a PNG. */
+  private async downloadChart(stats: Stats): Promise<void> {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('[part="chart"] canvas');
+    if (!canvas) return;
+    const { saveChart } = await import('./download.js');
+    saveChart(this.words(), stats, canvas, getComputedStyle(this.renderRoot.querySelector('.root') ?? this).backgroundColor);
   }
 
   protected override render(): TemplateResult {
