@@ -264,4 +264,39 @@ export const cityStatsStyles = css`
     height: 6em;
     margin: 0.75em 0 0;
   }
+  /* Print: the chart as an image (taken on beforeprint; a canvas can print blank), its summary
+     and every figure, sources and dates; no buttons, no controls, no empty box. */
+  .trend__image {
+    display: none;
+  }
+  @media print {
+    .downloads,
+    .trend__controls,
+    .trend__status {
+      display: none;
+    }
+    .trend__chart {
+      height: auto;
+      break-inside: avoid;
+    }
+    /* chart.js sets the canvas's display inline. */
+    .trend__chart canvas {
+      display: none !important;
+    }
+    .trend__image {
+      display: block;
+      width: 100%;
+      height: auto;
+    }
+    .trend__chart:not(:has(.trend__image)),
+    .trend:not(:has(.trend__image)) .legend {
+      display: none;
+    }
+    .trend__table--print[hidden] {
+      display: block;
+    }
+    .table__scroll {
+      overflow: visible;
+    }
+  }
 `;

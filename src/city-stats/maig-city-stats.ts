@@ -15,6 +15,7 @@ import { renderNational, renderState } from './figures.js';
 import { renderCity, renderLocal } from './local.js';
 import { renderTrend, type TrendView } from './trend.js';
 import { renderFooter } from './sources.js';
+import { PrintController } from '../shared/print.js';
 
 export type { ChartReadyDetail } from './chart.js';
 
@@ -139,6 +140,21 @@ export class MaigCityStats extends MaigDataElement {
     key: (stats) => `${stats.national.url}|${stats.state?.url ?? ''}|${this.locale}|${this.uiLang}`,
   });
 
+  /** The drawn chart as an image, taken when the page is printed (a canvas can print blank). */
+  @state() private chartImage = '';
+
+  /** Printing: the chart as an image (or its table when it was never drawn), the notes open. */
+  @state() private printing = false;
+
+  protected readonly printer = new PrintController(this, {
+    before: () => {
+      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('[part="chart"] canvas');
+      this.chartImage = this.chart.status === 'ready' && canvas ? canvas.toDataURL('image/png') : '';
+      this.printing = true;
+    },
+    after: () => (this.printing = false),
+  });
+
   private get level(): number {
     return Math.min(5, Math.max(2, Math.round(this.headingLevel) || 2));
   }
@@ -153,6 +169,8 @@ export class MaigCityStats extends MaigDataElement {
       showTable: this.showTable,
       showNational: this.showNational,
       chartStatus: this.chart.status,
+      chartImage: this.chartImage,
+      printing: this.printing,
       onNationalChange: (event: Event) => (this.showNational = (event.target as HTMLInputElement).checked),
       onToggleTable: () => (this.showTable = !this.showTable),
     };
