@@ -225,7 +225,7 @@ async function fallbackFor(widget, pairs) {
     for (const [key, name, fill] of fallbackReads(widget, attrs)) {
       const path = feedIndex.resources[name];
       if (!path) return '';
-      data[key] = await getJson(new URL(path.replace(/\{(\w+)\}/g, (/** @type {string} */ _, k) => fill?.[k] ?? ''), FEED).href);
+      data[key] = await getJson(new URL(path.replace(/\{(\w+)\}/g, (/** @type {string} */ _, /** @type {string} */ k) => fill?.[k] ?? ''), FEED).href);
     }
   } catch {
     return '';

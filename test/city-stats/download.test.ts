@@ -105,7 +105,7 @@ describe('<maig-city-stats> downloads', () => {
     expect(file.name).to.equal('baltimore-md-2023-firearm-chart.png');
     expect(file.type).to.equal('image/png');
     expect([...file.bytes.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).to.equal('PNG');
-    const image = await createImageBitmap(new Blob([file.bytes]));
+    const image = await createImageBitmap(new Blob([file.bytes as Uint8Array<ArrayBuffer>]));
     const canvas = el.shadowRoot!.querySelector('canvas')!;
     expect([image.width, image.height]).to.deep.equal([canvas.width, canvas.height]);
     await expect(el).to.be.accessible();
