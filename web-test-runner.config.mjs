@@ -15,6 +15,7 @@ import { plainSummaryReporter } from './scripts/lib/wtr-plain-reporter.mjs';
 import { forcedColorsPlugin } from './scripts/lib/wtr-forced-colors.mjs';
 import { FIREFOX, findChrome } from './scripts/lib/find-chrome.mjs';
 import { startWebKitDriver, webkitCapabilities } from './scripts/lib/webkit-driver.mjs';
+import { gvaFeedPlugin } from './scripts/lib/wtr-gva-feed.mjs';
 
 const chromeFlags = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -97,8 +98,9 @@ export default {
   testsStartTimeout: 120_000,
   // A test file gets 5 minutes in all (WebKit under load takes over 2 for the longest).
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), forcedColorsPlugin(), gvaFeedPlugin()],
   browsers: engines.map((e) => launchers[e]()),
   // Progress bars and a redrawn screen on a terminal; plain lines otherwise (CI, logs).
   reporters: [process.stdout.isTTY ? defaultReporter() : summaryReporter({ flatten: false }), plainSummaryReporter()],
+import { gvaFeedPlugin } from './scripts/lib/wtr-gva-feed.mjs';
 };

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run feed`: validates data/ and writes the default feed to dist/feed/v1/.
-// Options: --data DIR (default data), --out DIR (default dist/feed/v1), --check (validate only).
+// Options: --data DIR (default data), --out DIR (default dist/feed/v1), --check (validate only),
+// --with-gva (or MAIG_FEED_GVA=1): add the Gun Violence Archive city figures, only for a
+// publisher who holds a use agreement with GVA (the default feed has public-domain sources only).
 import { buildFeed, formatError } from './feed/build.mjs';
 
 const args = process.argv.slice(2);
@@ -10,8 +12,9 @@ const opt = (name, fallback) => {
 };
 const dataDir = opt('--data', 'data');
 const outDir = opt('--out', 'dist/feed/v1');
+const gva = args.includes('--with-gva') || process.env.MAIG_FEED_GVA === '1';
 const started = performance.now();
-const { errors, files, notes } = await buildFeed({ dataDir, outDir, write: !args.includes('--check') });
+const { errors, files, notes } = await buildFeed({ dataDir, outDir, write: !args.includes('--check'), gva });
 if (errors.length) {
   console.error(`The feed was not written: ${errors.length} problem${errors.length > 1 ? 's' : ''} in ${dataDir}/\n`);
   for (const e of errors) console.error(`  ${formatError(e)}`);

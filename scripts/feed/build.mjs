@@ -24,11 +24,13 @@ function loadSchemas(schemaDir) {
 }
 
 /**
- * @param {{ dataDir?: string, outDir?: string, schemaDir?: string, write?: boolean }} options
+ * @param {{ dataDir?: string, outDir?: string, schemaDir?: string, write?: boolean, gva?: boolean }} options
+ *   gva: include the Gun Violence Archive layer (only for a publisher with a GVA agreement; default off).
  * @returns {Promise<{ errors: Array<{file: string, line: number|null, field: string|null, message: string}>, files: Map<string, string>, notes: string[] }>} notes: lines that sum up the build
  */
-export async function buildFeed({ dataDir = 'data', outDir = 'dist/feed/v1', schemaDir = join(dataDir, 'schema'), write = true } = {}) {
+export async function buildFeed({ dataDir = 'data', outDir = 'dist/feed/v1', schemaDir = join(dataDir, 'schema'), write = true, gva = false } = {}) {
   const ctx = new FeedContext({ dataDir, ajv: loadSchemas(schemaDir) });
+  ctx.gva = gva;
   ctx.dates = [];
   ctx.meta = {};
   for (const section of SECTIONS) await section.build(ctx);

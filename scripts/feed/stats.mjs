@@ -7,6 +7,10 @@
 // Members are matched to GVA city names by folded name (case, accents, apostrophes, "St." =
 // "Saint", spaces and hyphens) plus the reviewed alias table data/stats/gva-aliases.csv.
 // Blanks in the sources stay null; no per-capita city rate is ever computed.
+// The GVA layer is opt-in (ctx.gva, `npm run feed -- --with-gva` or MAIG_FEED_GVA=1): GVA's data
+// is copyrighted and may be republished only under an agreement with GVA. Without it (the
+// default) the GVA files are not read, the state files carry `gvaCity: null` and
+// `gvaMassShootings: null`, every city has no GVA names or figures, and cities.json says `gva: false`.
 // Local CDC figures: each member's county comes from the map section's geocoding (ctx.placements,
 // the us-atlas county its point lies in); the reviewed table data/stats/city-counties.csv says
 // which members are their own county (independent cities, consolidated city-counties, a member
@@ -76,9 +80,10 @@ function checkSpanish(ctx, file, key, entry) {
  * (notes, the DC note, descriptive source names). One small file fetched only by Spanish cards,
  * so the state files English pages download stay as they were.
  */
-function spanishText(sources) {
+function spanishText(sources, withGva) {
   const text = {};
-  for (const entry of Object.values(sources)) {
+  for (const [key, entry] of Object.entries(sources)) {
+    if (!withGva && key.startsWith('gva')) continue;
     const es = entry.es;
     if (!es) continue;
     (es.notes ?? []).forEach((n, i) => entry.notes?.[i] !== undefined && (text[entry.notes[i]] = n));
@@ -428,25 +433,30 @@ export function build(ctx) {
   const sources = readSources(ctx);
   if (!sources) return;
   const { cdcState, cdcCounty, national: nationalInfo, gvaCity, gvaMassShootings } = sources;
+  const withGva = ctx.gva === true;
   const throughYear = Number(gvaMassShootings.through.slice(0, 4));
-  ctx.dates.push(gvaMassShootings.through);
+  ctx.dates.push(withGva ? gvaMassShootings.through : cdcCounty.updated);
 
   const cdc = readCdc(ctx, cdcState);
   const national = readNational(ctx, nationalInfo);
-  const shootings = readGva(ctx, `${DIR}/gva_city_year.csv`, [['incidents', 'incidents'], ['killed', 'killed'], ['injured', 'injured']], gvaCity);
-  const mass = readGva(ctx, `${DIR}/gva_mass_shootings_city_year.csv`, [['mass_shootings', 'count'], ['victims_killed', 'killed'], ['victims_injured', 'injured']], {
-    first: gvaMassShootings.first,
-    last: throughYear,
-  });
   const members = ctx.members ?? [];
+  const shootings = withGva
+    ? readGva(ctx, `${DIR}/gva_city_year.csv`, [['incidents', 'incidents'], ['killed', 'killed'], ['injured', 'injured']], gvaCity)
+    : new Map();
+  const mass = withGva
+    ? readGva(ctx, `${DIR}/gva_mass_shootings_city_year.csv`, [['mass_shootings', 'count'], ['victims_killed', 'killed'], ['victims_injured', 'injured']], {
+        first: gvaMassShootings.first,
+        last: throughYear,
+      })
+    : new Map();
   const gvaKnows = (code, name) => [shootings, mass].some((m) => m.get(`${code}|${cityKey(name)}`)?.names.has(name));
-  const aliases = readAliases(ctx, new Set(members.map((m) => m.id)), gvaKnows);
+  const aliases = withGva ? readAliases(ctx, new Set(members.map((m) => m.id)), gvaKnows) : new Map();
   const county = readCounty(ctx, cdcCounty);
   const reviewed = readCityCounties(ctx, new Set(members.map((m) => m.id)));
   const placements = ctx.placements ?? new Map();
 
   if (national) ctx.emit('statsNational', `${DIR}/national.json`, national, `${SCHEMA}#/$defs/national`);
-  ctx.emit('statsSpanish', `${DIR}/es.json`, spanishText(sources), `${SCHEMA}#/$defs/spanishText`);
+  ctx.emit('statsSpanish', `${DIR}/es.json`, spanishText(sources, withGva), `${SCHEMA}#/$defs/spanishText`);
 
   const cityRecords = [];
   const citiesByState = new Map();
@@ -506,15 +516,18 @@ export function build(ctx) {
       cdcNote: series ? null : `CDC/NCHS publishes no state firearm mortality figures for ${state.name}.`,
       // Where the local CDC figures of this state's members come from (the figures are in each city).
       cdcCounty: { source: cdcCounty.source, url: cdcCounty.url, first: cdcCounty.first, last: cdcCounty.last, updated: cdcCounty.updated },
-      gvaCity: { source: gvaCity.source, url: gvaCity.url, first: gvaCity.first, last: gvaCity.last, notes: gvaCity.notes },
-      gvaMassShootings: {
-        source: gvaMassShootings.source,
-        url: gvaMassShootings.url,
-        first: gvaMassShootings.first,
-        last: throughYear,
-        through: gvaMassShootings.through,
-        notes: gvaMassShootings.notes,
-      },
+      // Null without the GVA layer (the default feed): see the header comment.
+      gvaCity: withGva ? { source: gvaCity.source, url: gvaCity.url, first: gvaCity.first, last: gvaCity.last, notes: gvaCity.notes } : null,
+      gvaMassShootings: withGva
+        ? {
+            source: gvaMassShootings.source,
+            url: gvaMassShootings.url,
+            first: gvaMassShootings.first,
+            last: throughYear,
+            through: gvaMassShootings.through,
+            notes: gvaMassShootings.notes,
+          }
+        : null,
       cities: (citiesByState.get(state.code) ?? []).sort((a, b) => a.id.localeCompare(b.id)),
     };
     ctx.resources.set(`statsState:${state.code.toLowerCase()}`, {
@@ -535,13 +548,17 @@ export function build(ctx) {
     suppressed: count((c) => c.local.suppressed),
     none: count((c) => c.local.kind === null),
   };
-  ctx.emit('statsCities', `${DIR}/cities.json`, { schemaVersion: 1, withFigures, local: localCounts, members: cityRecords }, `${SCHEMA}#/$defs/cities`);
+  ctx.emit('statsCities', `${DIR}/cities.json`, { schemaVersion: 1, gva: withGva, withFigures, local: localCounts, members: cityRecords }, `${SCHEMA}#/$defs/cities`);
   const without = cityRecords.filter((c) => c.local.kind === null);
   ctx.notes.push(
     `stats: ${localCounts.cityCounty + localCounts.county} of ${cityRecords.length} members have a local CDC figure for ${cdcCounty.last} ` +
       `(${localCounts.cityCounty} their own city-county, ${localCounts.county} their county; ${localCounts.suppressed} with a ${cdcCounty.last} homicide or suicide count suppressed as 1-9; ` +
       `${localCounts.none} without${without.length ? `: ${without.map((c) => c.id).join(', ')}` : ''})`,
   );
+  if (!withGva) {
+    ctx.notes.push('stats: Gun Violence Archive layer off (public-domain sources only; --with-gva or MAIG_FEED_GVA=1 turns it on under an agreement with GVA)');
+    return;
+  }
   ctx.notes.push(
     `stats: ${withFigures} of ${cityRecords.length} members have GVA city figures ` +
       `(${count((c) => c.shootings)} killed/injured 2014-2017, ${count((c) => c.massShootings)} mass shootings; ` +

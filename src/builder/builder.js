@@ -5,6 +5,7 @@
 // @ts-ignore: written by scripts/build-embed.mjs (the shape of BuiltWidget).
 import { WIDGETS as BUILT } from '../embed/widgets.js';
 import { embedTitle } from '../common/embed-params.js';
+import { fallbackHtml, fallbackReads } from '../common/fallback.js';
 
 /** @typedef {import('../common/embed-params.js').EmbedAttribute} EmbedAttribute */
 /** @typedef {[name: string, value: string]} Pair An attribute and its value ('' for a boolean that is on). */
@@ -40,10 +41,23 @@ const escapeAttr = (/** @type {unknown} */ s) => String(s).replace(/&/g, '&amp;'
 // ── Feed: states and member cities for the pickers ────────────────────────────────────────────
 /** @type {{ states: Array<{ code: string, name: string }>, members: Array<{ city: string, state: string }> }} */
 let feed = { states: [], members: [] };
+/** The feed as read so far, for the snippets' fallback text (resource URL → its JSON). */
+/** @type {import('../common/fallback.js').FallbackFeed} */
+const fallbackFeed = {};
+/** @type {any} */
+let feedIndex = null;
+/** @type {Map<string, Promise<any>>} */
+const fetched = new Map();
+const getJson = (/** @type {string} */ url) => {
+  if (!fetched.has(url)) fetched.set(url, fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status}`)))));
+  return /** @type {Promise<any>} */ (fetched.get(url));
+};
 async function loadFeed() {
   try {
-    const index = await (await fetch(new URL('index.json', FEED))).json();
-    const members = await (await fetch(new URL(index.resources.members, FEED))).json();
+    const index = await getJson(new URL('index.json', FEED).href);
+    const members = await getJson(new URL(index.resources.members, FEED).href);
+    feedIndex = index;
+    Object.assign(fallbackFeed, { index, members });
     feed = { states: members.states ?? [], members: members.members ?? [] };
     $('feed-status').textContent = '';
   } catch {
@@ -240,13 +254,38 @@ const shortcode = (/** @type {string} */ widget, /** @type {Pair[]} */ pairs) =>
   `[maig_${widget.replace(/-/g, '_')}${pairs.map(([n, v]) => (v === '' ? ` ${n}="1"` : ` ${n}="${v.replace(/["[\]]/g, '')}"`)).join('')}]`;
 
 /**
- * The five forms, each with where it works (see README, "Embedding in your CMS").
+ * The fallback text of the snippets' tag and div: the feed's current figures (what readers without
+ * JavaScript and search engines read). '' until the feed is read, or when it lacks them.
+ * @param {string} widget
+ * @param {Pair[]} pairs
+ */
+async function fallbackFor(widget, pairs) {
+  if (!feedIndex) return '';
+  const attrs = Object.fromEntries(pairs);
+  /** @type {Record<string, unknown>} */
+  const data = { ...fallbackFeed };
+  try {
+    for (const [key, name, fill] of fallbackReads(widget, attrs)) {
+      const path = feedIndex.resources[name];
+      if (!path) return '';
+      data[key] = await getJson(new URL(path.replace(/\{(\w+)\}/g, (/** @type {string} */ _, /** @type {string} */ k) => fill?.[k] ?? ''), FEED).href);
+    }
+  } catch {
+    return '';
+  }
+  return fallbackHtml(widget, attrs, /** @type {import('../common/fallback.js').FallbackFeed} */ (data));
+}
+
+/**
+ * The five forms, each with where it works (see docs/embedding.md, "Embedding in your CMS").
  * @param {string} widget
  * @param {Pair[]} pairs
  * @param {boolean} withResize
+ * @param {string} [fallback] The tag's and div's fallback content (HTML from fallbackHtml).
  */
-function snippets(widget, pairs, withResize) {
+function snippets(widget, pairs, withResize, fallback = '') {
   const tag = `maig-${widget}`;
+  const inner = fallback ? `\n  ${fallback}\n` : '';
   const script = `<script type="module" src="${DIST}maig-widgets.js" blocking="render"></script>`;
   const w = WIDGETS[widget];
   const url = embedUrl(widget, pairs);
@@ -256,13 +295,13 @@ function snippets(widget, pairs, withResize) {
       id: 'tag',
       title: 'Custom tag and script',
       where: 'Pages edited as HTML and site templates; WordPress Administrators and Editors on a single site (Custom HTML block, or the classic editor\'s Text tab); Drupal "Full HTML"; TinyMCE or CKEditor configured to keep custom elements and scripts.',
-      code: `${script}\n<${tag}${attrs(pairs)}></${tag}>`,
+      code: `${script}\n<${tag}${attrs(pairs)}>${inner}</${tag}>`,
     },
     {
       id: 'div',
       title: 'CMS-safe div and script',
       where: 'Editors that drop unknown tags but keep a div\'s data- attributes, with the script added once site-wide: Drupal "Basic HTML" with <div data-*> allowed; Granicus, CivicPlus, Squarespace, Wix with the script in the site header (code injection).',
-      code: `${script}\n<div data-maig-widget="${widget}"${attrs(pairs, 'data-')}></div>`,
+      code: `${script}\n<div data-maig-widget="${widget}"${attrs(pairs, 'data-')}>${inner}</div>`,
     },
     {
       id: 'iframe',
@@ -290,10 +329,22 @@ function snippets(widget, pairs, withResize) {
 /** Enough rows to show a snippet whole in a narrow column (long lines wrap). */
 const rowsFor = (/** @type {string} */ code) => Math.min(12, code.split('\n').reduce((n, line) => n + Math.ceil((line.length || 1) / 45), 0) + 1);
 
+let fallbackRun = 0;
+/** Writes the snippets now, then again with the fallback text once its feed files are read. */
 function buildSnippets() {
+  renderSnippets('');
+  const run = ++fallbackRun;
+  fallbackFor(current(), values()).then((fallback) => {
+    if (run === fallbackRun && fallback) renderSnippets(fallback);
+  });
+}
+
+/** @param {string} fallback */
+function renderSnippets(fallback) {
   const box = $('snippets');
+  box.dataset.fallback = fallback ? 'ready' : 'none';
   const withResize = /** @type {HTMLInputElement | null} */ (document.getElementById('with-resize'))?.checked ?? true;
-  const list = snippets(current(), values(), withResize);
+  const list = snippets(current(), values(), withResize, fallback);
   for (const s of list) {
     const area = /** @type {HTMLTextAreaElement | null} */ (document.getElementById(`snippet-${s.id}`));
     if (area) {

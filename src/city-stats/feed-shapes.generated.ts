@@ -141,22 +141,32 @@ export const FEED_SHAPES: ShapeTable<'statsNational' | 'statsState' | 'statsSpan
    "updated": "string"
   },
   "gvaCity": {
-   "source": "string",
-   "url": "string",
-   "first": "integer",
-   "last": "integer",
-   "notes": [
-    "string"
+   "|": [
+    "null",
+    {
+     "source": "string",
+     "url": "string",
+     "first": "integer",
+     "last": "integer",
+     "notes": [
+      "string"
+     ]
+    }
    ]
   },
   "gvaMassShootings": {
-   "source": "string",
-   "url": "string",
-   "first": "integer",
-   "last": "integer",
-   "through": "string",
-   "notes": [
-    "string"
+   "|": [
+    "null",
+    {
+     "source": "string",
+     "url": "string",
+     "first": "integer",
+     "last": "integer",
+     "through": "string",
+     "notes": [
+      "string"
+     ]
+    }
    ]
   }
  },

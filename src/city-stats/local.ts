@@ -84,6 +84,10 @@ export function renderCity(w: CardWords, stats: Stats): TemplateResult | typeof 
   const city = stats.city;
   if (!city) return nothing;
   const file = stats.state.data;
+  const s = file.gvaCity;
+  const m = file.gvaMassShootings;
+  // A feed built without the Gun Violence Archive layer (the default) has no earlier city figures.
+  if (!s || !m) return nothing;
   const name = `${city.city}, ${file.state.code}`;
   const { shootings, massShootings } = city;
   const heading = html`<div class="subtitle" role="heading" aria-level=${w.subLevel}>${w.t('Earlier figures: recorded in {place}', { place: name })}</div>`;
@@ -92,8 +96,6 @@ export function renderCity(w: CardWords, stats: Stats): TemplateResult | typeof 
         ${w.t("No Gun Violence Archive figures for {place}: it has no record under this city's name.", { place: name })}
       </p>`;
   }
-  const s = file.gvaCity;
-  const m = file.gvaMassShootings;
   const gva: Source = { name: 'Gun Violence Archive', url: s.url };
   const span = s.last - s.first + 1;
   const killed = shootings ? sum(shootings, (p) => p.killed) : 0;

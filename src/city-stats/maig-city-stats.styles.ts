@@ -206,6 +206,12 @@ export const cityStatsStyles = css`
     border-top: 0.0625em solid var(--_border);
     padding-top: 0.5em;
   }
+  .downloads {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin-top: 0.75em;
+  }
   .sources__title {
     margin: 0;
     font-size: 1em;
@@ -252,5 +258,40 @@ export const cityStatsStyles = css`
   .skeleton--sources {
     height: 6em;
     margin: 0.75em 0 0;
+  }
+  /* Print: the chart as an image (taken on beforeprint; a canvas can print blank), its summary
+     and every figure, sources and dates; no buttons, no controls, no empty box. */
+  .trend__image {
+    display: none;
+  }
+  @media print {
+    .downloads,
+    .trend__controls,
+    .trend__status {
+      display: none;
+    }
+    .trend__chart {
+      height: auto;
+      break-inside: avoid;
+    }
+    /* chart.js sets the canvas's display inline. */
+    .trend__chart canvas {
+      display: none !important;
+    }
+    .trend__image {
+      display: block;
+      width: 100%;
+      height: auto;
+    }
+    .trend__chart:not(:has(.trend__image)),
+    .trend:not(:has(.trend__image)) .legend {
+      display: none;
+    }
+    .trend__table--print[hidden] {
+      display: block;
+    }
+    .table__scroll {
+      overflow: visible;
+    }
   }
 `;

@@ -16,6 +16,7 @@ import { renderCity, renderLocal } from './local.js';
 import { renderTrend, type TrendView } from './trend.js';
 import { renderFooter } from './sources.js';
 import { headingLevel } from '../shared/a11y/heading-level.js';
+import { PrintController } from '../shared/print.js';
 
 export type { ChartReadyDetail } from './chart.js';
 
@@ -54,6 +55,8 @@ export type { ChartReadyDetail } from './chart.js';
  * @csspart toggle - The "Show as table" button.
  * @csspart notes - Caveats of the figures.
  * @csspart sources - The list of sources, as links.
+ * @csspart downloads - The download buttons' row.
+ * @csspart download - A download button: the figures as CSV, the chart as PNG (once drawn).
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart retry - The error state's "Try again" button.
@@ -141,6 +144,21 @@ export class MaigCityStats extends MaigDataElement {
     key: (stats) => `${stats.national.url}|${stats.state?.url ?? ''}|${this.locale}|${this.uiLang}`,
   });
 
+  /** The drawn chart as an image, taken when the page is printed (a canvas can print blank). */
+  @state() private chartImage = '';
+
+  /** Printing: the chart as an image (or its table when it was never drawn), the notes open. */
+  @state() private printing = false;
+
+  protected readonly printer = new PrintController(this, {
+    before: () => {
+      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('[part="chart"] canvas');
+      this.chartImage = this.chart.status === 'ready' && canvas ? canvas.toDataURL('image/png') : '';
+      this.printing = true;
+    },
+    after: () => (this.printing = false),
+  });
+
   private get level(): number {
     return headingLevel(this.headingLevel, 2) ?? 2;
   }
@@ -155,6 +173,8 @@ export class MaigCityStats extends MaigDataElement {
       showTable: this.showTable,
       showNational: this.showNational,
       chartStatus: this.chart.status,
+      chartImage: this.chartImage,
+      printing: this.printing,
       onNationalChange: (event: Event) => (this.showNational = (event.target as HTMLInputElement).checked),
       onToggleTable: () => (this.showTable = !this.showTable),
     };
@@ -189,7 +209,31 @@ export class MaigCityStats extends MaigDataElement {
         ${renderState(w, stats)} ${renderNational(w, stats)}
       </ul>
       ${renderTrend(w, stats, this.trendView)} ${renderCity(w, stats)} ${renderFooter(w, stats)}
+      <div class="downloads" part="downloads">
+        <button class="button button--secondary" part="download" type="button" data-download="csv" @click=${() => this.downloadFigures(stats)}>
+          ${this.t('Download the figures (CSV)')}
+        </button>
+        ${this.chart.status === 'ready'
+          ? html`<button class="button button--secondary" part="download" type="button" data-download="png" @click=${() => this.downloadChart(stats)}>
+              ${this.t('Download the chart (PNG)')}
+            </button>`
+          : nothing}
+      </div>
     `;
+  }
+
+  /** Saves the card's figures as CSV (the code is loaded on the first click). */
+  private async downloadFigures(stats: Stats): Promise<void> {
+    const { saveFigures } = await import('./download.js');
+    saveFigures(this.words(), stats);
+  }
+
+  /** Saves the drawn chart as a PNG. */
+  private async downloadChart(stats: Stats): Promise<void> {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('[part="chart"] canvas');
+    if (!canvas) return;
+    const { saveChart } = await import('./download.js');
+    saveChart(this.words(), stats, canvas, getComputedStyle(this.renderRoot.querySelector('.root') ?? this).backgroundColor);
   }
 
   protected override render(): TemplateResult {

@@ -69,9 +69,11 @@ export function renderFooter(w: CardWords, stats: Stats): TemplateResult {
   sources.set(national.url, [...nationalText.source, w.t('(US firearm deaths by intent, {years})', { years })]);
   if (national.secondaryUrl && national.points.some((p) => p.secondary)) sources.set(national.secondaryUrl, ['CDC WONDER', undefined, w.t('(cited by published reports)')]);
   addNotes(nationalText.notes);
+  let gvaShown = false;
   if (city && file) {
     for (const info of [city.shootings ? file.gvaCity : undefined, city.massShootings ? file.gvaMassShootings : undefined]) {
       if (!info) continue;
+      gvaShown = true;
       const text = feedText(w, info, stats.spanish);
       sources.set(info.url, [...text.source, '']);
       addNotes(text.notes);
@@ -95,5 +97,9 @@ export function renderFooter(w: CardWords, stats: Stats): TemplateResult {
             : html`<li>${text}</li>`;
         })}
       </ul>
+      <p class="sources__rights" data-rights>
+        ${w.t('The CDC figures are in the public domain.')}
+        ${gvaShown ? w.t('The Gun Violence Archive figures are copyrighted and appear here with its permission.') : nothing}
+      </p>
     </div>`;
 }

@@ -93,7 +93,7 @@ function renderLocalTable(w: CardWords, stats: Stats): TemplateResult | typeof n
 function renderCityTable(w: CardWords, stats: Stats): TemplateResult | typeof nothing {
   const city = stats.city;
   const file = stats.state?.data;
-  if (!city || !file) return nothing;
+  if (!city || !file || !file.gvaCity || !file.gvaMassShootings) return nothing;
   const s = city.shootings;
   const m = city.massShootings;
   const info = file.gvaCity;

@@ -64,6 +64,10 @@ export interface TrendView {
   showTable: boolean;
   showNational: boolean;
   chartStatus: ChartStatus;
+  /** The chart as a PNG data URL, for print (empty until the page is printed with the chart drawn). */
+  chartImage: string;
+  /** The page is being printed: without a drawn chart, the table is printed in its place. */
+  printing: boolean;
   onNationalChange: (event: Event) => void;
   onToggleTable: () => void;
 }
@@ -102,8 +106,11 @@ export function renderTrend(w: CardWords, stats: Stats, view: TrendView): Templa
     </p>
     <div class="trend__chart ${showTable ? 'is-hidden' : ''}" part="chart" data-chart=${chartStatus}>
       <canvas role="img" aria-label=${w.t('Line chart. {title}.', { title: t.title })} aria-describedby="trend-summary"></canvas>
+      ${view.chartImage ? html`<img class="trend__image" src=${view.chartImage} alt="" aria-hidden="true" />` : nothing}
       <p class="trend__status" role="status" data-status=${chartStatus}>${status}</p>
     </div>
-    <div class="trend__table" id="trend-table" ?hidden=${!showTable && chartStatus !== 'failed'}>${showTable || chartStatus === 'failed' ? renderTable(w, stats, t) : nothing}</div>
+    <div class="trend__table ${view.printing && !view.chartImage ? 'trend__table--print' : ''}" id="trend-table" ?hidden=${!showTable && chartStatus !== 'failed'}>
+      ${showTable || chartStatus === 'failed' || (view.printing && !view.chartImage) ? renderTable(w, stats, t) : nothing}
+    </div>
   </section>`;
 }

@@ -13,11 +13,29 @@ export class CityList {
   /** States opened in the list (their cities render only when open). */
   private openStates = new Set<string>();
 
+  /** What was open before the page was printed (printing opens the whole list). */
+  private saved?: { open: boolean; states: Set<string> };
+  private lastModel?: MapModel;
+
   /** `host` re-renders when the state of this part changes. */
   constructor(private readonly host: ReactiveControllerHost) {}
 
+  /** Printing: every state's cities listed (`on`), then what was open before (`!on`). */
+  print(on: boolean): void {
+    if (on && !this.saved) {
+      this.saved = { open: this.open, states: this.openStates };
+      this.open = true;
+      this.openStates = new Set(this.lastModel?.withMembers.map((a) => a.code) ?? []);
+    } else if (!on && this.saved) {
+      ({ open: this.open, states: this.openStates } = this.saved);
+      this.saved = undefined;
+    }
+    this.host.requestUpdate();
+  }
+
   render(model: MapModel, marked: PlacedMember | undefined, w: MapWords): TemplateResult {
-    return html`<details class="all" part="list" @toggle=${(e: Event) => {
+    this.lastModel = model;
+    return html`<details class="all" part="list" ?open=${this.open} @toggle=${(e: Event) => {
       if (e.target !== e.currentTarget) return;
       const open = (e.target as HTMLDetailsElement).open;
       if (open === this.open) return;

@@ -273,5 +273,14 @@ export const memberMapStyles: CSSResultGroup = [
       outline: 0.0625em solid CanvasText;
     }
   }
+  /* Print: the map and every member city by state; no buttons or search box. */
+  @media print {
+    .back,
+    .search,
+    .search__status,
+    .results {
+      display: none;
+    }
+  }
 `,
 ];

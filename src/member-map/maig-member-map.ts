@@ -15,6 +15,7 @@ import { mapWords, type MapWords } from './words.js';
 import { TooltipController } from './tooltip.js';
 import { ZoomController } from './zoom.js';
 import { MapSearch } from './search.js';
+import { PrintController } from '../shared/print.js';
 import { CityList } from './list.js';
 import { renderLegend, renderMap } from './render-map.js';
 import { renderCaption, renderDetail } from './panels.js';
@@ -124,6 +125,8 @@ export class MaigMemberMap extends MaigDataElement {
   private readonly zoom = new ZoomController(this, { model: () => this.model, words: () => this.words, tooltip: this.tooltip });
   private readonly search = new MapSearch(this);
   private readonly list = new CityList(this);
+  // Printing lists every member city by state (the list's disclosures open), then restores it.
+  protected readonly printer = new PrintController(this, { before: () => this.list.print(true), after: () => this.list.print(false) });
   private readonly bench = new BenchMarks(this, 'maig-member-map', () => !!this.renderRoot.querySelector('svg.map'));
 
   private readonly data = new Task(this, {

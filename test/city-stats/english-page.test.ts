@@ -18,7 +18,7 @@ describe('<maig-city-stats> on an English page', () => {
 
   it('never requests the Spanish catalog; a Spanish card does (so the check can fail)', async () => {
     const el = await fixture<MaigCityStats>(html`<maig-city-stats feed=${REAL_FEED} state="MD" city="Baltimore"></maig-city-stats>`);
-    await waitForShadow(el, '[data-figure="city-mass"]');
+    await waitForShadow(el, '[data-figure="local-homicide"]');
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
     await el.updateComplete;
     expect(shadowText(el, '[part="title"]')).to.equal('Gun violence in Baltimore, Maryland');

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/city-stats/define.js';
 import type { MaigCityStats } from '../../src/city-stats/maig-city-stats.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
-import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
+import { FIXTURE_FEED, GVA_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { expectNoEnglish, expectTranslated, langAttributes } from '../helpers/i18n.js';
 import { clearFeedCache } from '../../src/shared/feed/client.js';
@@ -96,8 +96,12 @@ describe('<maig-city-stats> in Spanish', () => {
 
   it('Maryland and Baltimore: every label, year line, change line and note in Spanish; numbers and dates in the Spanish locale', async () => {
     const data = await sources();
-    const [en, es] = await pair({ state: 'MD', city: 'Baltimore' });
+    // With the GVA layer (a feed built --with-gva), so that its Spanish notes are checked too.
+    const [en, es] = await pair({ state: 'MD', city: 'Baltimore', feed: GVA_FEED });
     await waitForShadow(es, '[data-figure="city-mass"]');
+    expect(shadowText(es, '[data-rights]')).to.equal(
+      'Las cifras de los CDC son de dominio público. Las cifras de Gun Violence Archive están protegidas por derechos de autor y se publican aquí con su permiso.',
+    );
     await checkSpanish(en, es, 'Maryland and Baltimore');
     const md = cdcRows(data, 'MD');
     const last = md.at(-1)!;
@@ -190,7 +194,8 @@ describe('<maig-city-stats> in Spanish', () => {
   });
 
   it('table view: captions, headers and the toggle in Spanish', async () => {
-    const [en, es] = await pair({ state: 'MD', city: 'Baltimore' });
+    // The GVA feed, so that its two city tables are checked too.
+    const [en, es] = await pair({ state: 'MD', city: 'Baltimore', feed: GVA_FEED });
     for (const el of [en, es]) {
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
       await el.updateComplete;

@@ -3,7 +3,7 @@ import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runne
 import '../../src/city-stats/define.js';
 import type { MaigCityStats } from '../../src/city-stats/maig-city-stats.js';
 import { mockFetch } from '../helpers/mock-fetch.js';
-import { FIXTURE_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
+import { FIXTURE_FEED, GVA_FEED, REAL_FEED, fixtureRoutes, resetFeed } from '../helpers/feed.js';
 import { shadowText, waitForShadow } from '../helpers/dom.js';
 import { HOSTILE_URLS } from '../shared/safe-url.test.js';
 import { itChromium, itResizable } from '../helpers/engine.js';
@@ -141,6 +141,28 @@ describe('<maig-city-stats>', () => {
     const order = [...el.shadowRoot!.querySelectorAll('[data-figure]')].map((f) => f.getAttribute('data-figure'));
     expect(order.indexOf('local-homicide')).to.be.lessThan(order.indexOf('state-deaths'));
 
+    // The default feed has public-domain sources only: no Gun Violence Archive section or credit.
+    expect(figure(el, 'city-killed')).to.equal(null);
+    expect(shadowText(el)).not.to.contain('Gun Violence Archive');
+    expect(shadowText(el, '[data-rights]')).to.equal('The CDC figures are in the public domain.');
+    expect(shadowText(el, '[part="title"]')).to.equal('Gun violence in Baltimore, Maryland');
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="sources"] a')].map((a) => a.href);
+    expect(links).to.include('https://www.cdc.gov/nchs/state-stats/deaths/firearms.html');
+    expect(links).to.include('https://data.cdc.gov/d/psx4-wq38');
+    expect(links).to.include('https://wisqars.cdc.gov/');
+    expect(links).not.to.include('https://www.gunviolencearchive.org/');
+    // About these figures: county vs city, suppression, provisional data.
+    const notes = shadowText(el, '[part="notes"]');
+    expect(notes).to.contain('CDC publishes firearm homicides and suicides by county, not by city');
+    expect(notes).to.contain('"fewer than 10", never 0');
+    expect(notes).to.contain("CDC's 2024 county figures are provisional");
+    expect(notes).to.contain(data.cityCounties.find((r) => r.member_city === 'Baltimore')!.note!);
+    await expect(el).to.be.accessible();
+  });
+
+  it('Baltimore with the GVA layer (a feed built --with-gva): GVA city figures, credited', async () => {
+    const data = await sources();
+    const el = await card({ state: 'MD', city: 'Baltimore', feed: GVA_FEED });
     const names = gvaNames(data, 'MD', 'Maryland', 'Baltimore');
     expect(names).to.include('Baltimore');
     const city = cityTotals(data, 'Maryland', names);
@@ -154,18 +176,12 @@ describe('<maig-city-stats>', () => {
     expect(shadowText(el)).to.contain('not comparable with the CDC figures');
     expect(shadowText(el, '[part="title"]')).to.equal('Gun violence in Baltimore, Maryland');
 
-    // Sources at the bottom, as links.
     const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="sources"] a')].map((a) => a.href);
-    expect(links).to.include('https://www.cdc.gov/nchs/state-stats/deaths/firearms.html');
-    expect(links).to.include('https://data.cdc.gov/d/psx4-wq38');
-    // About these figures: county vs city, suppression, provisional data.
-    const notes = shadowText(el, '[part="notes"]');
-    expect(notes).to.contain('CDC publishes firearm homicides and suicides by county, not by city');
-    expect(notes).to.contain('"fewer than 10", never 0');
-    expect(notes).to.contain("CDC's 2024 county figures are provisional");
-    expect(notes).to.contain(data.cityCounties.find((r) => r.member_city === 'Baltimore')!.note!);
     expect(links).to.include('https://www.gunviolencearchive.org/');
     expect(links).to.include('https://wisqars.cdc.gov/');
+    expect(shadowText(el, '[data-rights]')).to.equal(
+      'The CDC figures are in the public domain. The Gun Violence Archive figures are copyrighted and appear here with its permission.',
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -185,7 +201,7 @@ describe('<maig-city-stats>', () => {
 
   it('Texas and Austin: CDC and GVA figures equal the sources', async () => {
     const data = await sources();
-    const el = await card({ state: 'tx', city: 'austin' });
+    const el = await card({ state: 'tx', city: 'austin', feed: GVA_FEED });
     const last = cdcRows(data, 'TX').at(-1)!;
     expectFigure(el, 'state-deaths', Number(last.deaths), en(last.deaths!), last.year!, 'CDC/NCHS');
     expectFigure(el, 'state-rate', Number(last.age_adjusted_rate_per_100k), en1(last.age_adjusted_rate_per_100k!), last.year!, 'CDC/NCHS');
@@ -200,7 +216,7 @@ describe('<maig-city-stats>', () => {
 
   it('DC: 2022 and 2023, the change since 2022; its own local figure; the city is matched through the alias table', async () => {
     const data = await sources();
-    const el = await card({ state: 'DC', city: 'Washington DC' });
+    const el = await card({ state: 'DC', city: 'Washington DC', feed: GVA_FEED });
     const rows = cdcRows(data, 'DC');
     expect(rows.map((r) => r.year)).to.deep.equal(['2022', '2023']);
     expectFigure(el, 'state-deaths', Number(rows[1]!.deaths), en(rows[1]!.deaths!), '2023', 'CDC/NCHS');
@@ -214,7 +230,7 @@ describe('<maig-city-stats>', () => {
     const city = cityTotals(data, 'District of Columbia', names);
     expectFigure(el, 'city-killed', city.killed, en(city.killed), '2014–2017', 'Gun Violence Archive');
     // "Washington" (GVA's name) finds the same member.
-    const byGvaName = await card({ state: 'DC', city: 'Washington' });
+    const byGvaName = await card({ state: 'DC', city: 'Washington', feed: GVA_FEED });
     expect(value(byGvaName, 'city-killed')!.getAttribute('value')).to.equal(String(city.killed));
     await expect(el).to.be.accessible();
   });
@@ -301,7 +317,9 @@ describe('<maig-city-stats>', () => {
     );
     const latest = data.national.at(-1)!;
     expectFigure(el, 'national-deaths', Number(latest.firearm_deaths_total), en(latest.firearm_deaths_total!), latest.year!, 'CDC WISQARS');
-    expect(shadowText(el, '[data-notice="no-city"]')).to.equal(
+    expect(el.shadowRoot!.querySelector('[data-notice="no-city"]')).to.equal(null);
+    const gva = await card({ state: 'PR', city: 'San Sebastián', feed: GVA_FEED });
+    expect(shadowText(gva, '[data-notice="no-city"]')).to.equal(
       "No Gun Violence Archive figures for San Sebastián, PR: it has no record under this city's name.",
     );
     expect(shadowText(el, '#trend-title')).to.equal(`Firearm deaths in the United States, ${data.national[0]!.year}–${latest.year}`);
@@ -337,10 +355,8 @@ describe('<maig-city-stats>', () => {
     expect(cellsOf(local)).to.deep.equal(
       ['2019', '2020', '2021', '2022', '2023'].map((y) => [y, en(countyRow(data, fips, 'homicide', y).deaths!), en(countyRow(data, fips, 'suicide', y).deaths!)]),
     );
-    // The city's figures by year are there too, each table named by its caption.
-    const cityTable = el.shadowRoot!.querySelector<HTMLTableElement>('[data-table="trend-table-gva"] table')!;
-    const caption = el.shadowRoot!.getElementById(cityTable.getAttribute('aria-labelledby')!)!;
-    expect(caption.textContent).to.contain('Baltimore: people killed and injured in shootings, by year');
+    // The default feed has no GVA city table.
+    expect(el.shadowRoot!.querySelector('[data-table="trend-table-gva"]')).to.equal(null);
     await expect(el).to.be.accessible();
     toggle.click();
     await el.updateComplete;
@@ -469,7 +485,8 @@ describe('<maig-city-stats>', () => {
   itResizable('at 320 px each table scrolls in a box that takes focus, and its caption is not clipped', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
-      const el = await card({ state: 'MD', city: 'Baltimore' });
+      // The GVA feed, for its two extra tables.
+      const el = await card({ state: 'MD', city: 'Baltimore', feed: GVA_FEED });
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
       await el.updateComplete;
       const boxes = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.table__scroll')];

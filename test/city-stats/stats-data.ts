@@ -4,7 +4,7 @@
 type Row = Record<string, string>;
 
 /** Splits one CSV line, with "quoted, cells" and "" for a quote. */
-function cellsOf(line: string): string[] {
+export function cellsOf(line: string): string[] {
   const cells: string[] = [];
   let cell = '';
   let quoted = false;

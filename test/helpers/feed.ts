@@ -6,6 +6,12 @@ import { restoreFetch } from './mock-fetch.js';
 /** The real default feed, built by `npm run feed` before the tests (scripts/test.mjs does). */
 export const REAL_FEED = new URL('/dist/feed/v1/index.json', location.href).href;
 
+/**
+ * The same data built with the Gun Violence Archive layer (`npm run feed -- --with-gva`, for a
+ * publisher with a GVA agreement), served in memory by scripts/lib/wtr-gva-feed.mjs.
+ */
+export const GVA_FEED = new URL('/gva-feed/v1/index.json', location.href).href;
+
 /** A small fixture feed at a fake address; tests mock its URLs with mockFetch. */
 export const FIXTURE_FEED = 'https://feed.test/v1/index.json';
 

@@ -525,6 +525,48 @@ describe('embed builder (dist/builder/index.html)', () => {
     await close();
   });
 
+  test('the tag and div snippets carry fallback text with the feed\'s current figures', async () => {
+    const feed = (f) => JSON.parse(readFileSync(join('dist/feed/v1', f), 'utf8'));
+    const members = feed('members.json');
+    const nj = members.members.filter((m) => m.state === 'NJ').length;
+    const asOf = new Date(`${members.asOf}T00:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    const { page, problems, close } = await open(`${other}dist/builder/index.html?widget=member-count`);
+    await page.waitForSelector('#attr-state option[value="NJ"]', { state: 'attached' });
+    await page.selectOption('#attr-state', 'NJ');
+    const snippet = async (id, text) => {
+      await page.waitForFunction(([i, t]) => document.getElementById(i)?.value.includes(t), [id, text], { timeout: 10000 }).catch(() => {});
+      return page.$eval(`#${id}`, (t) => t.value);
+    };
+    const count = await snippet('snippet-tag', 'member cities in New Jersey');
+    assert.ok(count.includes(`<maig-member-count state="NJ">\n  <p>${nj} member cities in New Jersey, as of ${asOf}.`), count);
+    assert.ok((await snippet('snippet-div', 'New Jersey')).includes(`${nj} member cities in New Jersey, as of ${asOf}.`));
+
+    await page.selectOption('#widget', 'principles');
+    const principles = feed('principles.json');
+    const version = principles.versions.find((v) => v.id === principles.defaultVersion);
+    const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const p = await snippet('snippet-tag', '<ol>');
+    for (const x of version.principles) assert.ok(p.includes(`<li>${esc(x.title)}</li>`), x.title);
+    assert.ok(p.includes(`<a href="${esc(feed('index.json').coalition.site)}">`), p);
+
+    await page.selectOption('#widget', 'city-stats');
+    await page.selectOption('#attr-state', 'MD');
+    await page.waitForSelector('#attr-city option[value="Baltimore"]', { state: 'attached' }).catch(() => {});
+    await page.fill('#attr-city', 'Baltimore').catch(() => page.selectOption('#attr-city', 'Baltimore'));
+    await page.dispatchEvent('#attr-city', 'input');
+    const md = feed('stats/state/md.json');
+    const baltimore = md.cities.find((c) => c.city === 'Baltimore');
+    const i = md.cdcCounty.last - md.cdcCounty.first;
+    const stats = await snippet('snippet-tag', 'firearm homicides');
+    assert.ok(stats.includes(`Baltimore, MD: ${baltimore.local.homicide[i].toLocaleString('en-US')} firearm homicides and ${baltimore.local.suicide[i].toLocaleString('en-US')} firearm suicides in ${md.cdcCounty.last}.`), stats);
+    const last = md.cdc.points.at(-1);
+    assert.ok(stats.includes(`Maryland: ${last.deaths.toLocaleString('en-US')} firearm deaths in ${last.year}.`), stats);
+    const us = feed('stats/national.json').deaths.points.at(-1);
+    assert.ok(stats.includes(`United States: ${us.total.toLocaleString('en-US')} firearm deaths in ${us.year}.`), stats);
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   test('keyboard: a copy button is reached with Tab, copies its snippet and announces "Copied"', async () => {
     const { page, close } = await open(`${other}dist/builder/index.html?widget=principles`);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: other.slice(0, -1) });

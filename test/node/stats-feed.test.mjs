@@ -27,8 +27,12 @@ function editLine(dir, file, n, text) {
 }
 const lineOf = (file, predicate) => readFileSync(join('data', file), 'utf8').split('\n').findIndex(predicate) + 1;
 
+/** The default feed: public-domain sources only. */
 const built = buildFeed({ write: false });
 const json = async (path) => JSON.parse((await built).files.get(path));
+/** The feed a publisher with a GVA agreement builds (`npm run feed -- --with-gva`). */
+const builtGva = buildFeed({ write: false, gva: true });
+const gvaJson = async (path) => JSON.parse((await builtGva).files.get(path));
 
 describe('stats feed section', () => {
   test('builds with no error; the index lists the state files once, as a template', async () => {
@@ -172,9 +176,47 @@ describe('stats feed section', () => {
     assert.ok(rows.some((r) => r.deaths === '' && r.deaths_range === '1-9'));
   });
 
+  test('the default feed holds no Gun Violence Archive figure, name or text; --with-gva adds the layer', async () => {
+    const { errors, files } = await built;
+    assert.deepEqual(errors.map(formatError), []);
+    const all = [...files.values()].join('\n');
+    assert.doesNotMatch(all, /Gun Violence Archive|gunviolencearchive|mass shooting/i);
+    for (const [path, text] of files) {
+      if (!path.startsWith('stats/state/')) continue;
+      const state = JSON.parse(text);
+      assert.equal(state.gvaCity, null, path);
+      assert.equal(state.gvaMassShootings, null, path);
+      for (const c of state.cities) assert.deepEqual([c.gvaNames, c.shootings, c.massShootings], [[], null, null], `${path} ${c.id}`);
+    }
+    const cities = await json('stats/cities.json');
+    assert.equal(cities.gva, false);
+    assert.equal(cities.withFigures, 0);
+    assert.ok(cities.members.every((m) => m.match === 'none' && m.gvaNames.length === 0 && !m.shootings && !m.massShootings));
+    // The same data with the switch: the GVA layer, credited.
+    const md = await gvaJson('stats/state/md.json');
+    assert.equal((await gvaJson('stats/cities.json')).gva, true);
+    assert.match(md.gvaCity.source, /^Gun Violence Archive/);
+    assert.ok(md.cities.find((c) => c.id === 'md-baltimore').shootings.length === 4);
+    // Without the switch, the GVA files need not even be there.
+    const dir = dataCopy();
+    for (const f of ['gva_city_year.csv', 'gva_mass_shootings_city_year.csv', 'gva-aliases.csv']) writeFileSync(join(dir, 'stats', f), 'broken');
+    const result = await buildFeed({ dataDir: dir, write: false });
+    assert.deepEqual(messages(result.errors, dir), []);
+  });
+
+  test('the built default feed (dist/feed/v1) holds no GVA-derived figure', { skip: !existsSync('dist/feed/v1/index.json') && 'run node scripts/build.mjs first' }, () => {
+    const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    for (const file of walk('dist/feed/v1')) {
+      const text = readFileSync(file, 'utf8');
+      assert.doesNotMatch(text, /Gun Violence Archive|gunviolencearchive/i, file);
+      assert.doesNotMatch(text, /"(shootings|massShootings)":\[/, file);
+      assert.doesNotMatch(text, /"gvaNames":\["/, file);
+    }
+  });
+
   test('GVA city figures: 2014-2017 only, summed over the matched names; mass shootings to 2026-07-22', async () => {
     const gva = source('gva_city_year.csv');
-    const md = await json('stats/state/md.json');
+    const md = await gvaJson('stats/state/md.json');
     const baltimore = md.cities.find((c) => c.id === 'md-baltimore');
     assert.ok(baltimore.gvaNames.includes('Baltimore') && baltimore.gvaNames.includes('Baltimore (Waverly)'));
     assert.deepEqual(baltimore.shootings.map((p) => p.year), [2014, 2015, 2016, 2017]);
@@ -202,17 +244,17 @@ describe('stats feed section', () => {
     assert.equal(foldCity('De Soto'), foldCity('DeSoto'));
     assert.equal(foldCity('San Sebastián'), foldCity('San Sebastian'));
     assert.notEqual(foldCity('Birmingham (Hoover)'), foldCity('Birmingham'));
-    const cities = await json('stats/cities.json');
+    const cities = await gvaJson('stats/cities.json');
     const record = (id) => cities.members.find((m) => m.id === id);
     // GVA writes both spellings; both are the same city.
     assert.deepEqual([record('mo-st-louis').match, record('mo-st-louis').gvaNames], ['exact', ['Saint Louis', 'St Louis']]);
     assert.deepEqual([record('mo-sunset-hills').match, record('mo-sunset-hills').gvaNames], ['alias', ['Saint Louis (Sunset Hills)']]);
-    const dc = (await json('stats/state/dc.json')).cities[0];
+    const dc = (await gvaJson('stats/state/dc.json')).cities[0];
     assert.deepEqual([dc.city, record(dc.id).match, dc.gvaNames], ['Washington DC', 'alias', ['Washington', 'Washington Navy Yard']]);
-    const al = await json('stats/state/al.json');
+    const al = await gvaJson('stats/state/al.json');
     // "Birmingham (Hoover)" is Hoover, not Birmingham: not counted for Birmingham.
     assert.ok(!al.cities.find((c) => c.city === 'Birmingham').gvaNames.includes('Birmingham (Hoover)'));
-    const pr = await json('stats/state/pr.json');
+    const pr = await gvaJson('stats/state/pr.json');
     assert.ok(pr.cities.length > 0 && pr.cities.every((c) => record(c.id).match === 'none' && c.shootings === null && c.massShootings === null));
     assert.equal(cities.members.length, 548);
     assert.equal(cities.withFigures, cities.members.filter((m) => m.shootings || m.massShootings).length);
@@ -222,13 +264,13 @@ describe('stats feed section', () => {
     const dir = dataCopy();
     const line = lineOf('stats/gva-aliases.csv', (l) => l.startsWith('MO,Sunset Hills,'));
     editLine(dir, 'stats/gva-aliases.csv', line, '');
-    const { files } = await buildFeed({ dataDir: dir, write: false });
+    const { files } = await buildFeed({ dataDir: dir, write: false, gva: true });
     const after = JSON.parse(files.get('stats/state/mo.json')).cities.find((c) => c.city === 'Sunset Hills');
     assert.equal(after.shootings, null);
   });
 
   test('Spanish versions: every note of sources.json and city-counties.csv is in the resources; a missing one is an error', async () => {
-    const { files } = await built;
+    const { files } = await builtGva;
     const sources = JSON.parse(readFileSync('data/stats/sources.json', 'utf8'));
     const md = JSON.parse(files.get('stats/state/md.json'));
     // stats/es.json: English → Spanish for every note and descriptive source name; the state
@@ -251,19 +293,19 @@ describe('stats feed section', () => {
     sources.national.es.source = 'Informes';
     delete sources.national.source;
     writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));
-    let result = await buildFeed({ dataDir: dir, write: false });
+    let result = await buildFeed({ dataDir: dir, write: false, gva: true });
     assert.deepEqual(messages(result.errors, dir), ["data/stats/sources.json: national.source: must have required property 'source'"]);
     sources.national.source = 'CDC WISQARS Fatal Injury Reports';
     delete sources.national.es.source;
     delete sources.cdcState.es.dcNote;
     writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));
-    result = await buildFeed({ dataDir: dir, write: false });
+    result = await buildFeed({ dataDir: dir, write: false, gva: true });
     assert.deepEqual(messages(result.errors, dir), ["data/stats/sources.json: cdcState.es.dcNote: must have required property 'dcNote'"]);
     sources.cdcState.es.dcNote = 'Solo 2022 y 2023.';
     writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));
     const ccLine = lineOf('stats/city-counties.csv', (l) => l.startsWith('CO,Denver,'));
     editLine(dir, 'stats/city-counties.csv', ccLine, (l) => l.replace(/,"[^"]*"$/, ',""'));
-    result = await buildFeed({ dataDir: dir, write: false });
+    result = await buildFeed({ dataDir: dir, write: false, gva: true });
     assert.deepEqual(messages(result.errors, dir), [
       'data/stats/sources.json: gvaMassShootings.es.notes: must translate every note: 3 in English, 2 in Spanish',
       `data/stats/city-counties.csv:${ccLine}: note_es: is empty: translate note`,
@@ -292,12 +334,12 @@ describe('stats feed section', () => {
     const sources = JSON.parse(readFileSync(join(dir, 'stats/sources.json'), 'utf8'));
     delete sources.gvaCity.first;
     writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));
-    let result = await buildFeed({ dataDir: dir, outDir: join(dir, 'out'), write: true });
+    let result = await buildFeed({ dataDir: dir, outDir: join(dir, 'out'), write: true, gva: true });
     assert.deepEqual(messages(result.errors, dir), ["data/stats/sources.json: gvaCity.first: must have required property 'first'"]);
 
     sources.gvaCity.first = 2014;
     writeFileSync(join(dir, 'stats/sources.json'), JSON.stringify(sources));
-    result = await buildFeed({ dataDir: dir, outDir: join(dir, 'out'), write: true });
+    result = await buildFeed({ dataDir: dir, outDir: join(dir, 'out'), write: true, gva: true });
     assert.deepEqual(messages(result.errors, dir), [
       `data/stats/cdc_state_firearm_mortality.csv:${cdcLine}: deaths: "eight hundred" is not a whole number`,
       `data/stats/cdc_state_firearm_mortality.csv:${cdcLine + 1}: state: "ZZ" is not a USPS state or territory code`,
@@ -330,7 +372,7 @@ describe('stats feed section', () => {
     console.warn = (m) => warnings.push(String(m));
     let result;
     try {
-      result = await buildFeed({ dataDir: dir, write: false });
+      result = await buildFeed({ dataDir: dir, write: false, gva: true });
     } finally {
       console.warn = warn;
     }

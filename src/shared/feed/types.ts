@@ -182,8 +182,10 @@ export interface StatsStateResource {
   cdcNote: string | null;
   /** Where the members' local figures come from: CDC county file, final years first..last. */
   cdcCounty: { source: string; url: string; first: number; last: number; updated: string };
-  gvaCity: StatsSeriesInfo;
-  gvaMassShootings: MassShootingsInfo;
+  /** Null in a feed built without the Gun Violence Archive layer (the default: GVA's data needs its permission). */
+  gvaCity: StatsSeriesInfo | null;
+  /** Null in a feed built without the Gun Violence Archive layer. */
+  gvaMassShootings: MassShootingsInfo | null;
   cities: StatsCity[];
 }
 
@@ -211,6 +213,8 @@ export interface StatsNationalResource {
 /** `stats/cities.json`: which members have GVA city figures, and how they were matched. */
 export interface StatsCitiesResource {
   schemaVersion: number;
+  /** True when the feed was built with the Gun Violence Archive layer. */
+  gva: boolean;
   withFigures: number;
   /** Members with a local CDC figure, by kind; suppressed: the newest count is 1-9; none: no figure. */
   local: { cityCounty: number; county: number; suppressed: number; none: number };

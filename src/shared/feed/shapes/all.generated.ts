@@ -219,22 +219,32 @@ export const SHAPES: ShapeTable<'index' | 'members' | 'principles' | 'map' | 'st
    "updated": "string"
   },
   "gvaCity": {
-   "source": "string",
-   "url": "string",
-   "first": "integer",
-   "last": "integer",
-   "notes": [
-    "string"
+   "|": [
+    "null",
+    {
+     "source": "string",
+     "url": "string",
+     "first": "integer",
+     "last": "integer",
+     "notes": [
+      "string"
+     ]
+    }
    ]
   },
   "gvaMassShootings": {
-   "source": "string",
-   "url": "string",
-   "first": "integer",
-   "last": "integer",
-   "through": "string",
-   "notes": [
-    "string"
+   "|": [
+    "null",
+    {
+     "source": "string",
+     "url": "string",
+     "first": "integer",
+     "last": "integer",
+     "through": "string",
+     "notes": [
+      "string"
+     ]
+    }
    ]
   }
  },
@@ -267,6 +277,7 @@ export const SHAPES: ShapeTable<'index' | 'members' | 'principles' | 'map' | 'st
  },
  "statsCities": {
   "schemaVersion": "",
+  "gva": "boolean",
   "withFigures": "integer",
   "local": {
    "cityCounty": "integer",
