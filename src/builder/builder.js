@@ -240,7 +240,7 @@ const shortcode = (/** @type {string} */ widget, /** @type {Pair[]} */ pairs) =>
   `[maig_${widget.replace(/-/g, '_')}${pairs.map(([n, v]) => (v === '' ? ` ${n}="1"` : ` ${n}="${v.replace(/["[\]]/g, '')}"`)).join('')}]`;
 
 /**
- * The five forms, each with where it works (see README, "Embedding in your CMS").
+ * The five forms, each with where it works (see docs/embedding.md, "Embedding in your CMS").
  * @param {string} widget
  * @param {Pair[]} pairs
  * @param {boolean} withResize
