@@ -12,21 +12,25 @@ interface Declaration {
   events?: Array<{ name?: string }>;
 }
 
-/**
- * The custom events every widget of the registry (src/common/widgets.js) documents (`@fires`), for
- * the Actions panel: read from custom-elements.json (dist/, as `npm run build` writes it, or
- * analyzed now when there is none), so a new widget's events show up without a list to keep.
- */
-function widgetEvents(): string[] {
+/** custom-elements.json: dist/, as `npm run build` writes it, or analyzed now when there is none. */
+function readManifest(): { modules: Array<{ declarations?: Declaration[] }> } {
   let file = 'dist/custom-elements.json';
   let temp: string | undefined;
   if (!existsSync(file)) {
     temp = mkdtempSync(join(tmpdir(), 'maig-manifest-'));
-    execFileSync('node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', temp, '--quiet'], { stdio: 'ignore' });
+    execFileSync('node_modules/.bin/cem', ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--exclude', 'src/staff/**', '--outdir', temp, '--quiet'], { stdio: 'ignore' });
     file = join(temp, 'custom-elements.json');
   }
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { modules: Array<{ declarations?: Declaration[] }> };
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
   if (temp) rmSync(temp, { recursive: true, force: true });
+  return manifest;
+}
+
+/**
+ * The custom events every widget of the registry (src/common/widgets.js) documents (`@fires`), for
+ * the Actions panel, so a new widget's events show up without a list to keep.
+ */
+function widgetEvents(manifest: ReturnType<typeof readManifest>): string[] {
   const tags = new Set(WIDGET_NAMES.map(tagName));
   const events = new Set<string>();
   for (const d of manifest.modules.flatMap((m) => m.declarations ?? [])) {
@@ -48,15 +52,19 @@ const config: StorybookConfig = {
     // Story-only feeds that show an error state (e.g. a feed that is not valid JSON).
     { from: '../stories/feeds', to: '/story-feeds' },
   ],
-  viteFinal: (vite) => ({
+  viteFinal: (vite) => {
+    const manifest = readManifest();
+    return {
     ...vite,
-    define: { ...vite.define, __MAIG_WIDGET_EVENTS__: JSON.stringify(widgetEvents()) },
+    // The manifest gives every control (preview.ts, setCustomElementsManifest) and the Actions panel's events.
+    define: { ...vite.define, __MAIG_MANIFEST__: JSON.stringify(manifest), __MAIG_WIDGET_EVENTS__: JSON.stringify(widgetEvents(manifest)) },
     // Storybook's web-components renderer imports lit/directive-helpers.js; pre-bundled with the
     // rest of lit, or `storybook dev` loads a second copy of lit-html ("Multiple versions of Lit").
     optimizeDeps: { ...vite.optimizeDeps, include: [...(vite.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] },
     // Storybook's own preview runtime is one ~900 kB chunk; that is expected, not a warning sign.
     build: { ...vite.build, chunkSizeWarningLimit: 1500 },
-  }),
+    };
+  },
   core: {
     disableTelemetry: true,
     disableWhatsNewNotifications: true,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run build`: the feed, the bundles (rollup), type declarations and custom-elements.json.
+// `npm run build`: the feed, the bundles (rollup), type declarations, custom-elements.json and the
+// element reference generated from it (docs/elements.md).
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 
@@ -35,6 +36,8 @@ ${reservedCss()}`,
   );
 }
 run('manifest', bin('cem'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--exclude', 'src/staff/**', '--outdir', 'dist', '--quiet']);
+// docs/elements.md, the element reference, from the manifest (not rewritten when CI is set).
+run('element reference', process.execPath, ['scripts/build-docs.mjs']);
 // The iframe/oEmbed embed page and the embed builder (scripts/build-embed.mjs), from the manifest.
 run('embed', process.execPath, ['scripts/build-embed.mjs']);
 // The WordPress plugin (its attribute allow-list from custom-elements.json) and its zip, with the embed page.

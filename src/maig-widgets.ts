@@ -1,5 +1,5 @@
 /**
- * maig-widgets loader (`dist/maig-widgets.js`), the one script tag of the README: it imports
+ * maig-widgets loader (`dist/maig-widgets.js`), the one script tag of the README and docs/embedding.md: it imports
  * only the widgets the page uses, from `elements/` next to this file, watches for widgets added
  * later, upgrades `<div data-maig-widget="…">` placeholders and exposes
  * `window.maigWidgets.mount(root)`. Loading it twice, or with element entries, is harmless.

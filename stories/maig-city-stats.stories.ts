@@ -1,70 +1,16 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/city-stats/define.js';
-import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, langArgType, themeArgType, type Theme } from './support.js';
-
-interface Args {
-  feed?: string;
-  state?: string;
-  city?: string;
-  'show-national'?: boolean;
-  'heading-level'?: number;
-  theme?: Theme;
-  lang?: string;
-}
+import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, loadingStory, narrow, renderElement } from './support.js';
 
 const meta = {
   title: 'maig-city-stats',
   component: 'maig-city-stats',
-  render: (args) => html`<maig-city-stats
-    feed=${ifDefined(args.feed)}
-    state=${ifDefined(args.state || undefined)}
-    city=${ifDefined(args.city || undefined)}
-    ?show-national=${args['show-national']}
-    heading-level=${ifDefined(args['heading-level'])}
-    theme=${ifDefined(args.theme)}
-    lang=${ifDefined(args.lang)}
-    >${fallback}</maig-city-stats
-  >`,
+  render: renderElement('maig-city-stats'),
   args: { feed: FEED, state: 'MD', city: 'Baltimore', 'show-national': false, 'heading-level': 2 },
-  argTypes: {
-    feed: feedArgType,
-    state: {
-      control: 'text',
-      description: 'USPS code of the state, DC or territory (e.g. `MD`). Without it only national figures are shown.',
-      table: { category: 'attributes' },
-    },
-    city: {
-      control: 'text',
-      description: 'A member city of that state (e.g. `Baltimore`); leave it out for a state card.',
-      table: { category: 'attributes' },
-    },
-    'show-national': {
-      control: 'boolean',
-      description: 'Show the US series on the chart from the start.',
-      table: { category: 'attributes' },
-    },
-    'heading-level': {
-      control: { type: 'number', min: 2, max: 5, step: 1 },
-      description: "Level (2-5) of the card's heading; its sections use the next level. Default 2.",
-      table: { category: 'attributes' },
-    },
-    theme: themeArgType,
-    lang: langArgType,
-  },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          "Gun-violence figures for a member city, its state and the nation, each with its year and source (CDC/NCHS, CDC WISQARS, Gun Violence Archive). The trend chart (chart.js) is loaded only when the card scrolls into view; \"Show as table\" gives every charted figure as a table.",
-      },
-    },
-  },
-} satisfies Meta<Args>;
+} satisfies Meta;
 
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 /** Baltimore, Maryland, from the real default feed (dist/feed, built by `npm run feed`). */
 export const Default: Story = {};

@@ -1,27 +1,9 @@
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { userEvent } from 'storybook/test';
 import '../src/join-form/define.js';
 import type { MaigJoinForm } from '../src/join-form/maig-join-form.js';
-import { FEED, darkPage, feedArgType, narrow, neverAnswers, langArgType, themeArgType, type Theme } from './support.js';
-
-interface Args {
-  endpoint?: string;
-  'form-encoded'?: boolean;
-  persist?: 'session' | 'local' | 'none';
-  city?: string;
-  state?: string;
-  heading?: string;
-  'heading-level'?: number;
-  timeout?: number;
-  retries?: number;
-  'retry-delay'?: number;
-  'min-fill-ms'?: number;
-  feed?: string;
-  theme?: Theme;
-  lang?: string;
-}
+import { FEED, darkPage, narrow, neverAnswers, renderElement } from './support.js';
 
 /**
  * Storybook has no receiver: this address answers 404 in `storybook dev` and on most static
@@ -30,92 +12,18 @@ interface Args {
  */
 const NO_RECEIVER = './story-endpoints/join';
 
-const attributes = { category: 'attributes' } as const;
-
 const meta = {
   title: 'maig-join-form',
   component: 'maig-join-form',
-  render: (args) => html`<maig-join-form
-    endpoint=${ifDefined(args.endpoint || undefined)}
-    ?form-encoded=${args['form-encoded']}
-    persist=${ifDefined(args.persist)}
-    city=${ifDefined(args.city || undefined)}
-    state=${ifDefined(args.state || undefined)}
-    heading=${ifDefined(args.heading || undefined)}
-    heading-level=${ifDefined(args['heading-level'])}
-    timeout=${ifDefined(args.timeout)}
-    retries=${ifDefined(args.retries)}
-    retry-delay=${ifDefined(args['retry-delay'])}
-    min-fill-ms=${ifDefined(args['min-fill-ms'])}
-    feed=${ifDefined(args.feed)}
-    theme=${ifDefined(args.theme)}
-    lang=${ifDefined(args.lang)}
-    ><p>You can also join on <a href="https://www.mayorsagainstillegalguns.org/#join">the coalition's site</a>.</p></maig-join-form
-  >`,
+  render: renderElement(
+    'maig-join-form',
+    html`<p>You can also join on <a href="https://www.mayorsagainstillegalguns.org/#join">the coalition's site</a>.</p>`,
+  ),
   args: { endpoint: NO_RECEIVER, feed: FEED, 'form-encoded': false },
-  argTypes: {
-    endpoint: {
-      control: 'text',
-      description:
-        'URL the form posts to (required; e.g. `/join` on the reference receiver, `npm start`). In Storybook there is no receiver: the default here answers 404 (or the static host\'s refusal).',
-      table: attributes,
-    },
-    'form-encoded': {
-      control: 'boolean',
-      description: 'Post `application/x-www-form-urlencoded` instead of JSON (the idempotency key goes in the body only, so no CORS preflight).',
-      table: attributes,
-    },
-    persist: {
-      control: 'inline-radio',
-      options: ['session', 'local', 'none'],
-      description: 'Where the draft is kept: `session` (default, this tab), `local` (survives closing the browser) or `none`.',
-      table: attributes,
-    },
-    city: { control: 'text', description: "Prefills the city (for a city's own site).", table: attributes },
-    state: {
-      control: 'text',
-      description: 'Prefills the state or territory: a USPS code (`NJ`) or a name (`New Jersey`).',
-      table: attributes,
-    },
-    heading: { control: 'text', description: 'The form\'s heading text. Default "Join Mayors Against Illegal Guns".', table: attributes },
-    'heading-level': {
-      control: { type: 'number', min: 0, max: 6, step: 1 },
-      description: 'Level (1-6) of the heading; `0` hides it. Default 2.',
-      table: attributes,
-    },
-    timeout: { control: { type: 'number', min: 0 }, description: 'Milliseconds before one try is given up. Default 15000.', table: attributes },
-    retries: {
-      control: { type: 'number', min: 0, max: 10 },
-      description: 'Automatic retries after a network error, a timeout or a 5xx. Default 3.',
-      table: attributes,
-    },
-    'retry-delay': {
-      control: { type: 'number', min: 0 },
-      description: 'Milliseconds before the first retry; doubles after each. Default 1000.',
-      table: attributes,
-    },
-    'min-fill-ms': {
-      control: { type: 'number', min: 0 },
-      description:
-        'The form waits until it has been open this long before sending (spam check; the reference receiver requires 3000). Default 3000.',
-      table: attributes,
-    },
-    feed: { ...feedArgType, description: 'URL of the data feed: the Statement of Principles and the coalition\'s join page come from it.' },
-    theme: themeArgType,
-    lang: langArgType,
-  },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'The form a mayor\'s office fills to join the coalition by signing its Statement of Principles. It needs a receiver in `endpoint`: Storybook has none (its addresses answer 404), so sending here ends in the "not sent" state; run `npm start` for the reference receiver at `/join`.',
-      },
-    },
-  },
-} satisfies Meta<Args>;
+} satisfies Meta;
 
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 /** Answers a person could give (no real person), then the send button. */
 async function fillAndSend(canvasElement: HTMLElement): Promise<void> {

@@ -1,63 +1,16 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/member-count/define.js';
-import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, langArgType, themeArgType, type Theme } from './support.js';
-
-interface Args {
-  feed?: string;
-  state?: string;
-  label?: string;
-  'hide-claim'?: boolean;
-  theme?: Theme;
-  lang?: string;
-}
+import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, loadingStory, narrow, renderElement } from './support.js';
 
 const meta = {
   title: 'maig-member-count',
   component: 'maig-member-count',
-  render: (args) => html`<maig-member-count
-    feed=${ifDefined(args.feed)}
-    state=${ifDefined(args.state || undefined)}
-    label=${ifDefined(args.label || undefined)}
-    ?hide-claim=${args['hide-claim']}
-    theme=${ifDefined(args.theme)}
-    lang=${ifDefined(args.lang)}
-    >${fallback}</maig-member-count
-  >`,
+  render: renderElement('maig-member-count'),
   args: { feed: FEED, 'hide-claim': false },
-  argTypes: {
-    feed: feedArgType,
-    state: {
-      control: 'text',
-      description: 'Count only one state or territory (USPS code such as `NJ`, or its name).',
-      table: { category: 'attributes' },
-    },
-    label: {
-      control: 'text',
-      description: 'Text after the number, instead of "member cities" / "member cities in New Jersey".',
-      table: { category: 'attributes' },
-    },
-    'hide-claim': {
-      control: 'boolean',
-      description: "Leave out the coalition's headline claim.",
-      table: { category: 'attributes' },
-    },
-    theme: themeArgType,
-    lang: langArgType,
-  },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          "A live count of the coalition's member cities, for a partner's sidebar: the count in the page's locale, an \"as of\" date, and, kept apart from the count, the coalition's own headline claim.",
-      },
-    },
-  },
-} satisfies Meta<Args>;
+} satisfies Meta;
 
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 /** The real default feed (dist/feed, built by `npm run feed`). */
 export const Default: Story = {};

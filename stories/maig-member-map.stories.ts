@@ -1,63 +1,16 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/member-map/define.js';
-import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, fallback, feedArgType, loadingStory, narrow, langArgType, themeArgType, type Theme } from './support.js';
-
-interface Args {
-  feed?: string;
-  state?: string;
-  highlight?: string;
-  'heading-level'?: number;
-  theme?: Theme;
-  lang?: string;
-}
+import { BROKEN_FEED, FEED, MISSING_FEED, darkPage, loadingStory, narrow, renderElement } from './support.js';
 
 const meta = {
   title: 'maig-member-map',
   component: 'maig-member-map',
-  render: (args) => html`<maig-member-map
-    feed=${ifDefined(args.feed)}
-    state=${ifDefined(args.state || undefined)}
-    highlight=${ifDefined(args.highlight || undefined)}
-    heading-level=${ifDefined(args['heading-level'])}
-    theme=${ifDefined(args.theme)}
-    lang=${ifDefined(args.lang)}
-    >${fallback}</maig-member-map
-  >`,
+  render: renderElement('maig-member-map'),
   args: { feed: FEED },
-  argTypes: {
-    feed: feedArgType,
-    state: {
-      control: 'text',
-      description: 'Opens zoomed on a state or territory (USPS code such as `PA`, or its name).',
-      table: { category: 'attributes' },
-    },
-    highlight: {
-      control: 'text',
-      description: 'Marks one member city, e.g. `Baltimore, MD`, and names it in the caption.',
-      table: { category: 'attributes' },
-    },
-    'heading-level': {
-      control: { type: 'number', min: 1, max: 6, step: 1 },
-      description: "Level (1-6) of the zoomed state's panel heading. Default 3.",
-      table: { category: 'attributes' },
-    },
-    theme: themeArgType,
-    lang: langArgType,
-  },
-  parameters: {
-    docs: {
-      description: {
-        component:
-          'Every member city on a US map with the territories in insets, drawn from geometry projected at feed-build time: no tile server, no mapping library. A list of states and cities is always there as the accessible alternative.',
-      },
-    },
-  },
-} satisfies Meta<Args>;
+} satisfies Meta;
 
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 /** The real default feed: 548 member cities, Baltimore highlighted. */
 export const Default: Story = { args: { highlight: 'Baltimore, MD' } };

@@ -2,8 +2,8 @@
  * What the stories share: where the feeds are, a story-only "never answers" network, and the
  * narrow frame. Nothing here is shipped; the elements are imported from src/ as they are.
  */
-import { html } from 'lit';
-import type { Decorator } from '@storybook/web-components-vite';
+import { html, render, type TemplateResult } from 'lit';
+import type { Args, Decorator, StoryContext } from '@storybook/web-components-vite';
 import { clearFeedCache, configureFeed } from '../src/shared/feed/client.js';
 
 /**
@@ -59,33 +59,30 @@ export const narrow: Decorator = (story) => html`<div class="sb-narrow">${story(
 /** `globals` of a dark-theme story: a dark page behind the widget. */
 export const darkPage = { backgrounds: { value: 'dark' } };
 
-/** Fallback content for the default slot, as the README advises webmasters to write it. */
+/** Fallback content for the default slot, as docs/embedding.md advises webmasters to write it. */
 export const fallback = html`<p>
   See the coalition's work at <a href="https://www.mayorsagainstillegalguns.org/">mayorsagainstillegalguns.org</a>.
 </p>`;
 
-/** argTypes shared by every element: `feed` and `theme` (MaigElement). */
-export const feedArgType = {
-  control: 'text',
-  description: 'URL of the data feed (index.json or its folder). Stories pass the built default feed explicitly.',
-  table: { category: 'attributes' },
-} as const;
-
-export const langArgType = {
-  control: 'inline-radio',
-  options: ['en', 'es', 'es-PR'],
-  description: 'The widget\'s language: its own `lang`, else the nearest ancestor\'s, else the document\'s. `es`, `es-US`, `es-PR`… give Spanish, anything else English; numbers and dates follow it.',
-  table: { category: 'attributes' },
-} as const;
-
-export const themeArgType = {
-  control: 'inline-radio',
-  options: ['auto', 'light', 'dark'],
-  description: '`light` or `dark` to force a color scheme; unset (or `auto`) follows the reader\'s system.',
-  table: { category: 'attributes' },
-} as const;
-
-export type Theme = 'light' | 'dark' | 'auto';
+/**
+ * A story's render function: `<tag>` with each attribute the story's args set (the attributes are
+ * the manifest's, see .storybook/preview.ts), and `content` as its fallback. `true` sets a boolean
+ * attribute; `false`, `undefined` and `''` leave the attribute out, except for the names in
+ * `keepEmpty` (an attribute whose empty value means something, such as `join` on the principles).
+ */
+export function renderElement(tag: string, content: TemplateResult = fallback, keepEmpty: readonly string[] = []) {
+  return (args: Args, { argTypes }: StoryContext): HTMLElement => {
+    const element = document.createElement(tag);
+    for (const [name, argType] of Object.entries(argTypes)) {
+      if (argType.table?.category !== 'attributes') continue;
+      const value: unknown = args[name];
+      if (value === undefined || value === null || value === false || (value === '' && !keepEmpty.includes(name))) continue;
+      element.setAttribute(name, value === true ? '' : String(value));
+    }
+    render(content, element);
+    return element;
+  };
+}
 
 /**
  * The loading story every element has: its feed never answers (see {@link neverAnswers}), so

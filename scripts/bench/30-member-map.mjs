@@ -114,7 +114,7 @@ function writeElementPages() {
 <title>bench: maig-member-map, ${n} members</title>
 <link rel="stylesheet" href="map-page.css" /><script type="module" src="/dist/elements/maig-member-map.js"></script></head>
 <body><maig-member-map feed="${feed}"></maig-member-map><p>Text after the map, which must not move.</p></body></html>`;
-  // The room the element takes before its script runs (as the README suggests), like the Leaflet page's #map rule.
+  // The room the element takes before its script runs (as docs/embedding.md suggests), like the Leaflet page's #map rule.
   writeFileSync(join(OUT, 'map-page.css'), 'maig-member-map:not(:defined) { display: block; aspect-ratio: 966 / 559; padding-bottom: 20.5em; }\n');
   writeFileSync(join(OUT, 'map-548.html'), page('/dist/feed/v1/index.json', 548));
   writeFileSync(join(OUT, 'map-5000.html'), page('/dist/bench/member-map/feed-5000/index.json', 5000));

@@ -154,7 +154,7 @@ export class MaigJoinForm extends MaigElement {
   protected override updated(): void {
     if (this.endpoint?.trim() || this.configWarned) return;
     this.configWarned = true;
-    const message = 'maig-join-form: no endpoint attribute; the form cannot send. Set endpoint="https://…/join" (see README, "Receiver").';
+    const message = 'maig-join-form: no endpoint attribute; the form cannot send. Set endpoint="https://…/join" (see docs/receiver.md).';
     console.warn(message);
     emit(this, 'maig-join-error', { kind: 'config', status: null, message, fields: [], attempts: 0, idempotencyKey: null });
   }

@@ -588,7 +588,7 @@ describe('embed builder (dist/builder/index.html)', () => {
 });
 
 describe('join form inside a sandboxed embed', () => {
-  // README: from WordPress's sandboxed frame the form posts with `Origin: null`; the receiver takes it
+  // docs/embedding.md: from WordPress's sandboxed frame the form posts with `Origin: null`; the receiver takes it
   // only when MAIG_ALLOWED_ORIGINS lists `null`.
   for (const [allowedOrigins, outcome] of [[['null'], 'success'], [[], 'refused']]) {
     test(`MAIG_ALLOWED_ORIGINS=${allowedOrigins.join(',') || '(unset)'}: ${outcome}`, async () => {

@@ -1,5 +1,5 @@
 // The member map's documented CSS custom-property defaults (JSDoc → dist/custom-elements.json,
-// the README) are the values its CSS really falls back to.
+// docs/embedding.md) are the values its CSS really falls back to.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -29,10 +29,10 @@ test('every documented --maig-map-* default equals the CSS fallback', () => {
   for (const n of [0, 1, 2, 3, 4, 5]) assert.ok(documented.some((p) => p.name === `--maig-map-shade-${n}`), `--maig-map-shade-${n} documented`);
 });
 
-test('the README lists the shade defaults the CSS uses, light and dark', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
-  const m = readme.match(/Shade defaults: `--maig-map-shade-0` … `-5` = (.*?) \(dark: (.*?)\)/);
-  assert.ok(m, 'the README has the shade defaults');
+test('docs/embedding.md lists the shade defaults the CSS uses, light and dark', () => {
+  const doc = readFileSync(new URL('../../docs/embedding.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  const m = doc.match(/Shade defaults: `--maig-map-shade-0` … `-5` = (.*?) \(dark: (.*?)\)/);
+  assert.ok(m, 'docs/embedding.md has the shade defaults');
   const list = (s) => [...s.matchAll(/`(#[0-9a-f]{3,8})`/gi)].map((x) => x[1].toLowerCase());
   const defaults = cssDefaults();
   const light = [0, 1, 2, 3, 4, 5].map((n) => defaults.get(`--maig-map-shade-${n}`));
