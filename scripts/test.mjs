@@ -11,6 +11,7 @@ import { delimiter } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { COMMON_PATHS, ensureChrome, ensureEngines, needsChrome } from './lib/find-chrome.mjs';
 import { startWebKitDriver } from './lib/webkit-driver.mjs';
+import { postgres } from './lib/throwaway-postgres.mjs';
 
 const started = performance.now();
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -103,6 +104,17 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 rmSync('.wtr-out', { recursive: true, force: true });
 mkdirSync('.wtr-out', { recursive: true });
 
+// One throwaway PostgreSQL for all the Node test files (each makes its own databases on it), started
+// while the typecheck and build run: not one initdb per file. Stopped and removed when this exits.
+// If it cannot start, each file starts its own and says why.
+const sharedPostgres =
+  nodeFiles.length && (process.env.MAIG_TEST_STORES || 'postgres').includes('postgres')
+    ? postgres().then(
+        (pg) => ({ MAIG_TEST_PG_PORT: String(pg.port) }),
+        () => ({}),
+      )
+    : Promise.resolve({});
+
 // The typecheck reads only src/ and test/; the build replaces dist/. They run side by side.
 const [, built] = await Promise.all([
   step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
@@ -117,7 +129,7 @@ if (built) {
         '--test-reporter=spec', '--test-reporter-destination=stdout',
         '--test-reporter=./scripts/lib/node-summary-reporter.mjs', '--test-reporter-destination=.wtr-out/node-summary.json',
         ...nodeFiles,
-      ])
+      ], await sharedPostgres)
     : Promise.resolve(true);
   const browserTests = (async () => {
     if (!runBrowser) return true;

@@ -15,10 +15,20 @@ import * as stats from './stats.mjs';
 /** The feed's sections, in build order. Later sections may read what earlier ones set on ctx. */
 export const SECTIONS = [coalition, members, principles, map, stats];
 
+/** Compiled schemas, by the schema files' names and texts: one process building many feeds compiles each set once. */
+const ajvCache = new Map();
+
 function loadSchemas(schemaDir) {
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  for (const f of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json')).sort()) {
-    ajv.addSchema(JSON.parse(readFileSync(join(schemaDir, f), 'utf8')));
+  const texts = readdirSync(schemaDir)
+    .filter((n) => n.endsWith('.schema.json'))
+    .sort()
+    .map((f) => [f, readFileSync(join(schemaDir, f), 'utf8')]);
+  const key = JSON.stringify(texts);
+  let ajv = ajvCache.get(key);
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, strict: true });
+    for (const [, text] of texts) ajv.addSchema(JSON.parse(text));
+    ajvCache.set(key, ajv);
   }
   return ajv;
 }

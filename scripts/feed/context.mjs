@@ -4,6 +4,26 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseCsv } from '../lib/csv.mjs';
 
+/**
+ * Parsed CSV files by their text, most recent last: one process building many feeds (the tests,
+ * the publish worker) parses each big source file once. Rows are frozen, since builds share them.
+ */
+const csvCache = new Map();
+const CSV_CACHE_SIZE = 24;
+
+function parseCsvOnce(text) {
+  let parsed = csvCache.get(text);
+  if (parsed) csvCache.delete(text);
+  else {
+    parsed = parseCsv(text);
+    for (const row of parsed.rows) Object.freeze(Object.freeze(row).values);
+    Object.freeze(parsed.header);
+    if (csvCache.size >= CSV_CACHE_SIZE) csvCache.delete(csvCache.keys().next().value);
+  }
+  csvCache.set(text, parsed);
+  return parsed;
+}
+
 export class FeedContext {
   constructor({ dataDir, ajv }) {
     this.dataDir = dataDir;
@@ -61,7 +81,7 @@ export class FeedContext {
   readCsv(file, columns) {
     const text = this.readText(file);
     if (text == null) return [];
-    const { header, rows } = parseCsv(text.replace(/^\uFEFF/, ''));
+    const { header, rows } = parseCsvOnce(text.replace(/^\uFEFF/, ''));
     const missing = columns.filter((c) => !header.includes(c));
     if (missing.length) {
       this.error(file, 1, missing.join(', '), `header is missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);

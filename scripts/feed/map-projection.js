@@ -11,12 +11,13 @@ import { presimplify, simplify } from 'topojson-simplify';
 const isTerritory = (fips) => Number(fips) >= 60;
 
 /**
+ * The states' outlines, drawn once, and a function that projects a point: the outlines do not
+ * depend on the members, so a process building many feeds draws them once (scripts/feed/map.mjs).
  * @param {object} topology us-atlas states-10m.json
- * @param {Array<[number, number]>} points [lon, lat]
  * @param {{ width: number, minWeight: number, digits: number }} options
- * @returns {{ shapes: Array<{fips: string, name: string, d: string, bounds: number[][]}>, projected: Array<[number, number] | null>, viewBox: number[] }}
+ * @returns {{ shapes: Array<{fips: string, name: string, d: string, bounds: number[][]}>, viewBox: number[], point: (lonLat: [number, number]) => [number, number] | null }}
  */
-export function project(topology, points, { width, minWeight, digits }) {
+export function projector(topology, { width, minWeight, digits }) {
   const full = feature(topology, topology.objects.states);
   const simple = simplify(presimplify(JSON.parse(JSON.stringify(topology))), minWeight);
   const simpleById = new Map(feature(simple, simple.objects.states).features.map((f) => [f.id, f]));
@@ -29,6 +30,6 @@ export function project(topology, points, { width, minWeight, digits }) {
   const [[x0, y0], [x1, y1]] = path.bounds(full);
   const pad = 2;
   const viewBox = [Math.floor(x0) - pad, Math.floor(y0) - pad, Math.ceil(x1 - x0) + 2 * pad, Math.ceil(y1 - y0) + 2 * pad];
-  const projected = points.map(([lon, lat]) => projection([lon, lat]));
-  return { shapes, projected, viewBox };
+  return { shapes, viewBox, point: ([lon, lat]) => projection([lon, lat]) };
 }
+

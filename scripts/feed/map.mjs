@@ -47,6 +47,22 @@ async function loadProjector() {
   return projector;
 }
 
+let states10m = null;
+/**
+ * The states' outlines and the point projection, made once per process: they depend only on
+ * us-atlas and the constants above, not on the data folder.
+ */
+async function statesProjector() {
+  states10m ??= (async () => {
+    const topology = JSON.parse(readFileSync(require.resolve('us-atlas/states-10m.json'), 'utf8'));
+    const { projector } = await loadProjector();
+    const made = projector(topology, { width: WIDTH, minWeight: MIN_WEIGHT, digits: DIGITS });
+    for (const s of made.shapes) Object.freeze(s);
+    return made;
+  })();
+  return states10m;
+}
+
 const r = (n) => Math.round(n * 10 ** DIGITS) / 10 ** DIGITS;
 
 export async function build(ctx) {
@@ -74,9 +90,8 @@ export async function build(ctx) {
     return;
   }
 
-  const topology = JSON.parse(readFileSync(require.resolve('us-atlas/states-10m.json'), 'utf8'));
-  const { project } = await loadProjector();
-  const { shapes, projected, viewBox } = project(topology, placed.map((p) => [p.lon, p.lat]), { width: WIDTH, minWeight: MIN_WEIGHT, digits: DIGITS });
+  const { shapes, viewBox, point } = await statesProjector();
+  const projected = placed.map((p) => point([p.lon, p.lat]));
   const byFips = new Map(STATES.map((s) => [s.fips, s]));
   const states = shapes
     .map((s) => {

@@ -37,9 +37,27 @@ const freePort = () =>
   });
 
 let server = null;
+let own = false;
 
-/** Starts the throwaway PostgreSQL once: `{ port, dir, url(db), stop(), start() }`. */
+/**
+ * This process starts its own server even when MAIG_TEST_PG_PORT names a shared one: for tests
+ * that stop and start the server. Call it before the first postgres().
+ */
+export function useOwnPostgres() {
+  own = true;
+}
+
+/**
+ * Starts the throwaway PostgreSQL once: `{ port, dir, url(db), stop(), start() }`. When
+ * MAIG_TEST_PG_PORT is set (scripts/test.mjs starts one server for all its test files), that server
+ * is used instead, and it cannot be stopped from here.
+ */
 export function postgres() {
+  const shared = !own && Number(process.env.MAIG_TEST_PG_PORT);
+  if (shared && !server) {
+    const refuse = () => Promise.reject(new Error('the shared PostgreSQL is not stopped by a test file: call useOwnPostgres() first'));
+    server = Promise.resolve({ port: shared, dir: null, url: (db) => `postgres://postgres@127.0.0.1:${shared}/${db}`, stop: refuse, start: refuse });
+  }
   server ??= (async () => {
     if (!existsSync(join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL is not installed at ${PG_BIN} (apt-get install postgresql, or set PG_BIN)`);
     const dir = mkdtempSync(join(tmpdir(), 'maig-pg-'));

@@ -5,7 +5,10 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { serve as serveJoin, valid, challengeFrom } from './helpers/join.mjs';
-import { forEachStore, store as storeOf, STORES, startPostgres, stopPostgres } from './helpers/stores.mjs';
+import { forEachStore, store as storeOf, STORES, startPostgres, stopPostgres, useOwnPostgres } from './helpers/stores.mjs';
+
+// These tests stop and start the database server: not the one the other test files share.
+useOwnPostgres();
 
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 

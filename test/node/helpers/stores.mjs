@@ -15,7 +15,7 @@ import { describe } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newPostgresDatabase, postgres } from '../../../scripts/lib/throwaway-postgres.mjs';
+import { newPostgresDatabase, postgres, useOwnPostgres } from '../../../scripts/lib/throwaway-postgres.mjs';
 
 export { newPostgresDatabase };
 
@@ -24,6 +24,9 @@ export const STORES = (process.env.MAIG_TEST_STORES || 'sqlite,postgres')
   .split(',')
   .map((s) => s.trim())
   .filter((s) => s === 'sqlite' || s === 'postgres');
+
+/** This file's tests stop and start PostgreSQL: they get a server of their own, not the run's shared one. */
+export { useOwnPostgres };
 
 /** Stops the throwaway PostgreSQL (a database server that goes away), keeping its data. */
 export async function stopPostgres() {
