@@ -26,7 +26,7 @@ export function createJoinRoom({ db, config, log, hooks }) {
   checkTokenLength(opts.exportToken);
   const trustProxy = config.trustProxy;
   const principles = loadPrinciples();
-  const challenges = createChallenges({ secret: opts.challengeSecret, minFillMs: opts.minFillMs });
+  const challenges = createChallenges({ secret: opts.challengeSecret, minFillMs: opts.minFillMs, now: opts.now });
   const limiter = createRateLimiter(opts.rateLimit);
   // Wrong export tokens: 10 per 10 minutes per address, so the token cannot be guessed by brute force.
   const tokenLimiter = createRateLimiter({ limit: 10, windowMs: 10 * 60_000 });
