@@ -102,5 +102,4 @@ export default {
   browsers: engines.map((e) => launchers[e]()),
   // Progress bars and a redrawn screen on a terminal; plain lines otherwise (CI, logs).
   reporters: [process.stdout.isTTY ? defaultReporter() : summaryReporter({ flatten: false }), plainSummaryReporter()],
-import { gvaFeedPlugin } from './scripts/lib/wtr-gva-feed.mjs';
 };
