@@ -92,7 +92,9 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 3,
   // Three engines side by side on a busy two-core machine: a test gets 20 s.
-  testFramework: { config: { timeout: 20000 } },
+  // One more try for a test that fails: on a busy two-core machine with three engines at once, a
+  // page can miss a 20 s limit; a test that really fails fails twice.
+  testFramework: { config: { timeout: 20000, retries: 1 } },
   // Firefox takes up to half a minute to start on a busy two-core machine.
   browserStartTimeout: 120_000,
   testsStartTimeout: 120_000,

@@ -159,7 +159,8 @@ describe('<maig-join-form>', () => {
     submit(el);
     await waitForShadow(el, '[part="summary"]');
     expect(shadowText(el, '#f-name-error')).to.equal('Error: Write your name without the signs < > { } [ ] \\ or `.');
-    expect(mock.calls.filter((c) => c.includes('join.test'))).to.have.length(0);
+    // Nothing sent (the form may have asked the receiver for its fill-time challenge when shown).
+    expect(mock.calls.filter((c) => c === ENDPOINT)).to.have.length(0);
     await expect(el).to.be.accessible();
     type(el, '#f-name', "Ras J. Baraka-O'Neil");
     await el.updateComplete;
