@@ -33,7 +33,6 @@ if ( ! is_readable( MAIG_WIDGETS_DIR . 'includes/attributes.php' ) ) {
 require_once MAIG_WIDGETS_DIR . 'includes/attributes.php';
 require_once MAIG_WIDGETS_DIR . 'includes/settings.php';
 require_once MAIG_WIDGETS_DIR . 'includes/render.php';
-require_once MAIG_WIDGETS_DIR . 'includes/feed-fallback.php';
 require_once MAIG_WIDGETS_DIR . 'includes/assets.php';
 require_once MAIG_WIDGETS_DIR . 'includes/shortcodes.php';
 require_once MAIG_WIDGETS_DIR . 'includes/block.php';

@@ -216,9 +216,7 @@ function maig_widgets_render( $widget, $atts ) {
 	foreach ( $attrs as $name => $value ) {
 		$html .= ' data-' . esc_attr( $name ) . '="' . ( true === $value ? '' : esc_attr( $value ) ) . '"';
 	}
-	// The feed's current figures where it can be read (English, like the feed), then the sentence and link.
-	$figures = ( maig_widgets_is_spanish( $attrs ) || ! function_exists( 'maig_widgets_feed_fallback' ) ) ? '' : maig_widgets_feed_fallback( $widget, $attrs );
-	$html   .= '>' . $figures . maig_widgets_fallback( $widget, $attrs ) . '</div>';
+	$html .= '>' . maig_widgets_fallback( $widget, $attrs ) . '</div>';
 	maig_widgets_enqueue();
 	return $html;
 }
