@@ -5,9 +5,9 @@
 // exits. PG_BIN points at another PostgreSQL's bin folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.mjs';
 
 export const PG_BIN = process.env.PG_BIN || '/usr/lib/postgresql/15/bin';
 
@@ -26,15 +26,6 @@ function pgRun(program, args) {
   });
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 let server = null;
 let own = false;

@@ -3,22 +3,13 @@
 // starts Xvfb on a free display and WebKitWebDriver on a free port and returns how to reach them
 // and how to stop them; both also stop when this process exits.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { MINIBROWSER } from './find-chrome.mjs';
+import { freePort } from './free-port.mjs';
 
 export const WEBKIT_DRIVER = 'WebKitWebDriver';
 export const XVFB = 'Xvfb';
 
-/** A TCP port free on 127.0.0.1 right now. */
-export const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
+export { freePort };
 
 /** Waits until `port` on 127.0.0.1 answers WebDriver's /status, or throws after `timeout` ms. */
 async function waitForDriver(port, child, timeout = 15_000) {

@@ -1,18 +1,9 @@
 // A real SMTP server in the test process (smtp-server, no TLS, no auth) that keeps what it
 // receives, decoded enough to read: subject, recipients, the text and the HTML part.
 import { SMTPServer } from 'smtp-server';
-import { createServer } from 'node:net';
+import { freePort } from '../../../scripts/lib/free-port.mjs';
 
-/** A free TCP port on 127.0.0.1 (nothing listens on it once this resolves). */
-export const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
+export { freePort };
 
 const qp = (s) =>
   Buffer.from(
